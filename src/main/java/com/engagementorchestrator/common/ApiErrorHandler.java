@@ -1,0 +1,72 @@
+package com.engagementorchestrator.common;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** Every error of the /api endpoints is JSON: a message and, for bad input, every offending field. */
+@RestControllerAdvice(basePackages = "com.engagementorchestrator")
+public class ApiErrorHandler {
+
+    public record ApiError(int status, String error, String message, List<FieldProblem> fields) {
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ApiError> invalid(InvalidInputException e) {
+        return body(HttpStatus.BAD_REQUEST, "Invalid input: " + e.problems().size() + " field(s) rejected", e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+                .collect(Collectors.toList());
+        return body(HttpStatus.BAD_REQUEST, "Invalid input: " + problems.size() + " field(s) rejected", problems);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining("."));
+            String why = mapping instanceof InvalidFormatException format
+                    ? "malformed value '" + format.getValue() + "', expected " + format.getTargetType().getSimpleName()
+                    : "malformed value";
+            return body(HttpStatus.BAD_REQUEST, "Invalid input: 1 field(s) rejected", List.of(new FieldProblem(field, why)));
+        }
+        return body(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e) {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than allowed", List.of());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ApiError> conflict(ConflictException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    private static ResponseEntity<ApiError> body(HttpStatus status, String message, List<FieldProblem> fields) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message, fields));
+    }
+}

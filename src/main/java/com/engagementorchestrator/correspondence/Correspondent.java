@@ -1,0 +1,56 @@
+package com.engagementorchestrator.correspondence;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes every message to a client into the correspondence log, then hands it to the mail dispatcher once the
+ * surrounding transaction commits. A message is identified by a dedup key, so a retried job that repeats the
+ * call records and sends it only once.
+ */
+@Service
+public class Correspondent {
+
+    private final CorrespondenceLog log;
+    private final MailDispatcher dispatcher;
+    private final MessageSource templates;
+
+    public Correspondent(CorrespondenceLog log, MailDispatcher dispatcher) {
+        this.log = log;
+        this.dispatcher = dispatcher;
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages/correspondence");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        this.templates = source;
+    }
+
+    /** A message about to go out: who gets it, in which language, from which template, with which arguments. */
+    public record Letter(String dedupKey, Long engagementId, String recipient, String locale, String template,
+                         Object... arguments) {
+    }
+
+    @Transactional
+    public Correspondence send(Letter letter) {
+        return log.findByDedupKey(letter.dedupKey()).orElseGet(() -> {
+            Correspondence message = log.save(new Correspondence(letter.dedupKey(), letter.engagementId(),
+                    letter.recipient(), letter.locale(), letter.template(),
+                    render(letter.template() + ".subject", letter), render(letter.template() + ".body", letter),
+                    dispatcher.canSend() ? Correspondence.Status.PENDING : Correspondence.Status.NOT_CONFIGURED));
+            dispatcher.sendAfterCommit(message.getId());
+            return message;
+        });
+    }
+
+    /** Renders a fragment of a template (for example a hint paragraph) in the given language. */
+    public String fragment(String key, String locale, Object... arguments) {
+        return templates.getMessage(key, arguments, Locale.forLanguageTag(locale));
+    }
+
+    private String render(String key, Letter letter) {
+        return templates.getMessage(key, letter.arguments(), Locale.forLanguageTag(letter.locale()));
+    }
+}

@@ -1,0 +1,24 @@
+package com.engagementorchestrator.engagement;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface Engagements extends JpaRepository<Engagement, Long> {
+
+    Optional<Engagement> findByNumber(String number);
+
+    /**
+     * Earlier engagements of this client, or of any client of the same company, that ended in one of the given
+     * states. Companies are shared by registration number, so the company id covers colleagues too.
+     */
+    @Query("""
+            select count(e) from Engagement e
+            where e.id <> :excluded and e.status in :statuses
+              and (e.client.id = :clientId or e.company.id = :companyId)
+            """)
+    long countHistory(@Param("excluded") Long excludedEngagementId, @Param("clientId") Long clientId,
+                      @Param("companyId") Long companyId, @Param("statuses") Collection<EngagementStatus> statuses);
+}

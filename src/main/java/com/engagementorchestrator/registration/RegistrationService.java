@@ -1,0 +1,97 @@
+package com.engagementorchestrator.registration;
+
+import com.engagementorchestrator.client.Client;
+import com.engagementorchestrator.client.Clients;
+import com.engagementorchestrator.client.Companies;
+import com.engagementorchestrator.client.Company;
+import com.engagementorchestrator.client.Industry;
+import com.engagementorchestrator.common.ConflictException;
+import com.engagementorchestrator.common.NotFoundException;
+import com.engagementorchestrator.correspondence.Correspondent;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.engagement.EngagementNumbers;
+import com.engagementorchestrator.engagement.Engagements;
+import com.engagementorchestrator.security.UserAccounts;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a client: engine user, company, client, engagement and the started process, in one transaction, so a
+ * failure at any step leaves nothing behind.
+ */
+@Service
+public class RegistrationService {
+
+    private final IntakeValidator validator;
+    private final UserAccounts accounts;
+    private final Companies companies;
+    private final Clients clients;
+    private final Engagements engagements;
+    private final EngagementNumbers numbers;
+    private final EngagementLifecycle lifecycle;
+    private final Correspondent correspondent;
+    private final String tasklistUrl;
+
+    public RegistrationService(IntakeValidator validator, UserAccounts accounts, Companies companies, Clients clients,
+                               Engagements engagements, EngagementNumbers numbers, EngagementLifecycle lifecycle,
+                               Correspondent correspondent, @Value("${engagement.public-url}") String publicUrl) {
+        this.validator = validator;
+        this.accounts = accounts;
+        this.companies = companies;
+        this.clients = clients;
+        this.engagements = engagements;
+        this.numbers = numbers;
+        this.lifecycle = lifecycle;
+        this.correspondent = correspondent;
+        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+    }
+
+    @Transactional
+    public Engagement register(RegistrationRequest request) {
+        validator.validate(request);
+        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        if (clients.existsByEmailIgnoreCase(email) || accounts.exists(email)) {
+            throw new ConflictException("The e-mail address " + email + " is already registered; log in and start a "
+                    + "new engagement with POST /api/engagements");
+        }
+        accounts.createClient(email, request.fullName().trim(), request.password());
+        Company company = company(request);
+        Client client = clients.save(new Client(email, request.fullName().trim(), IntakeValidator.blankToNull(request.phone()),
+                IntakeValidator.blankToNull(request.position()), request.locale(), company));
+        return open(client, request.project());
+    }
+
+    /** A further engagement of a registered client. */
+    @Transactional
+    public Engagement startEngagement(String userId, ProjectDetails project) {
+        Client client = clients.findByUserId(userId)
+                .orElseThrow(() -> new NotFoundException("Only registered clients can start an engagement"));
+        validator.validate(project);
+        return open(client, project);
+    }
+
+    private Engagement open(Client client, ProjectDetails project) {
+        Engagement engagement = engagements.save(new Engagement(numbers.next(), client, IntakeValidator.intake(project)));
+        lifecycle.start(engagement);
+        correspondent.send(new Correspondent.Letter("registration-received/" + engagement.getNumber(), engagement.getId(),
+                client.getEmail(), client.getLocale(), "registration.received", client.getFullName(),
+                engagement.getNumber(), tasklistUrl));
+        return engagement;
+    }
+
+    /** Colleagues of one company share its record (found by registration number), so its history is shared too. */
+    private Company company(RegistrationRequest request) {
+        String registrationNumber = IntakeValidator.blankToNull(request.registrationNumber());
+        if (registrationNumber != null) {
+            var known = companies.findFirstByCountryAndRegistrationNumberOrderByIdAsc(request.country(), registrationNumber);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        return companies.save(new Company(IntakeValidator.blankToNull(request.companyName()), registrationNumber,
+                request.country(), Industry.valueOf(request.industry()), IntakeValidator.blankToNull(request.website())));
+    }
+}

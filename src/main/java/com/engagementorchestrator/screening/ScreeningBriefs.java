@@ -1,0 +1,61 @@
+package com.engagementorchestrator.screening;
+
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a moderator's screening form shows: the intake, the company and the fired markers, as readable text. */
+@Component
+class ScreeningBriefs {
+
+    private final EngagementLifecycle lifecycle;
+    private final ScreeningService screening;
+
+    ScreeningBriefs(EngagementLifecycle lifecycle, ScreeningService screening) {
+        this.lifecycle = lifecycle;
+        this.screening = screening;
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> brief(long engagementId) {
+        Engagement e = lifecycle.get(engagementId);
+        var client = e.getClient();
+        var company = e.getCompany();
+        Map<String, Object> brief = new LinkedHashMap<>();
+        brief.put("companySummary", """
+                Company: %s
+                Registration number: %s (%s)
+                Industry: %s
+                Website: %s""".formatted(orDash(company.getName()), orDash(company.getRegistrationNumber()),
+                company.getCountry(), company.getIndustry().nameEn(), orDash(company.getWebsite())));
+        brief.put("intakeSummary", """
+                Engagement %s
+                Client: %s, %s (%s, %s)
+                First contact: %s
+                Project: %s
+                Goal: %s
+                Budget: %s %s, deadline %s
+                Previous contractors (%s): %s
+                Decisions: %s""".formatted(e.getNumber(), client.getFullName(), orDash(client.getPosition()),
+                client.getEmail(), orDash(client.getPhone()), e.getFirstContactChannel(), e.getProjectDescription(),
+                orDash(e.getProjectGoal()), e.getBudgetAmount().toPlainString(), e.getBudgetCurrency(),
+                e.getDesiredDeadline(), e.getPreviousContractorsCount() == null ? "-" : e.getPreviousContractorsCount(),
+                orDash(e.getPreviousContractorsExperience()), e.getDecisionMaking()));
+        screening.find(engagementId).ifPresent(s -> {
+            brief.put("screeningScore", s.getScore());
+            brief.put("ruleVerdict", s.getRuleVerdict().name());
+            brief.put("markersSummary", s.getMarkers().isEmpty() ? "No marker fired." : s.getMarkers().stream()
+                    .map(m -> "%s (+%d): %s".formatted(m.id(), m.weight(), m.reason()))
+                    .collect(Collectors.joining("\n")));
+        });
+        return brief;
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+}

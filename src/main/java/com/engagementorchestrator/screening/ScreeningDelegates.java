@@ -1,0 +1,48 @@
+package com.engagementorchestrator.screening;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.SCREENING_VERDICT;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
+
+import com.engagementorchestrator.common.JobAttempts;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Inbound adapters of the screening steps of processes/engagement.bpmn: read the id, call the service, write the verdict. */
+@Configuration(proxyBeanMethods = false)
+class ScreeningDelegates {
+
+    @Bean
+    JavaDelegate screenIntake(ScreeningService screening) {
+        return execution -> screening.screenIntake(engagementId(execution));
+    }
+
+    /** Retried with backoff while the registry is down; after the last attempt a moderator checks by hand. */
+    @Bean
+    JavaDelegate checkCompanyRegistry(ScreeningService screening) {
+        return execution -> {
+            long engagementId = engagementId(execution);
+            try {
+                screening.checkCompanyInRegistry(engagementId);
+            } catch (CompanyRegistryUnavailableException e) {
+                if (!e.isPermanent() && !JobAttempts.isLastAttempt(execution)) {
+                    throw e;
+                }
+                screening.handOverCompanyCheck(engagementId);
+                throw new BpmnError(EngagementProcess.COMPANY_REGISTRY_UNAVAILABLE_ERROR, e.getMessage());
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate scoreScreening(ScreeningService screening) {
+        return execution -> execution.setVariable(SCREENING_VERDICT, screening.score(engagementId(execution)).name());
+    }
+
+    @Bean
+    JavaDelegate declineEngagement(ScreeningService screening) {
+        return execution -> screening.decline(engagementId(execution));
+    }
+}

@@ -1,0 +1,159 @@
+package com.engagementorchestrator.screening;
+
+import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.FieldProblem;
+import com.engagementorchestrator.correspondence.Correspondent;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.engagement.EngagementPhase;
+import com.engagementorchestrator.engagement.EngagementStatus;
+import com.engagementorchestrator.engagement.Engagements;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Screening of a new engagement against the red-flag markers of DOMAIN.md. */
+@Service
+@Transactional
+public class ScreeningService {
+
+    /** Earlier engagements that ended like this count for marker M3 (promises not kept). */
+    static final EnumSet<EngagementStatus> BROKEN_OBLIGATIONS = EnumSet.of(EngagementStatus.EXPIRED);
+
+    private final Screenings screenings;
+    private final Engagements engagements;
+    private final EngagementLifecycle lifecycle;
+    private final ScreeningRules rules;
+    private final CompanyRegistry registry;
+    private final Correspondent correspondent;
+    private final ObjectMapper json;
+
+    public ScreeningService(Screenings screenings, Engagements engagements, EngagementLifecycle lifecycle,
+                            ScreeningRules rules, CompanyRegistry registry, Correspondent correspondent, ObjectMapper json) {
+        this.screenings = screenings;
+        this.engagements = engagements;
+        this.lifecycle = lifecycle;
+        this.rules = rules;
+        this.registry = registry;
+        this.correspondent = correspondent;
+        this.json = json;
+    }
+
+    /** Evaluates every marker the intake already tells, so they show while the company check is pending. */
+    public RuleOutcome screenIntake(long engagementId) {
+        Screening screening = screenings.findById(engagementId).orElseGet(() -> screenings.save(new Screening(engagementId)));
+        RuleOutcome outcome = rules.evaluate(facts(engagementId, screening, null));
+        screening.applyRules(outcome);
+        return outcome;
+    }
+
+    /** @throws CompanyRegistryUnavailableException when the registry cannot answer (now or for this company) */
+    public CompanyFacts checkCompanyInRegistry(long engagementId) {
+        Engagement engagement = lifecycle.get(engagementId);
+        var company = engagement.getCompany();
+        if (company.getRegistrationNumber() == null || company.getRegistrationNumber().isBlank()) {
+            throw new CompanyRegistryUnavailableException("The client gave no registration number", true, null);
+        }
+        CompanyFacts facts = registry.lookUp(company.getCountry(), company.getRegistrationNumber());
+        screening(engagementId).recordCompanyCheck(CompanyCheck.REGISTRY, facts);
+        return facts;
+    }
+
+    public boolean registryCovers(long engagementId) {
+        return registry.covers(lifecycle.get(engagementId).getCompany().getCountry());
+    }
+
+    public void handOverCompanyCheck(long engagementId) {
+        lifecycle.enterPhase(engagementId, EngagementPhase.COMPANY_CHECK);
+    }
+
+    public void recordManualCompanyCheck(long engagementId, CompanyFacts facts) {
+        screening(engagementId).recordCompanyCheck(CompanyCheck.MANUAL, facts);
+    }
+
+    /** Scores every marker including M5; a clear case is decided by the rules, the rest goes to a moderator. */
+    public Verdict score(long engagementId) {
+        Screening screening = screening(engagementId);
+        RuleOutcome outcome = rules.evaluate(facts(engagementId, screening, null));
+        screening.applyRules(outcome);
+        if (outcome.verdict() == Verdict.REVIEW) {
+            lifecycle.enterPhase(engagementId, EngagementPhase.SCREENING_REVIEW);
+        } else {
+            screening.decide(outcome.verdict());
+        }
+        return outcome.verdict();
+    }
+
+    /**
+     * Runs the rules again with what the moderator observed in the intro call. The moderator's decision stands; where
+     * it contradicts a clear rule verdict it is an override and needs a written reason.
+     */
+    public Verdict review(long engagementId, Review review) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (review.decision() == null || review.decision() == Verdict.REVIEW) {
+            problems.add(new FieldProblem("reviewDecision", "choose ACCEPT or DECLINE"));
+        }
+        Screening screening = screening(engagementId);
+        RuleOutcome outcome = rules.evaluate(facts(engagementId, screening, review.observations()));
+        boolean override = outcome.verdict() != Verdict.REVIEW && outcome.verdict() != review.decision();
+        if (override && (review.overrideReason() == null || review.overrideReason().isBlank())) {
+            problems.add(new FieldProblem("overrideReason", "the rules say " + outcome.verdict()
+                    + " with these observations; deciding " + review.decision() + " needs a written reason"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        screening.applyRules(outcome);
+        screening.recordReview(review.reviewer(), toJson(review.observations()), review.callNotes(),
+                override ? review.overrideReason() : null);
+        screening.decide(review.decision());
+        return review.decision();
+    }
+
+    /** A moderator's review of the intro call. */
+    public record Review(String reviewer, Observations observations, Verdict decision, String callNotes,
+                         String overrideReason) {
+    }
+
+    /** Closes a declined engagement with a polite message that says how the client could do without us. */
+    public void decline(long engagementId) {
+        Engagement engagement = lifecycle.close(engagementId, EngagementStatus.DECLINED, "declined at screening");
+        var client = engagement.getClient();
+        String hints = correspondent.fragment("decline.hint.general", client.getLocale());
+        if (screening(engagementId).getMarkers().stream().anyMatch(m -> m.id().equals("F2"))) {
+            hints += "\n\n" + correspondent.fragment("decline.hint.budget", client.getLocale());
+        }
+        correspondent.send(new Correspondent.Letter("decline/" + engagement.getNumber(), engagementId,
+                client.getEmail(), client.getLocale(), "decline", client.getFullName(), engagement.getNumber(), hints));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Screening> find(long engagementId) {
+        return screenings.findById(engagementId);
+    }
+
+    private Screening screening(long engagementId) {
+        return screenings.findById(engagementId)
+                .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has not been screened yet"));
+    }
+
+    private ScreeningFacts facts(long engagementId, Screening screening, Observations observations) {
+        Engagement engagement = lifecycle.get(engagementId);
+        long priorBreaches = engagements.countHistory(engagementId, engagement.getClient().getId(),
+                engagement.getCompany().getId(), BROKEN_OBLIGATIONS);
+        return new ScreeningFacts(engagement, priorBreaches, screening.companyFacts(), observations);
+    }
+
+    private String toJson(Observations observations) {
+        try {
+            return json.writeValueAsString(observations);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.engagementorchestrator.screening;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.SCREENING_VERDICT;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
+
+import com.engagementorchestrator.common.FieldProblem;
+import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.TaskForms;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Task listeners of the moderator's screening tasks. "create" puts what the form shows into task-local variables;
+ * "complete" hands the submitted form to the service, whose validation errors stop the completion in Tasklist.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScreeningTaskListeners {
+
+    @Bean
+    TaskListener showScreeningBrief(ScreeningBriefs briefs) {
+        return task -> briefs.brief(engagementId(task)).forEach(task::setVariableLocal);
+    }
+
+    @Bean
+    TaskListener recordManualCompanyCheck(ScreeningService screening) {
+        return task -> screening.recordManualCompanyCheck(engagementId(task), companyFacts(task));
+    }
+
+    @Bean
+    TaskListener recordScreeningReview(ScreeningService screening) {
+        return task -> {
+            Observations observations = new Observations(
+                    TaskForms.flag(task, "observedBrokenPromises"), TaskForms.flag(task, "observedAnonymity"),
+                    TaskForms.flag(task, "observedBlamesPrevious"), TaskForms.flag(task, "observedSinkingShip"),
+                    TaskForms.flag(task, "observedPartnersSplit"), TaskForms.flag(task, "observedNoClearGoal"),
+                    TaskForms.flag(task, "observedWontCompromise"), TaskForms.flag(task, "observedNoDecisionsButActive"));
+            Verdict decision = TaskForms.choice(task, "reviewDecision", Verdict.class);
+            Verdict verdict = screening.review(engagementId(task), new ScreeningService.Review(TaskForms.actor(task),
+                    observations, decision, TaskForms.text(task, "callNotes"), TaskForms.text(task, "overrideReason")));
+            task.getExecution().setVariable(SCREENING_VERDICT, verdict.name());
+        };
+    }
+
+    private static CompanyFacts companyFacts(DelegateTask task) {
+        List<FieldProblem> problems = new ArrayList<>();
+        CompanyStatus status = TaskForms.choice(task, "companyStatus", CompanyStatus.class);
+        if (status == null) {
+            problems.add(new FieldProblem("companyStatus", "choose the company's legal state"));
+        }
+        int debtCases = TaskForms.count(task, "debtCases", problems);
+        int bankruptcyCases = TaskForms.count(task, "bankruptcyCases", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new CompanyFacts(status, debtCases, bankruptcyCases, TaskForms.text(task, "companyCheckNotes"));
+    }
+}

@@ -1,0 +1,124 @@
+package com.engagementorchestrator.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups, their engine authorizations and the Tasklist filters on every start, idempotently, so a fresh
+ * database is secure before anyone logs in. Clients get no global task read: they see a task only through the
+ * TASK_WORK authorization the engine grants its assignee (defaultUserPermissionNameForTask).
+ */
+@Component
+public class EngineAccessSetup {
+
+    static final String MY_TASKS_FILTER = "My tasks";
+    static final String MODERATION_FILTER = "Moderation queue";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    public EngineAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                             TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    public void setUp() {
+        group(AccessGroups.MODERATORS, "Moderators");
+        group(AccessGroups.ANALYSTS, "Analysts");
+        group(AccessGroups.FREELANCERS, "Freelancers");
+        group(AccessGroups.CLIENTS, "Clients");
+
+        grant(AccessGroups.MODERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(AccessGroups.MODERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(AccessGroups.MODERATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+        grant(AccessGroups.MODERATORS, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
+        grant(AccessGroups.MODERATORS, Resources.TASK, ANY, Permissions.ALL);
+        grant(AccessGroups.MODERATORS, Resources.HISTORIC_TASK, ANY, Permissions.ALL);
+        grant(AccessGroups.MODERATORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, Permissions.ALL);
+        grant(AccessGroups.MODERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(AccessGroups.MODERATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(AccessGroups.MODERATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(AccessGroups.MODERATORS, Resources.USER, ANY, Permissions.READ);
+        grant(AccessGroups.MODERATORS, Resources.GROUP, ANY, Permissions.READ);
+
+        grant(AccessGroups.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(AccessGroups.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(AccessGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE);
+        grant(AccessGroups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(AccessGroups.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+        grant(AccessGroups.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+
+        grant(AccessGroups.FREELANCERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+
+        Filter myTasks = filter(MY_TASKS_FILTER, -10,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "Tasks assigned to me");
+        Filter moderation = filter(MODERATION_FILTER, 0,
+                tasks.createTaskQuery().taskCandidateGroup(AccessGroups.MODERATORS).includeAssignedTasks(),
+                "Screening, company checks and document checks waiting for a moderator");
+        for (String group : List.of(AccessGroups.MODERATORS, AccessGroups.FREELANCERS, AccessGroups.CLIENTS)) {
+            grant(group, Resources.FILTER, myTasks.getId(), Permissions.READ);
+        }
+        grant(AccessGroups.MODERATORS, Resources.FILTER, moderation.getId(), Permissions.READ);
+    }
+
+    private void group(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private Filter filter(String name, int priority, TaskQuery query, String description) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filters.newTaskFilter(name);
+        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filter.setQuery(query);
+        return filters.saveFilter(filter);
+    }
+}
