@@ -88,7 +88,7 @@ create table correspondence (
     template       varchar(60)  not null,
     subject        varchar(300) not null,
     body           varchar(10000) not null,
-    status         varchar(12)  not null,
+    status         varchar(20)  not null,
     attempts       integer      not null default 0,
     last_error     varchar(1000),
     created_at     timestamp with time zone not null,

@@ -28,7 +28,10 @@ class RegistrationController {
             return created(registrations.register(request));
         } catch (DataIntegrityViolationException e) {
             // Two registrations with one e-mail raced past the check; the database kept only one.
-            throw new ConflictException("The e-mail address is already registered");
+            if (request.email() != null && registrations.isRegistered(request.email())) {
+                throw new ConflictException("The e-mail address is already registered");
+            }
+            throw e;
         }
     }
 

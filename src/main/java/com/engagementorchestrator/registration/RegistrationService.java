@@ -64,6 +64,11 @@ public class RegistrationService {
         return open(client, request.project());
     }
 
+    @Transactional(readOnly = true)
+    public boolean isRegistered(String email) {
+        return clients.existsByEmailIgnoreCase(email.trim().toLowerCase(Locale.ROOT));
+    }
+
     /** A further engagement of a registered client. */
     @Transactional
     public Engagement startEngagement(String userId, ProjectDetails project) {

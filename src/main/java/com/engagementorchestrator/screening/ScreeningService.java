@@ -52,7 +52,11 @@ public class ScreeningService {
         return outcome;
     }
 
-    /** @throws CompanyRegistryUnavailableException when the registry cannot answer (now or for this company) */
+    /**
+     * @throws CompanyRegistryUnavailableException when the registry cannot answer (now or for this company); it does
+     * not roll back the job's transaction, so the process can route the engagement to a moderator instead
+     */
+    @Transactional(noRollbackFor = CompanyRegistryUnavailableException.class)
     public CompanyFacts checkCompanyInRegistry(long engagementId) {
         Engagement engagement = lifecycle.get(engagementId);
         var company = engagement.getCompany();
