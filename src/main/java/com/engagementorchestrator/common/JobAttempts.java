@@ -1,7 +1,8 @@
 package com.engagementorchestrator.common;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /** Tells a delegate whether the job running it has retries left (failedJobRetryTimeCycle counts them down). */
 public final class JobAttempts {
@@ -9,10 +10,13 @@ public final class JobAttempts {
     private JobAttempts() {
     }
 
-    public static boolean isLastAttempt(DelegateExecution execution) {
-        Job job = execution.getProcessEngineServices().getManagementService().createJobQuery()
-                .executionId(execution.getId()).activityId(execution.getCurrentActivityId()).singleResult();
-        // Not run by a job (synchronous continuation): there is no retry to wait for.
+    /**
+     * The engine puts the running job on the command context both for the job executor and for
+     * {@code ManagementService#executeJob}. Outside a job (synchronous continuation) there is no retry to wait for.
+     */
+    public static boolean isLastAttempt() {
+        CommandContext context = Context.getCommandContext();
+        JobEntity job = context == null ? null : context.getCurrentJob();
         return job == null || job.getRetries() <= 1;
     }
 }

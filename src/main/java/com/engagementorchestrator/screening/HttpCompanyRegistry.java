@@ -25,7 +25,8 @@ class HttpCompanyRegistry implements CompanyRegistry {
     HttpCompanyRegistry(CompanyRegistryProperties properties, RestClient.Builder builder) {
         this.properties = properties;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
         this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
     }

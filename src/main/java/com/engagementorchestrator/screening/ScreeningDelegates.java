@@ -27,7 +27,7 @@ class ScreeningDelegates {
             try {
                 screening.checkCompanyInRegistry(engagementId);
             } catch (CompanyRegistryUnavailableException e) {
-                if (!e.isPermanent() && !JobAttempts.isLastAttempt(execution)) {
+                if (!e.isPermanent() && !JobAttempts.isLastAttempt()) {
                     throw e;
                 }
                 screening.handOverCompanyCheck(engagementId);

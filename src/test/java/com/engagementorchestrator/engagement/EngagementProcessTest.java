@@ -1,0 +1,343 @@
+package com.engagementorchestrator.engagement;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.engagementorchestrator.authority.AuthorityService;
+import com.engagementorchestrator.correspondence.CorrespondenceLog;
+import com.engagementorchestrator.registration.RegistrationRequest;
+import com.engagementorchestrator.registration.RegistrationService;
+import com.engagementorchestrator.screening.ScreeningService;
+import com.engagementorchestrator.support.Intakes;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.RegistryStubs;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/engagement.bpmn, on the real engine and database; timers move with the engine clock. */
+@IntegrationTest
+class EngagementProcessTest {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired RegistrationService registrations;
+    @Autowired Engagements engagements;
+    @Autowired ScreeningService screening;
+    @Autowired AuthorityService authority;
+    @Autowired CorrespondenceLog correspondence;
+    @Autowired ObjectMapper json;
+
+    /** Each test registers its own company, so no test sees another's history (marker M3). */
+    String inn;
+    String email;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        RegistryStubs.reset();
+        inn = Intakes.randomInn();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void cleanClientIsAcceptedByTheRulesAndProvesSigningAuthority() {
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = register(body -> { });
+        assertThat(instance).isWaitingAt(CHECK_COMPANY_REGISTRY);
+
+        execute(job(instance));
+
+        assertThat(instance).hasPassed(SCORE_SCREENING, ACCEPT_MERGE, REQUEST_SIGNING_AUTHORITY)
+                .isWaitingAt(PROVE_SIGNING_AUTHORITY).task().isAssignedTo(email);
+        assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SIGNING_AUTHORITY);
+        assertThat(screening.find(engagement(instance).getId()).orElseThrow().getScore()).isZero();
+
+        upload(instance, "order.pdf", PDF);
+        assertThat(instance).isWaitingAt(VERIFY_SIGNING_AUTHORITY).task().hasCandidateGroup("moderators");
+        complete(task(instance), withVariables("authorityDecision", "ACCEPTED"));
+
+        assertThat(instance).hasPassed(CONFIRM_SIGNING_AUTHORITY).isEnded().hasPassed(SIGNING_AUTHORITY_PROVEN);
+        assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.DEPOSIT);
+        assertThat(templatesSentFor(instance)).containsExactly("registration.received", "authority.requested", "authority.accepted");
+    }
+
+    @Test
+    void borderlineClientIsReviewedAndAccepted() {
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = register(body -> body.put("industry", "SEAFOOD"));
+        execute(job(instance));
+        assertThat(instance).isWaitingAt(REVIEW_SCREENING);
+        assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
+        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("REVIEW");
+        assertThat(engine.getTaskService().getVariablesLocal(task(instance).getId()))
+                .containsKeys("intakeSummary", "markersSummary", "companySummary")
+                .extractingByKey("markersSummary").asString().contains("M4");
+
+        complete(task(instance), withVariables("reviewDecision", "ACCEPT", "callNotes", "Clear goals, named everyone"));
+
+        assertThat(instance).hasPassed(REVIEW_DECISION, ACCEPT_MERGE).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThat(screening.find(engagement(instance).getId()).orElseThrow().getVerdict().name()).isEqualTo("ACCEPT");
+    }
+
+    @Test
+    void reviewWithObservationsDeclinesAndTheClientGetsAPoliteMessage() {
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = register(body -> body.put("industry", "SEAFOOD"));
+        execute(job(instance));
+
+        complete(task(instance), withVariables("reviewDecision", "DECLINE", "observedPartnersSplit", true));
+
+        assertThat(instance).hasPassed(REVIEW_DECISION, DECLINE_MERGE, DECLINE_ENGAGEMENT).isEnded()
+                .hasPassed(ENGAGEMENT_DECLINED);
+        Engagement engagement = engagement(instance);
+        assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.DECLINED);
+        var s = screening.find(engagement.getId()).orElseThrow();
+        assertThat(s.getMarkers()).extracting("id").contains("M4", "M8");
+        assertThat(s.getScore()).isGreaterThanOrEqualTo(60);
+        assertThat(s.getOverrideReason()).isNull();
+        assertThat(templatesSentFor(instance)).contains("decline");
+    }
+
+    @Test
+    void overridingTheRulesNeedsAWrittenReasonWhichIsKept() {
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = register(body -> body.put("industry", "SEAFOOD"));
+        execute(job(instance));
+        String taskId = task(instance).getId();
+
+        // With partners split the rules decline; accepting anyway without a reason is refused and the task stays.
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("reviewDecision", "ACCEPT",
+                "observedPartnersSplit", true)))
+                .hasMessageContaining("overrideReason").hasMessageContaining("needs a written reason");
+        assertThat(instance).isWaitingAt(REVIEW_SCREENING);
+
+        complete(task(instance), withVariables("reviewDecision", "ACCEPT", "observedPartnersSplit", true,
+                "overrideReason", "Long-standing acquaintance of the founder; the new owner signs"));
+
+        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        var s = screening.find(engagement(instance).getId()).orElseThrow();
+        assertThat(s.getRuleVerdict().name()).isEqualTo("DECLINE");
+        assertThat(s.getVerdict().name()).isEqualTo("ACCEPT");
+        assertThat(s.getOverrideReason()).startsWith("Long-standing acquaintance");
+        assertThat(s.getReviewedBy()).isNotBlank();
+    }
+
+    @Test
+    void clearRedFlagsAreDeclinedByTheRules() {
+        RegistryStubs.company(inn, "BANKRUPT", 2, 1);
+        ProcessInstance instance = register(body -> { });
+        execute(job(instance));
+
+        assertThat(instance).hasPassed(SCORE_SCREENING, DECLINE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_DECLINED)
+                .hasNotPassed(REVIEW_SCREENING);
+        var s = screening.find(engagement(instance).getId()).orElseThrow();
+        assertThat(s.getMarkers()).extracting("id").containsExactly("M5");
+        assertThat(s.getVerdict().name()).isEqualTo("DECLINE");
+    }
+
+    @Test
+    void registryDownIsRetriedWithBackoffThenAModeratorChecksByHand() {
+        RegistryStubs.down();
+        ProcessInstance instance = register(body -> { });
+        Instant start = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(start));
+
+        int attempts = 0;
+        while (currentJob(instance) != null && attempts < 10) {
+            Job job = currentJob(instance);
+            ClockUtil.setCurrentTime(Date.from(job.getDuedate() == null ? start : job.getDuedate().toInstant().plusSeconds(1)));
+            try {
+                management.executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                // the registry answered 503; the job's retries count down
+            }
+            attempts++;
+        }
+
+        assertThat(attempts).isEqualTo(4);
+        assertThat(instance).hasPassed(COMPANY_REGISTRY_UNAVAILABLE).isWaitingAt(CHECK_COMPANY_MANUALLY)
+                .task().hasCandidateGroup("moderators");
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.COMPANY_CHECK);
+        assertThat(TestInfrastructureCalls.registryCalls()).isEqualTo(4);
+
+        // Markers known from the intake are visible while the company is still unchecked.
+        assertThat(screening.find(engagement(instance).getId()).orElseThrow().isCompanyChecked()).isFalse();
+
+        complete(task(instance), withVariables("companyStatus", "ACTIVE", "debtCases", 0L, "companyCheckNotes", "egrul.nalog.ru"));
+        assertThat(instance).hasPassed(COMPANY_CHECKED, SCORE_SCREENING).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThat(screening.find(engagement(instance).getId()).orElseThrow().getCompanyCheck().name()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void manualCheckRejectsAMissingLegalState() {
+        ProcessInstance instance = register(body -> body.put("country", "DE"));
+        execute(job(instance));
+        assertThat(instance).isWaitingAt(CHECK_COMPANY_MANUALLY);
+        String taskId = task(instance).getId();
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("debtCases", -1)))
+                .hasMessageContaining("companyStatus").hasMessageContaining("debtCases");
+        assertThat(instance).isWaitingAt(CHECK_COMPANY_MANUALLY);
+    }
+
+    @Test
+    void documentRejectedThreeTimesClosesTheEngagement() {
+        ProcessInstance instance = acceptedEngagement();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            upload(instance, "scan-" + attempt + ".png", PNG);
+            complete(task(instance), withVariables("authorityDecision", "REJECTED", "authorityRejectionReason", "Signed by nobody"));
+            if (attempt < 3) {
+                assertThat(instance).hasPassed(ASK_FOR_NEW_AUTHORITY_DOCUMENT).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+            }
+        }
+
+        assertThat(instance).hasPassed(REFUSE_UNPROVEN_AUTHORITY).isEnded().hasPassed(SIGNING_AUTHORITY_NOT_PROVEN);
+        Engagement engagement = engagement(instance);
+        assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.DECLINED);
+        assertThat(engagement.getCloseReason()).contains("M6");
+        assertThat(authority.documents(engagement.getId())).hasSize(3)
+                .allSatisfy(d -> assertThat(d.getRejectionReason()).isEqualTo("Signed by nobody"));
+        assertThat(templatesSentFor(instance)).filteredOn("authority.rejected"::equals).hasSize(2);
+        assertThat(templatesSentFor(instance)).contains("authority.refused");
+    }
+
+    @Test
+    void rejectingWithoutAReasonIsRefused() {
+        ProcessInstance instance = acceptedEngagement();
+        upload(instance, "scan.pdf", PDF);
+        String taskId = task(instance).getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("authorityDecision", "REJECTED")))
+                .hasMessageContaining("authorityRejectionReason");
+        assertThat(instance).isWaitingAt(VERIFY_SIGNING_AUTHORITY);
+    }
+
+    @Test
+    void uploadThatIsNotReallyAPdfIsRefusedAndNothingIsStored() {
+        ProcessInstance instance = acceptedEngagement();
+        String taskId = task(instance).getId();
+        var fake = Variables.fileValue("contract.pdf").file("MZ this is an executable".getBytes())
+                .mimeType("application/pdf").create();
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("authorityDocument", fake)))
+                .hasMessageContaining("only PDF, JPEG or PNG");
+        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThat(authority.documents(engagement(instance).getId())).isEmpty();
+    }
+
+    @Test
+    void noUploadGetsAReminderAfterSevenDaysAndExpiresAfterFourteen() {
+        Instant start = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(start));
+        ProcessInstance instance = acceptedEngagement();
+
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(7)).plusSeconds(60)));
+        execute(timer(instance));
+        assertThat(instance).hasPassed(SEND_AUTHORITY_REMINDER, AUTHORITY_REMINDER_SENT).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThat(templatesSentFor(instance)).contains("authority.reminder");
+
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(14)).plusSeconds(60)));
+        execute(timer(instance));
+        assertThat(instance).hasPassed(EXPIRE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_EXPIRED);
+        assertThat(engagement(instance).getStatus()).isEqualTo(EngagementStatus.EXPIRED);
+        assertThat(templatesSentFor(instance)).filteredOn("authority.reminder"::equals).hasSize(1);
+        assertThat(templatesSentFor(instance)).contains("engagement.expired");
+    }
+
+    @Test
+    void anExpiredEngagementCountsAgainstTheCompanyNextTime() {
+        Instant start = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(start));
+        ProcessInstance first = acceptedEngagement();
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(15))));
+        execute(timer(first));
+        execute(timer(first));
+        assertThat(first).isEnded();
+        ClockUtil.reset();
+
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        ProcessInstance second = register(body -> body.put("fullName", "A colleague from the same company"));
+        execute(job(second));
+        assertThat(second).isWaitingAt(REVIEW_SCREENING);
+        assertThat(screening.find(engagement(second).getId()).orElseThrow().getMarkers()).extracting("id").contains("M3");
+    }
+
+    private ProcessInstance acceptedEngagement() {
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = register(body -> { });
+        execute(job(instance));
+        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        return instance;
+    }
+
+    private ProcessInstance register(Consumer<Map<String, Object>> change) {
+        email = Intakes.uniqueEmail("process");
+        Map<String, Object> body = Intakes.clean(email);
+        body.put("registrationNumber", inn);
+        change.accept(body);
+        Engagement engagement = registrations.register(json.convertValue(body, RegistrationRequest.class));
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.getNumber()).singleResult();
+    }
+
+    private void upload(ProcessInstance instance, String name, byte[] content) {
+        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        complete(task(instance), withVariables("authorityDocument", Variables.fileValue(name).file(content).create()));
+        assertThat(runtime.getVariable(instance.getId(), "authorityDocument")).isNull();
+    }
+
+    private Engagement engagement(ProcessInstance instance) {
+        return engagements.findByNumber(instance.getBusinessKey()).orElseThrow();
+    }
+
+    private java.util.List<String> templatesSentFor(ProcessInstance instance) {
+        return correspondence.findByEngagementIdOrderByIdAsc(engagement(instance).getId()).stream()
+                .map(c -> c.getTemplate()).toList();
+    }
+
+    private Job currentJob(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    private Job timer(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().executable()
+                .orderByJobDuedate().asc().listPage(0, 1).stream().findFirst().orElseThrow();
+    }
+
+    /** Counts requests the registry received in this test. */
+    static final class TestInfrastructureCalls {
+        static int registryCalls() {
+            return com.engagementorchestrator.support.TestInfrastructure.registry().getAllServeEvents().size();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.engagementorchestrator.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real servers every integration test runs against, started once per JVM on loopback and stopped with it:
+ * PostgreSQL 17 (zonky embedded binaries), an SMTP server (GreenMail) and the company registry API (WireMock).
+ */
+public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static EmbeddedPostgres postgres;
+    private static GreenMail greenMail;
+    private static WireMockServer registry;
+
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    public static synchronized GreenMail mail() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            greenMail.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
+        }
+        return greenMail;
+    }
+
+    public static synchronized WireMockServer registry() {
+        if (registry == null) {
+            registry = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            registry.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(registry::stop));
+        }
+        return registry;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                "spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres",
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + mail().getSmtp().getPort(),
+                "engagement.company-registry.base-url=" + registry().baseUrl(),
+                "engagement.company-registry.token=test-token"
+        ).applyTo(context);
+    }
+}
