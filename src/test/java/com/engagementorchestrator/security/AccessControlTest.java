@@ -1,0 +1,168 @@
+package com.engagementorchestrator.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.engagementorchestrator.support.Intakes;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.RegistryStubs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Authorization over real HTTP: the engine REST API, Camunda's authorizations and our own /api. */
+@IntegrationTest
+class AccessControlTest {
+
+    static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired TaskService tasks;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    Client alice;
+    Client bob;
+
+    record Client(String email, String number, ProcessInstance instance, Task task) {
+    }
+
+    @BeforeEach
+    void twoClientsEachWaitingForTheirOwnTask() throws Exception {
+        alice = clientWaitingForAuthority("alice");
+        bob = clientWaitingForAuthority("bob");
+    }
+
+    @Test
+    void engineRestNeedsCredentials() throws Exception {
+        assertThat(get("/engine-rest/task", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/process-definition", null, null).statusCode()).isEqualTo(401);
+        // A wrong password delays that user's next logins (the engine's brute-force protection), so use Bob here.
+        assertThat(get("/engine-rest/task", bob.email(), "wrong-password").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/task", "moderator", "moderator").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void apiNeedsCredentialsExceptRegistration() throws Exception {
+        assertThat(get("/api/engagements/" + alice.number(), null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/engagements/" + alice.number(), alice.email(), "wrong-password").statusCode()).isEqualTo(401);
+        assertThat(get("/api/reference/industries", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientSeesOnlyTheirOwnTasks() throws Exception {
+        JsonNode visible = json.readTree(get("/engine-rest/task", alice.email(), PASSWORD).body());
+        assertThat(visible.findValuesAsText("id")).contains(alice.task().getId()).doesNotContain(bob.task().getId());
+        assertThat(visible.findValuesAsText("processInstanceId")).allMatch(alice.instance().getId()::equals);
+
+        assertThat(get("/engine-rest/task/" + bob.task().getId(), alice.email(), PASSWORD).statusCode()).isIn(403, 404);
+        assertThat(get("/engine-rest/task/" + bob.task().getId() + "/variables", alice.email(), PASSWORD).statusCode())
+                .isIn(403, 404);
+        assertThat(get("/engine-rest/task/" + bob.task().getId() + "/form-variables", alice.email(), PASSWORD).statusCode())
+                .isIn(403, 404);
+    }
+
+    @Test
+    void aClientSeesNoProcessInstancesOrVariablesOfOthers() throws Exception {
+        JsonNode instances = json.readTree(get("/engine-rest/process-instance", alice.email(), PASSWORD).body());
+        assertThat(instances.findValuesAsText("id")).doesNotContain(bob.instance().getId());
+        assertThat(get("/engine-rest/process-instance/" + bob.instance().getId() + "/variables", alice.email(), PASSWORD)
+                .statusCode()).isIn(403, 404);
+        JsonNode history = json.readTree(get("/engine-rest/history/process-instance", alice.email(), PASSWORD).body());
+        assertThat(history.findValuesAsText("id")).doesNotContain(bob.instance().getId());
+        JsonNode variables = json.readTree(get("/engine-rest/variable-instance", alice.email(), PASSWORD).body());
+        assertThat(variables.findValuesAsText("processInstanceId")).doesNotContain(bob.instance().getId());
+    }
+
+    @Test
+    void aClientSeesOnlyTheirOwnEngagementsInTheApi() throws Exception {
+        HttpResponse<String> own = get("/api/engagements/" + alice.number(), alice.email(), PASSWORD);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(own.body()).path("screening").path("verdict").asText()).isEqualTo("ACCEPT");
+        assertThat(get("/api/engagements/" + bob.number(), alice.email(), PASSWORD).statusCode()).isEqualTo(404);
+        assertThat(get("/api/engagements/ENG-1999-000000", alice.email(), PASSWORD).statusCode()).isEqualTo(404);
+
+        assertThat(get("/api/engagements/" + bob.number(), "moderator", "moderator").statusCode()).isEqualTo(200);
+        assertThat(get("/api/engagements/" + bob.number(), "freelancer", "freelancer").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aClientCannotDeploy() throws Exception {
+        String boundary = "----eo" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nevil\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"evil.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n<definitions/>\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
+                .header("Authorization", basic(alice.email(), PASSWORD))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("CREATE").contains("Deployment");
+    }
+
+    @Test
+    void aClientCanStartAFurtherEngagementOfTheirOwn() throws Exception {
+        Map<String, Object> project = Intakes.clean(alice.email());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/engagements")))
+                .header("Authorization", basic(alice.email(), PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(project))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        String number = json.readTree(response.body()).path("engagementNumber").asText();
+        assertThat(get("/api/engagements/" + number, alice.email(), PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(get("/api/engagements/" + number, bob.email(), PASSWORD).statusCode()).isEqualTo(404);
+    }
+
+    private Client clientWaitingForAuthority(String name) throws Exception {
+        String email = Intakes.uniqueEmail(name);
+        String inn = Intakes.randomInn();
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        Map<String, Object> body = Intakes.clean(email);
+        body.put("registrationNumber", inn);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/registrations")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        String number = json.readTree(response.body()).path("engagementNumber").asText();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("ProveSigningAuthorityTask");
+        assertThat(task.getAssignee()).isEqualTo(email);
+        return new Client(email, number, instance, task);
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "application/json");
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
