@@ -1,0 +1,47 @@
+package com.engagementorchestrator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Feature packages stay honest: no cycles, the shared kernel depends on no feature, the engine stays at the edges. */
+@AnalyzeClasses(packages = "com.engagementorchestrator", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("com.engagementorchestrator.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule commonDependsOnNoFeature = noClasses().that().resideInAPackage("..common..")
+            .should().dependOnClassesThat().resideInAnyPackage("..client..", "..engagement..", "..screening..",
+                    "..authority..", "..correspondence..", "..registration..", "..overview..", "..security..");
+
+    @ArchTest
+    static final ArchRule clientsKnowNothingOfEngagements = noClasses().that().resideInAPackage("..client..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engagement..", "..screening..", "..authority..");
+
+    @ArchTest
+    static final ArchRule domainFeaturesDoNotReachIntoTheWebLayer = noClasses()
+            .that().resideInAnyPackage("..screening..", "..authority..", "..engagement..", "..correspondence..")
+            .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..");
+
+    @ArchTest
+    static final ArchRule correspondenceIsAGenericOutbox = noClasses().that().resideInAPackage("..correspondence..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engagement..", "..screening..", "..authority..", "..client..");
+
+    @ArchTest
+    static final ArchRule webLayerDoesNotTalkToTheEngineDirectly = noClasses()
+            .that().resideInAnyPackage("..registration..", "..overview..", "..reference..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine..");
+
+    /** Process adapters (delegates, task listeners) live in the feature whose use case they call. */
+    @ArchTest
+    static final ArchRule processAdaptersLiveInTheirFeature = noClasses()
+            .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
+}
