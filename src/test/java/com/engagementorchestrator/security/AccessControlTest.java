@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,16 +105,55 @@ class AccessControlTest {
 
     @Test
     void aClientCannotDeploy() throws Exception {
-        String boundary = "----eo" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nevil\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"evil.bpmn\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n<definitions/>\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
-                .header("Authorization", basic(alice.email(), PASSWORD))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = deploy(alice.email(), PASSWORD, "<definitions/>");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("CREATE").contains("Deployment");
+    }
+
+    private HttpResponse<String> deploy(String user, String password, String bpmn) throws Exception {
+        String boundary = "----eo" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsandbox\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sandbox.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
+                .header("Authorization", basic(user, password))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void onlyTheOwnerAndModeratorsCanReadAnAuthorityDocument() throws Exception {
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        tasks.complete(alice.task().getId(), Map.of("authorityDocument",
+                Variables.fileValue("power-of-attorney.pdf").file(pdf).create()));
+        String url = json.readTree(get("/api/engagements/" + alice.number(), "moderator", "moderator").body())
+                .path("authority").path("documents").get(0).path("url").asText();
+
+        HttpResponse<byte[]> own = http.send(HttpRequest.newBuilder(URI.create(url(url)))
+                .header("Authorization", basic(alice.email(), PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(own.body()).isEqualTo(pdf);
+        assertThat(get(url, "moderator", "moderator").statusCode()).isEqualTo(200);
+        assertThat(get(url, bob.email(), PASSWORD).statusCode()).isEqualTo(404);
+        assertThat(get(url, "freelancer", "freelancer").statusCode()).isEqualTo(404);
+        assertThat(get(url, null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void analystsDeployButDoNotWorkOnTasks() throws Exception {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                             targetNamespace="http://engagement-orchestrator/test">
+                  <process id="AnalystSandbox" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="SandboxStart" />
+                  </process>
+                </definitions>
+                """;
+        assertThat(deploy("analyst", "analyst", bpmn).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(get("/engine-rest/task", "analyst", "analyst").body())).isEmpty();
+        assertThat(get("/engine-rest/task/" + alice.task().getId(), "analyst", "analyst").statusCode()).isIn(403, 404);
     }
 
     @Test
