@@ -4,8 +4,6 @@ import com.engagementorchestrator.authority.AuthorityDocument;
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.engagement.Engagement;
-import com.engagementorchestrator.engagement.Engagements;
-import com.engagementorchestrator.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,20 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuthorityDocumentController {
 
-    private final Engagements engagements;
+    private final VisibleEngagements visible;
     private final AuthorityService authority;
 
-    AuthorityDocumentController(Engagements engagements, AuthorityService authority) {
-        this.engagements = engagements;
+    AuthorityDocumentController(VisibleEngagements visible, AuthorityService authority) {
+        this.visible = visible;
         this.authority = authority;
     }
 
     @GetMapping("/api/engagements/{number}/authority-documents/{id}")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable Long id, Authentication caller) {
-        Engagement e = engagements.findByNumber(number)
-                .filter(found -> CurrentUser.isStaff(caller) || found.isOwnedBy(caller.getName()))
-                .orElseThrow(() -> new NotFoundException("No engagement " + number));
+        Engagement e = visible.get(number, caller);
         AuthorityDocument document = authority.documents(e.getId()).stream().filter(d -> d.getId().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No document " + id + " in engagement " + number));
         return ResponseEntity.ok()

@@ -1,11 +1,8 @@
 package com.engagementorchestrator.overview;
 
 import com.engagementorchestrator.authority.AuthorityService;
-import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.engagement.Engagement;
-import com.engagementorchestrator.engagement.Engagements;
 import com.engagementorchestrator.screening.ScreeningService;
-import com.engagementorchestrator.security.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,23 +12,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EngagementOverviewController {
 
-    private final Engagements engagements;
+    private final VisibleEngagements visible;
     private final ScreeningService screening;
     private final AuthorityService authority;
 
-    EngagementOverviewController(Engagements engagements, ScreeningService screening, AuthorityService authority) {
-        this.engagements = engagements;
+    EngagementOverviewController(VisibleEngagements visible, ScreeningService screening, AuthorityService authority) {
+        this.visible = visible;
         this.screening = screening;
         this.authority = authority;
     }
 
-    /** Moderators see every engagement, a client only their own; anyone else gets 404, not 403, to reveal nothing. */
     @GetMapping("/api/engagements/{number}")
     @Transactional(readOnly = true)
     EngagementView engagement(@PathVariable String number, Authentication caller) {
-        Engagement e = engagements.findByNumber(number)
-                .filter(found -> CurrentUser.isStaff(caller) || found.isOwnedBy(caller.getName()))
-                .orElseThrow(() -> new NotFoundException("No engagement " + number));
+        Engagement e = visible.get(number, caller);
         var client = e.getClient();
         var company = e.getCompany();
         var screeningView = screening.find(e.getId()).map(s -> new EngagementView.ScreeningView(s.getScore(),
