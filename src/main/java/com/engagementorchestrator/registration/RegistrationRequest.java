@@ -13,7 +13,7 @@ public record RegistrationRequest(
         @Size(max = 254, message = "must be at most {max} characters") String email,
         @NotBlank(message = "is required") @Size(min = 10, max = 128, message = "must have between {min} and {max} characters") String password,
         @Size(max = 32, message = "must be at most {max} characters")
-        @Pattern(regexp = "\\+?[0-9 ()\\-]{5,32}", message = "must be a phone number: digits, spaces, +, - and brackets") String phone,
+        @Pattern(regexp = "(\\+?[0-9 ()\\-]{5,32})?", message = "must be a phone number: digits, spaces, +, - and brackets") String phone,
         @Size(max = 120, message = "must be at most {max} characters") String position,
         @NotBlank(message = "is required") @Pattern(regexp = "ru|en", message = "must be ru or en") String locale,
         @Size(max = 200, message = "must be at most {max} characters") String companyName,

@@ -133,6 +133,18 @@ class RegistrationApiTest {
     }
 
     @Test
+    void optionalFieldsMayBeEmpty() throws Exception {
+        Map<String, Object> body = Intakes.clean(Intakes.uniqueEmail("sparse"));
+        for (String optional : List.of("phone", "position", "companyName", "website", "projectGoal",
+                "previousContractorsExperience")) {
+            body.put(optional, "");
+        }
+        body.put("country", "DE");
+        body.put("registrationNumber", "");
+        assertThat(post(json.writeValueAsString(body)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void notJsonIsA400() throws Exception {
         HttpResponse<String> response = post("{\"fullName\": ");
         assertThat(response.statusCode()).isEqualTo(400);

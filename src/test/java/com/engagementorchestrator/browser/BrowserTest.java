@@ -1,0 +1,301 @@
+package com.engagementorchestrator.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.engagement.Engagements;
+import com.engagementorchestrator.registration.RegistrationRequest;
+import com.engagementorchestrator.registration.RegistrationService;
+import com.engagementorchestrator.screening.ScreeningService;
+import com.engagementorchestrator.support.Intakes;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.RegistryStubs;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A real browser (Debian's headless Chromium) on the registration page and in Camunda Tasklist. */
+@IntegrationTest
+class BrowserTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
+    static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort int port;
+    @Autowired RegistrationService registrations;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired TaskService tasks;
+    @Autowired ScreeningService screening;
+    @Autowired Engagements engagements;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper json;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void needsChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium not installed: apt-get install chromium chromium-driver (CI always has it)");
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser != null) {
+            screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aNewClientRegistersOnThePublicPageWithoutLogin() throws Exception {
+        String email = Intakes.uniqueEmail("browser");
+        browser.get(url("/register"));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#industry option"), 5));
+
+        type("fullName", "Olga Smirnova");
+        type("email", email);
+        type("password", "short");
+        type("companyName", "Vector LLC");
+        type("registrationNumber", Intakes.randomInn());
+        new Select(browser.findElement(By.id("industry"))).selectByValue("IT");
+        new Select(browser.findElement(By.id("firstContactChannel"))).selectByValue("EMAIL");
+        type("projectDescription", "A corporate website with a product catalogue");
+        type("budgetAmount", "250000");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('desiredDeadline').value = arguments[0]",
+                LocalDate.now().plusMonths(3).toString());
+        long clientsBefore = count("client");
+        browser.findElement(By.id("submit")).click();
+
+        WebElement passwordError = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".error[data-field='password']")));
+        assertThat(passwordError.getText()).contains("between 10 and 128");
+        screenshot("register-invalid");
+        assertThat(count("client")).isEqualTo(clientsBefore);
+
+        browser.findElement(By.id("password")).clear();
+        type("password", PASSWORD);
+        browser.findElement(By.id("submit")).click();
+
+        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("engagementNumber")));
+        screenshot("register-done");
+        assertThat(number.getText()).matches("ENG-\\d{4}-\\d{6}");
+        assertThat(engagements.findByNumber(number.getText())).isPresent();
+    }
+
+    @Test
+    void theModeratorCompletesReviewScreeningInTasklist() {
+        String number = registered(body -> body.put("industry", "SEAFOOD"));
+        String instanceId = instanceOf(number);
+        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getName()).isEqualTo("Review screening");
+
+        logIntoTasklist("moderator", "moderator");
+        openFilter("Moderation queue");
+        openTask("Review screening", number);
+        claim();
+
+        WebElement partners = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(., 'Partners or spouses')]")));
+        screenshot("review-form");
+        clickCheckboxOf(partners);
+        clickCentered(browser.findElement(By.xpath("//label[contains(., 'Accept the client')]")));
+        fieldAfterLabel("Notes from the intro call").sendKeys("Founder is the old partner; new owner signs.");
+        fieldAfterLabel("Reason for overriding the rules").sendKeys("Known to us for years; the new owner signs.");
+        screenshot("review-filled");
+        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+
+        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY).count() == 1);
+        screenshot("review-completed");
+        var s = screening.find(engagements.findByNumber(number).orElseThrow().getId()).orElseThrow();
+        assertThat(s.getVerdict().name()).isEqualTo("ACCEPT");
+        assertThat(s.getReviewedBy()).isEqualTo("moderator");
+        assertThat(s.getMarkers()).extracting("id").contains("M4", "M8");
+    }
+
+    @Test
+    void aClientSeesOnlyTheirOwnTaskInTasklist() {
+        String email = Intakes.uniqueEmail("own");
+        String own = registered(body -> body.put("email", email));
+        String other = registered(body -> { });
+
+        logIntoTasklist(email, PASSWORD);
+        openFilter("My tasks");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), 'Prove signing authority')]")));
+        screenshot("client-tasks");
+
+        String page = browser.getPageSource();
+        assertThat(page).contains("Prove signing authority");
+        assertThat(browser.findElements(By.xpath("//*[contains(text(), 'Prove signing authority')]"))).hasSize(1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(other).singleResult().getAssignee()).isNotEqualTo(email);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(own).singleResult().getAssignee()).isEqualTo(email);
+    }
+
+    /** Registers through the service and runs the registry job: clean intakes wait for the client's upload. */
+    private String registered(Consumer<Map<String, Object>> change) {
+        String inn = Intakes.randomInn();
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        Map<String, Object> body = Intakes.clean(Intakes.uniqueEmail("browser"));
+        body.put("registrationNumber", inn);
+        body.put("password", PASSWORD);
+        change.accept(body);
+        String number = registrations.register(json.convertValue(body, RegistrationRequest.class)).getNumber();
+        String instanceId = instanceOf(number);
+        management.executeJob(management.createJobQuery().processInstanceId(instanceId).singleResult().getId());
+        return number;
+    }
+
+    private String instanceOf(String number) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    }
+
+    /**
+     * Logs in through Tasklist's own login endpoint from inside the page (the same request its login form sends),
+     * then opens Tasklist with that session. Headless Chromium 156 drops key strokes into Tasklist's AngularJS login
+     * inputs (the values stay empty, see the notes), so the form itself is not typed into.
+     */
+    private void logIntoTasklist(String user, String password) {
+        browser.get(url("/camunda/app/tasklist/"));
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+                fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
+                    headers: {'X-XSRF-TOKEN': token, 'Content-Type': 'application/x-www-form-urlencoded'},
+                    body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
+                  .then(r => done(r.status), e => done(String(e)));
+                """, user, password);
+        assertThat(status).as("Tasklist login of %s", user).isEqualTo(200L);
+        // On a cold start Tasklist sometimes stays on its loading spinner; a reload (what a user would do) helps.
+        for (int attempt = 1; ; attempt++) {
+            browser.get(url("/camunda/app/tasklist/default/"));
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(25)).until(
+                        ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), 'My tasks')]")));
+                break;
+            } catch (org.openqa.selenium.TimeoutException stillLoading) {
+                if (attempt == 3) {
+                    throw stillLoading;
+                }
+            }
+        }
+        screenshot("logged-in-" + user.replaceAll("[^a-z]", ""));
+    }
+
+    private void openFilter(String name) {
+        WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[normalize-space(text())='" + name + "']")));
+        filter.click();
+    }
+
+    private void openTask(String name, String businessKey) {
+        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[normalize-space(text())='" + name + "']")));
+        task.click();
+    }
+
+    /** A candidate-group task must be claimed before its form can be worked on. */
+    private void claim() {
+        WebElement claim = wait.until(driver -> driver.findElements(By.xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        claim.click();
+        wait.until(driver -> driver.findElements(By.cssSelector(".disabled-form")).isEmpty());
+    }
+
+    private void clickCheckboxOf(WebElement label) {
+        String id = label.getAttribute("for");
+        WebElement box = id != null && !id.isBlank() ? browser.findElement(By.id(id))
+                : label.findElement(By.xpath(".//input[@type='checkbox'] | ./preceding::input[@type='checkbox'][1]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        box.click();
+        assertThat(box.isSelected()).isTrue();
+    }
+
+    /** Tasklist's fixed footer covers the bottom of the form; scroll an element to the middle first. */
+    private void clickCentered(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private WebElement fieldAfterLabel(String label) {
+        WebElement field = browser.findElement(By.xpath("//label[contains(., '" + label + "')]/following::textarea[1]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        return field;
+    }
+
+    /** Sets an AngularJS-bound input the way a user's typing would: value, then the input event. */
+    private void fill(WebElement input, String value) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
+    private void type(String id, String value) {
+        browser.findElement(By.id(id)).sendKeys(value);
+    }
+
+    private long count(String table) {
+        Long value = jdbc.queryForObject("select count(*) from " + table, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
