@@ -139,7 +139,7 @@ class BrowserTest {
 
         logIntoTasklist("moderator", "moderator");
         openFilter("Moderation queue");
-        openTask("Review screening", number);
+        openTask("Review screening");
         claim();
 
         WebElement partners = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -236,7 +236,7 @@ class BrowserTest {
         filter.click();
     }
 
-    private void openTask(String name, String businessKey) {
+    private void openTask(String name) {
         WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[normalize-space(text())='" + name + "']")));
         task.click();

@@ -18,6 +18,7 @@ import com.engagementorchestrator.screening.ScreeningService;
 import com.engagementorchestrator.support.Intakes;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.RegistryStubs;
+import com.engagementorchestrator.support.TestInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,7 +195,7 @@ class EngagementProcessTest {
                 .task().hasCandidateGroup("moderators");
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.COMPANY_CHECK);
-        assertThat(TestInfrastructureCalls.registryCalls()).isEqualTo(4);
+        assertThat(TestInfrastructure.registry().getAllServeEvents()).hasSize(4);
 
         // Markers known from the intake are visible while the company is still unchecked.
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().isCompanyChecked()).isFalse();
@@ -336,12 +337,5 @@ class EngagementProcessTest {
     private Job timer(ProcessInstance instance) {
         return management.createJobQuery().processInstanceId(instance.getId()).timers().executable()
                 .orderByJobDuedate().asc().listPage(0, 1).stream().findFirst().orElseThrow();
-    }
-
-    /** Counts requests the registry received in this test. */
-    static final class TestInfrastructureCalls {
-        static int registryCalls() {
-            return com.engagementorchestrator.support.TestInfrastructure.registry().getAllServeEvents().size();
-        }
     }
 }
