@@ -72,7 +72,8 @@ public final class OnboardingBenchmark {
                         "--camunda.bpm.admin-user.password=bench-password",
                         "--engagement.company-registry.base-url=" + registry.baseUrl(),
                         "--engagement.company-registry.token=bench",
-                        "--logging.level.root=warn");
+                        "--logging.level.root=warn",
+                        "--camunda.bpm.history-level=" + System.getProperty("benchmark.history-level", "full"));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             ProcessEngine engine = app.getBean(ProcessEngine.class);
