@@ -12,6 +12,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class EngagementOrchestratorApplication {
 
+    static {
+        // Tasklist submits a file as Base64 inside JSON: a 25 MB material is ~34 million characters, above Jackson's
+        // default limit of 20 million. Set before any JSON factory of the engine REST API exists.
+        com.fasterxml.jackson.core.StreamReadConstraints.overrideDefaultStreamReadConstraints(
+                com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(40_000_000).build());
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(EngagementOrchestratorApplication.class, args);
     }

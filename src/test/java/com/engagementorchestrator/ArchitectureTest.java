@@ -19,7 +19,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule commonDependsOnNoFeature = noClasses().that().resideInAPackage("..common..")
             .should().dependOnClassesThat().resideInAnyPackage("..client..", "..engagement..", "..screening..",
-                    "..authority..", "..correspondence..", "..registration..", "..overview..", "..security..");
+                    "..authority..", "..correspondence..", "..registration..", "..overview..",
+                    "com.engagementorchestrator.security..", "..deposit..", "..materials..", "..breach..", "..promise..", "..reminder..");
 
     @ArchTest
     static final ArchRule clientsKnowNothingOfEngagements = noClasses().that().resideInAPackage("..client..")
@@ -27,8 +28,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainFeaturesDoNotReachIntoTheWebLayer = noClasses()
-            .that().resideInAnyPackage("..screening..", "..authority..", "..engagement..", "..correspondence..")
+            .that().resideInAnyPackage("..screening..", "..authority..", "..engagement..", "..correspondence..",
+                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..")
             .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..");
+
+    /** The promise record is a ledger others write to; it knows no feature. */
+    @ArchTest
+    static final ArchRule promisesKnowNoFeature = noClasses().that().resideInAPackage("..promise..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engagement..", "..deposit..", "..materials..",
+                    "..authority..", "..breach..", "..screening..");
+
+    /** Breach and blocking work on any engagement through events and the engine, never through a feature's internals. */
+    @ArchTest
+    static final ArchRule breachKnowsNoObligationFeature = noClasses().that().resideInAPackage("..breach..")
+            .should().dependOnClassesThat().resideInAnyPackage("..deposit..", "..materials..", "..authority..");
 
     @ArchTest
     static final ArchRule correspondenceIsAGenericOutbox = noClasses().that().resideInAPackage("..correspondence..")
@@ -42,6 +55,7 @@ class ArchitectureTest {
     /** Process adapters (delegates, task listeners) live in the feature whose use case they call. */
     @ArchTest
     static final ArchRule processAdaptersLiveInTheirFeature = noClasses()
-            .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..")
+            .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..",
+                    "..deposit..", "..materials..", "..reminder..", "..breach..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
 }

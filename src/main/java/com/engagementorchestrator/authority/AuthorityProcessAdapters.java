@@ -3,13 +3,14 @@ package com.engagementorchestrator.authority;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.AUTHORITY_ATTEMPTS_LEFT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.AUTHORITY_DECISION;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.AUTHORITY_DOCUMENT;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.AUTHORITY_DUE_AT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.TaskForms;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.engagement.BlockingProperties;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,17 +24,13 @@ class AuthorityProcessAdapters {
 
     @Bean
     JavaDelegate requestSigningAuthority(AuthorityService authority) {
-        return execution -> authority.requestDocument(engagementId(execution));
+        return execution -> execution.setVariable(AUTHORITY_DUE_AT, Date.from(authority.requestDocument(engagementId(execution))));
     }
 
     @Bean
-    JavaDelegate sendAuthorityReminder(AuthorityService authority) {
-        return execution -> authority.remind(engagementId(execution));
-    }
-
-    @Bean
-    JavaDelegate expireEngagement(AuthorityService authority) {
-        return execution -> authority.expire(engagementId(execution));
+    JavaDelegate renewAuthorityDueDate(AuthorityService authority, BlockingProperties blocking) {
+        return execution -> execution.setVariable(AUTHORITY_DUE_AT,
+                Date.from(authority.renewDueDate(engagementId(execution), blocking.graceAfterLift())));
     }
 
     @Bean
@@ -43,7 +40,7 @@ class AuthorityProcessAdapters {
 
     @Bean
     JavaDelegate askForNewAuthorityDocument(AuthorityService authority) {
-        return execution -> authority.askForNewDocument(engagementId(execution));
+        return execution -> execution.setVariable(AUTHORITY_DUE_AT, Date.from(authority.askForNewDocument(engagementId(execution))));
     }
 
     @Bean
@@ -59,7 +56,7 @@ class AuthorityProcessAdapters {
             if (file == null || file.getValue() == null) {
                 throw new InvalidInputException(AuthorityService.FIELD, "choose a PDF, JPEG or PNG file to upload");
             }
-            authority.upload(engagementId(task), TaskForms.actor(task), file.getFilename(), readAll(file.getValue()));
+            authority.upload(engagementId(task), TaskForms.actor(task), file.getFilename(), UploadedFiles.readAll(file.getValue()));
             task.removeVariable(AUTHORITY_DOCUMENT);
         };
     }
@@ -86,13 +83,5 @@ class AuthorityProcessAdapters {
             task.getExecution().setVariable(AUTHORITY_DECISION, decision.name());
             task.getExecution().setVariable(AUTHORITY_ATTEMPTS_LEFT, attemptsLeft);
         };
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

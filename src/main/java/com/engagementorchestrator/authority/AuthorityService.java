@@ -1,14 +1,20 @@
 package com.engagementorchestrator.authority;
 
 import com.engagementorchestrator.common.InvalidInputException;
-import com.engagementorchestrator.correspondence.Correspondent;
+import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.engagement.EngagementStatus;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.engagementorchestrator.promise.Promise;
+import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.reminder.Obligation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -17,63 +23,59 @@ import org.springframework.transaction.annotation.Transactional;
 /** Signing authority (DOMAIN.md step 3, marker M6): the client proves they may sign for the company. */
 @Service
 @Transactional
-public class AuthorityService {
+public class AuthorityService implements Obligation {
 
+    public static final String OBLIGATION = "AUTHORITY";
     public static final int MAX_ATTEMPTS = 3;
     public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-    static final int UPLOAD_DAYS = 14;
-    static final int DAYS_LEFT_AT_REMINDER = 7;
     static final String FIELD = "authorityDocument";
+    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final AuthorityDocuments documents;
-    private final DocumentTypes types;
+    private final UploadedFiles files;
     private final EngagementLifecycle lifecycle;
-    private final Correspondent correspondent;
+    private final ClientLetters letters;
+    private final PromiseLedger promises;
+    private final Duration dueIn;
     private final String tasklistUrl;
 
-    public AuthorityService(AuthorityDocuments documents, DocumentTypes types, EngagementLifecycle lifecycle,
-                            Correspondent correspondent, @Value("${engagement.public-url}") String publicUrl) {
+    public AuthorityService(AuthorityDocuments documents, UploadedFiles files, EngagementLifecycle lifecycle,
+                            ClientLetters letters, PromiseLedger promises,
+                            @Value("${engagement.authority.due-in:P7D}") Duration dueIn,
+                            @Value("${engagement.public-url}") String publicUrl) {
         this.documents = documents;
-        this.types = types;
+        this.files = files;
         this.lifecycle = lifecycle;
-        this.correspondent = correspondent;
+        this.letters = letters;
+        this.promises = promises;
+        this.dueIn = dueIn;
         this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
     }
 
-    public void requestDocument(long engagementId) {
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
-        write(e, "authority.requested", "authority-requested/" + e.getNumber(),
-                companyName(e), UPLOAD_DAYS, tasklistUrl);
+    @Override
+    public String kind() {
+        return OBLIGATION;
     }
 
-    public void remind(long engagementId) {
-        Engagement e = lifecycle.get(engagementId);
-        int attempt = documents.findByEngagementIdOrderByAttemptAsc(engagementId).size() + 1;
-        write(e, "authority.reminder", "authority-reminder/" + e.getNumber() + "/" + attempt,
-                companyName(e), DAYS_LEFT_AT_REMINDER, tasklistUrl);
+    /** Asks for the document; the client promises to upload it by the answered due date. */
+    public Instant requestDocument(long engagementId) {
+        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
+        Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
+        write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), DATE.format(dueAt), tasklistUrl);
+        return dueAt;
     }
 
     /** Stores an uploaded document after checking its real type (from the content) and size. */
     public AuthorityDocument upload(long engagementId, String uploadedBy, String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new InvalidInputException(FIELD, "choose a PDF, JPEG or PNG file to upload");
-        }
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new InvalidInputException(FIELD, "the file has %d bytes; at most 10 MB (%d bytes) are accepted"
-                    .formatted(content.length, MAX_DOCUMENT_BYTES));
-        }
-        String type = types.detect(content);
-        if (!DocumentTypes.ACCEPTED.contains(type)) {
-            throw new InvalidInputException(FIELD, "the file's content is " + type
-                    + ", whatever its name says; only PDF, JPEG or PNG are accepted");
-        }
+        var checked = files.check(FIELD, fileName, content, MAX_DOCUMENT_BYTES, UploadedFiles.DOCUMENTS, "PDF, JPEG or PNG");
         int attempt = documents.findByEngagementIdOrderByAttemptAsc(engagementId).size() + 1;
         if (attempt > MAX_ATTEMPTS) {
             throw new InvalidInputException(FIELD, "all " + MAX_ATTEMPTS + " attempts have been used");
         }
-        AuthorityDocument document = documents.save(new AuthorityDocument(engagementId, attempt,
-                fileName == null || fileName.isBlank() ? "document" : fileName, type, content, sha256(content), uploadedBy));
-        lifecycle.enterPhase(engagementId, EngagementPhase.AUTHORITY_VERIFICATION);
+        AuthorityDocument document = documents.save(new AuthorityDocument(engagementId, attempt, checked.fileName(),
+                checked.contentType(), checked.content(), checked.sha256(), uploadedBy));
+        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.AUTHORITY_VERIFICATION);
+        promises.fulfil(engagementId, Promise.Kind.AUTHORITY_DOCUMENT, e.getNumber(), document.getUploadedAt());
         return document;
     }
 
@@ -93,11 +95,25 @@ public class AuthorityService {
         return MAX_ATTEMPTS - latest.getAttempt();
     }
 
-    public void askForNewDocument(long engagementId) {
+    public Instant askForNewDocument(long engagementId) {
         AuthorityDocument rejected = latest(engagementId);
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
+        Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
         write(e, "authority.rejected", "authority-rejected/" + e.getNumber() + "/" + rejected.getAttempt(),
                 rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), tasklistUrl);
+        return dueAt;
+    }
+
+    /** After a lifted block the overdue upload gets a new date: a new promise. */
+    public Instant renewDueDate(long engagementId, Duration grace) {
+        return promiseUpload(lifecycle.get(engagementId), Time.now().plus(grace));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String describe(long engagementId, String locale) {
+        Engagement e = lifecycle.get(engagementId);
+        return letters.fragment("obligation.AUTHORITY", locale, companyName(e));
     }
 
     public void confirm(long engagementId) {
@@ -109,12 +125,6 @@ public class AuthorityService {
         Engagement e = lifecycle.close(engagementId, EngagementStatus.DECLINED,
                 "signing authority not proven after " + MAX_ATTEMPTS + " attempts (M6)");
         write(e, "authority.refused", "authority-refused/" + e.getNumber());
-    }
-
-    public void expire(long engagementId) {
-        Engagement e = lifecycle.close(engagementId, EngagementStatus.EXPIRED,
-                "no signing authority document within " + UPLOAD_DAYS + " days");
-        write(e, "engagement.expired", "engagement-expired/" + e.getNumber());
     }
 
     @Transactional(readOnly = true)
@@ -129,13 +139,7 @@ public class AuthorityService {
     }
 
     private void write(Engagement e, String template, String dedupKey, Object... details) {
-        var client = e.getClient();
-        Object[] arguments = new Object[2 + details.length];
-        arguments[0] = client.getFullName();
-        arguments[1] = e.getNumber();
-        System.arraycopy(details, 0, arguments, 2, details.length);
-        correspondent.send(new Correspondent.Letter(dedupKey, e.getId(), client.getEmail(), client.getLocale(),
-                template, arguments));
+        letters.write(e, template, dedupKey, details);
     }
 
     private static String companyName(Engagement e) {
@@ -143,11 +147,9 @@ public class AuthorityService {
         return name == null || name.isBlank() ? "your company" : name;
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private Instant promiseUpload(Engagement e, Instant dueAt) {
+        promises.make(new Promise.Party(e.getClient().getId(), e.getCompany().getId(), e.getId()),
+                Promise.Kind.AUTHORITY_DOCUMENT, e.getNumber(), "upload a document proving signing authority", dueAt);
+        return dueAt;
     }
 }

@@ -32,6 +32,23 @@ public final class TaskForms {
         }
     }
 
+    /** A money amount (number or text); empty means none. */
+    public static java.math.BigDecimal amount(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal amount = new java.math.BigDecimal(value.toString().trim().replace(',', '.').replace(" ", ""));
+            if (amount.signum() <= 0 || amount.scale() > 2) {
+                throw new InvalidInputException(name, "must be a positive amount with at most 2 decimals, got " + value);
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, "not an amount: " + value);
+        }
+    }
+
     /** A non-negative whole number; empty means 0. */
     public static int count(DelegateTask task, String name, List<FieldProblem> problems) {
         Object value = task.getVariable(name);
@@ -47,6 +64,16 @@ public final class TaskForms {
         } catch (NumberFormatException e) {
             problems.add(new FieldProblem(name, "not a whole number: " + value));
             return 0;
+        }
+    }
+
+    /**
+     * Removes submitted form fields once they are recorded: the engine keeps submissions as process variables, and a
+     * later round of the same form would otherwise see the old values (the history keeps them).
+     */
+    public static void consume(DelegateTask task, String... names) {
+        for (String name : names) {
+            task.removeVariable(name);
         }
     }
 

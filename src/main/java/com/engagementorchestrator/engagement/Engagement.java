@@ -47,6 +47,8 @@ public class Engagement {
     private String previousContractorsExperience;
     @Enumerated(EnumType.STRING)
     private DecisionMaking decisionMaking;
+    @Enumerated(EnumType.STRING)
+    private KindOfWork kindOfWork;
     private String processInstanceId;
     private Instant createdAt;
     private Instant closedAt;
@@ -71,6 +73,7 @@ public class Engagement {
         this.previousContractorsCount = intake.previousContractorsCount();
         this.previousContractorsExperience = intake.previousContractorsExperience();
         this.decisionMaking = intake.decisionMaking();
+        this.kindOfWork = intake.kindOfWork();
         this.createdAt = Time.now();
     }
 
@@ -78,7 +81,7 @@ public class Engagement {
     public record Intake(String projectDescription, String projectGoal, BigDecimal budgetAmount, String budgetCurrency,
                          LocalDate desiredDeadline, FirstContactChannel firstContactChannel,
                          Integer previousContractorsCount, String previousContractorsExperience,
-                         DecisionMaking decisionMaking) {
+                         DecisionMaking decisionMaking, KindOfWork kindOfWork) {
     }
 
     public void enterPhase(EngagementPhase next) {
@@ -86,6 +89,19 @@ public class Engagement {
             throw new IllegalStateException("Engagement " + number + " is " + status + " and cannot enter " + next);
         }
         this.phase = next;
+    }
+
+    /** The client is blocked: the engagement is paused where it is. */
+    public void pause() {
+        if (status == EngagementStatus.ACTIVE) {
+            status = EngagementStatus.BLOCKED;
+        }
+    }
+
+    public void resume() {
+        if (status == EngagementStatus.BLOCKED) {
+            status = EngagementStatus.ACTIVE;
+        }
     }
 
     public void close(EngagementStatus finalStatus, String reason) {
@@ -165,6 +181,10 @@ public class Engagement {
 
     public DecisionMaking getDecisionMaking() {
         return decisionMaking;
+    }
+
+    public KindOfWork getKindOfWork() {
+        return kindOfWork;
     }
 
     public String getProcessInstanceId() {

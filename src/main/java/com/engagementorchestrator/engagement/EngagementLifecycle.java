@@ -40,6 +40,11 @@ public class EngagementLifecycle {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Optional<Engagement> findByNumber(String number) {
+        return engagements.findByNumber(number);
+    }
+
+    @Transactional(readOnly = true)
     public Engagement get(long engagementId) {
         return engagements.findById(engagementId)
                 .orElseThrow(() -> new NotFoundException("No engagement with id " + engagementId));

@@ -11,6 +11,19 @@ public final class EngagementProcess {
     public static final String KEY = "engagement";
     public static final String COMPANY_REGISTRY_UNAVAILABLE_ERROR = "COMPANY_REGISTRY_UNAVAILABLE";
 
+    /** Messages the process waits for. */
+    public static final class Messages {
+        /** The deposit invoice is paid in full (payment provider webhook). */
+        public static final String DEPOSIT_RECEIVED = "DepositReceived";
+        /** A moderator lifted the client's block; the breached obligation gets a new date. */
+        public static final String BLOCK_LIFTED = "BlockLifted";
+        /** A moderator ended the engagements of a blocked client. */
+        public static final String ENGAGEMENT_TERMINATED = "EngagementTerminated";
+
+        private Messages() {
+        }
+    }
+
     private EngagementProcess() {
     }
 
@@ -32,20 +45,58 @@ public final class EngagementProcess {
         public static final String ACCEPT_MERGE = "AcceptMergeGateway";
         public static final String REQUEST_SIGNING_AUTHORITY = "RequestSigningAuthorityTask";
         public static final String AUTHORITY_UPLOAD_MERGE = "AuthorityUploadMergeGateway";
+        public static final String AWAIT_AUTHORITY = "AwaitAuthoritySubProcess";
         public static final String PROVE_SIGNING_AUTHORITY = "ProveSigningAuthorityTask";
-        public static final String AUTHORITY_REMINDER_TIMER = "AuthorityUploadReminderTimerEvent";
-        public static final String SEND_AUTHORITY_REMINDER = "SendAuthorityReminderTask";
-        public static final String AUTHORITY_REMINDER_SENT = "AuthorityReminderSentEndEvent";
-        public static final String AUTHORITY_EXPIRED_TIMER = "AuthorityUploadExpiredTimerEvent";
-        public static final String EXPIRE_ENGAGEMENT = "ExpireEngagementTask";
-        public static final String ENGAGEMENT_EXPIRED = "EngagementExpiredEndEvent";
+        public static final String AUTHORITY_UPLOADED = "AuthorityUploadedEndEvent";
+        public static final String AUTHORITY_REMINDER_LADDER = "AuthorityReminderLadderCallActivity";
+        public static final String AUTHORITY_DEADLINE_PASSED = "AuthorityDeadlinePassedBoundaryEvent";
+        public static final String REPORT_AUTHORITY_BREACH = "ReportAuthorityBreachTask";
+        public static final String AUTHORITY_BLOCK_LIFTED = "AuthorityBlockLiftedEvent";
+        public static final String RENEW_AUTHORITY_DUE_DATE = "RenewAuthorityDueDateTask";
         public static final String VERIFY_SIGNING_AUTHORITY = "VerifySigningAuthorityTask";
         public static final String AUTHORITY_DECISION = "AuthorityDecisionGateway";
         public static final String CONFIRM_SIGNING_AUTHORITY = "ConfirmSigningAuthorityTask";
-        public static final String SIGNING_AUTHORITY_PROVEN = "SigningAuthorityProvenEndEvent";
         public static final String ASK_FOR_NEW_AUTHORITY_DOCUMENT = "AskForNewAuthorityDocumentTask";
         public static final String REFUSE_UNPROVEN_AUTHORITY = "RefuseUnprovenAuthorityTask";
         public static final String SIGNING_AUTHORITY_NOT_PROVEN = "SigningAuthorityNotProvenEndEvent";
+
+        public static final String ISSUE_DEPOSIT_INVOICE = "IssueDepositInvoiceTask";
+        public static final String DEPOSIT_COLLECTION_MERGE = "DepositCollectionMergeGateway";
+        public static final String DEPOSIT_PAID_ALREADY = "DepositPaidGateway";
+        public static final String COLLECT_DEPOSIT = "CollectDepositSubProcess";
+        public static final String PAY_DEPOSIT = "PayDepositTask";
+        public static final String REVIEW_PAYMENT_ORDER = "ReviewPaymentOrderTask";
+        public static final String PAYMENT_ORDER_DECISION = "PaymentOrderDecisionGateway";
+        public static final String DEPOSIT_COLLECTED = "DepositCollectedEndEvent";
+        public static final String DEPOSIT_REMINDER_LADDER = "DepositReminderLadderCallActivity";
+        public static final String DEPOSIT_RECEIVED = "DepositReceivedBoundaryEvent";
+        public static final String DEPOSIT_DEADLINE_PASSED = "DepositDeadlinePassedBoundaryEvent";
+        public static final String REPORT_DEPOSIT_BREACH = "ReportDepositBreachTask";
+        public static final String DEPOSIT_BLOCK_LIFTED = "DepositBlockLiftedEvent";
+        public static final String RENEW_DEPOSIT_DUE_DATE = "RenewDepositDueDateTask";
+        public static final String DEPOSIT_PAID_MERGE = "DepositPaidMergeGateway";
+        public static final String CONFIRM_DEPOSIT = "ConfirmDepositTask";
+
+        public static final String PREPARE_BRIEF = "PrepareBriefTask";
+        public static final String SEND_BRIEF = "SendBriefTask";
+        public static final String MATERIALS_ROUND_MERGE = "MaterialsRoundMergeGateway";
+        public static final String AWAIT_MATERIALS = "AwaitMaterialsSubProcess";
+        public static final String PROVIDE_MATERIALS = "ProvideMaterialsTask";
+        public static final String MATERIALS_REMINDER_LADDER = "MaterialsReminderLadderCallActivity";
+        public static final String MATERIALS_DEADLINE_PASSED = "MaterialsDeadlinePassedBoundaryEvent";
+        public static final String REPORT_MATERIALS_BREACH = "ReportMaterialsBreachTask";
+        public static final String MATERIALS_BLOCK_LIFTED = "MaterialsBlockLiftedEvent";
+        public static final String RENEW_MATERIALS_DUE_DATES = "RenewMaterialsDueDateTask";
+        public static final String MATERIALS_TO_REVIEW = "MaterialsToReviewGateway";
+        public static final String REVIEW_MATERIALS = "ReviewMaterialsTask";
+        public static final String MATERIALS_COMPLETE = "MaterialsCompleteGateway";
+        public static final String REQUEST_MISSING_MATERIALS = "RequestMissingMaterialsTask";
+        public static final String COMPLETE_MATERIALS = "CompleteMaterialsTask";
+        public static final String MATERIALS_COLLECTED = "MaterialsCollectedEndEvent";
+
+        public static final String ENGAGEMENT_TERMINATED_START = "EngagementTerminatedStartEvent";
+        public static final String TERMINATE_ENGAGEMENT = "TerminateEngagementTask";
+        public static final String ENGAGEMENT_TERMINATED = "EngagementTerminatedEndEvent";
 
         private Elements() {
         }
@@ -58,6 +109,22 @@ public final class EngagementProcess {
         public static final String SCREENING_VERDICT = "screeningVerdict";
         public static final String AUTHORITY_DECISION = "authorityDecision";
         public static final String AUTHORITY_ATTEMPTS_LEFT = "authorityAttemptsLeft";
+        /** Due dates (java.util.Date) of what the client owes; the reminder ladders and task due dates follow them. */
+        public static final String AUTHORITY_DUE_AT = "authorityDueAt";
+        public static final String DEPOSIT_DUE_AT = "depositDueAt";
+        public static final String MATERIALS_DUE_AT = "materialsDueAt";
+        public static final String DEPOSIT_PAID = "depositPaid";
+        public static final String INVOICE_NUMBER = "invoiceNumber";
+        /** Submitted by the client's payment-order form. */
+        public static final String PAYMENT_ORDER = "paymentOrder";
+        public static final String PAID_AMOUNT = "paidAmount";
+        public static final String PAYMENT_ORDER_DECISION = "paymentOrderDecision";
+        public static final String MATERIALS_TO_REVIEW = "materialsToReview";
+        public static final String MATERIALS_COMPLETE = "materialsComplete";
+        /** Input parameters of the report-breach tasks. */
+        public static final String BREACH_KIND = "breachKind";
+        public static final String OBLIGATION = "obligation";
+        public static final String DUE_AT = "dueAt";
         /** File variable submitted by the client's upload form; moved into the domain table on completion. */
         public static final String AUTHORITY_DOCUMENT = "authorityDocument";
 

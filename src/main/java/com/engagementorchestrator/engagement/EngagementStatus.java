@@ -1,6 +1,11 @@
 package com.engagementorchestrator.engagement;
 
-/** Where an engagement stands as a whole; later phases add BLOCKED, TERMINATED and COMPLETED. */
+/** Where an engagement stands as a whole; COMPLETED comes with delivery. */
 public enum EngagementStatus {
-    ACTIVE, DECLINED, EXPIRED
+    ACTIVE, BLOCKED, DECLINED, EXPIRED, TERMINATED;
+
+    /** Still going, possibly paused while its client is blocked. */
+    public boolean isRunning() {
+        return this == ACTIVE || this == BLOCKED;
+    }
 }

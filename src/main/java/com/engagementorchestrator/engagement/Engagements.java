@@ -10,6 +10,14 @@ public interface Engagements extends JpaRepository<Engagement, Long> {
 
     Optional<Engagement> findByNumber(String number);
 
+    Optional<Engagement> findByProcessInstanceId(String processInstanceId);
+
+    @Query("select e from Engagement e where e.client.id = :clientId and e.status in :statuses order by e.id")
+    java.util.List<Engagement> findByClientAndStatus(@Param("clientId") Long clientId,
+                                                     @Param("statuses") Collection<EngagementStatus> statuses);
+
+    java.util.List<Engagement> findByClientIdOrderByIdAsc(Long clientId);
+
     /**
      * Earlier engagements of this client, or of any client of the same company, that ended in one of the given
      * states. Companies are shared by registration number, so the company id covers colleagues too.

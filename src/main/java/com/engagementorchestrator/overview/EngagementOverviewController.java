@@ -1,8 +1,15 @@
 package com.engagementorchestrator.overview;
 
 import com.engagementorchestrator.authority.AuthorityService;
+import com.engagementorchestrator.breach.BreachService;
+import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.materials.BriefItem;
+import com.engagementorchestrator.materials.MaterialsService;
+import com.engagementorchestrator.promise.Promise;
+import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.screening.ScreeningService;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +22,21 @@ class EngagementOverviewController {
     private final VisibleEngagements visible;
     private final ScreeningService screening;
     private final AuthorityService authority;
+    private final DepositService deposits;
+    private final MaterialsService materials;
+    private final PromiseLedger promises;
+    private final BreachService breaches;
 
-    EngagementOverviewController(VisibleEngagements visible, ScreeningService screening, AuthorityService authority) {
+    EngagementOverviewController(VisibleEngagements visible, ScreeningService screening, AuthorityService authority,
+                                 DepositService deposits, MaterialsService materials, PromiseLedger promises,
+                                 BreachService breaches) {
         this.visible = visible;
         this.screening = screening;
         this.authority = authority;
+        this.deposits = deposits;
+        this.materials = materials;
+        this.promises = promises;
+        this.breaches = breaches;
     }
 
     @GetMapping("/api/engagements/{number}")
@@ -28,6 +45,7 @@ class EngagementOverviewController {
         Engagement e = visible.get(number, caller);
         var client = e.getClient();
         var company = e.getCompany();
+        String base = "/api/engagements/" + e.getNumber();
         var screeningView = screening.find(e.getId()).map(s -> new EngagementView.ScreeningView(s.getScore(),
                 s.getVerdict() == null ? null : s.getVerdict().name(), s.getRuleVerdict().name(), s.getCompanyCheck().name(),
                 s.getCompanyStatus() == null ? null : s.getCompanyStatus().name(),
@@ -35,15 +53,42 @@ class EngagementOverviewController {
                 s.getOverrideReason(), s.getReviewedBy())).orElse(null);
         var documents = authority.documents(e.getId()).stream().map(d -> new EngagementView.DocumentView(d.getId(),
                 d.getAttempt(), d.getFileName(), d.getContentType(), d.getSizeBytes(), d.getDecision().name(),
-                d.getRejectionReason(), d.getUploadedAt(),
-                "/api/engagements/" + e.getNumber() + "/authority-documents/" + d.getId())).toList();
+                d.getRejectionReason(), d.getUploadedAt(), base + "/authority-documents/" + d.getId())).toList();
+        var invoices = deposits.invoices(e.getId()).stream().map(i -> new EngagementView.InvoiceView(i.getNumber(),
+                i.getKind().name(), i.getAmount(), i.getCurrency(), i.getSharePercent(), i.getDueAt(), i.getStatus().name(),
+                deposits.paidSoFar(i), i.getPaidAt(),
+                deposits.payments(i).stream().map(p -> new EngagementView.PaymentView(p.getSource().name(),
+                        p.getProviderPaymentId(), p.getAmount(), p.getCurrency(), p.getPaidAt())).toList(),
+                deposits.paymentOrders(i).stream().map(o -> new EngagementView.PaymentOrderView(o.getId(), o.getFileName(),
+                        o.getDeclaredAmount(), o.getDecision().name(), o.getConfirmedAmount(), o.getRejectionReason(),
+                        o.getUploadedAt(), base + "/payment-orders/" + o.getId())).toList())).toList();
+        List<BriefItem> items = materials.items(e.getId());
+        var submissions = materials.submissionsOf(items.stream().map(BriefItem::getId).toList());
+        var brief = materials.brief(e.getId()).map(b -> new EngagementView.BriefView(b.getStatus().name(), b.getRounds(),
+                b.getSentAt(), b.getCompletedAt(), items.stream().map(i -> new EngagementView.BriefItemView(i.getId(),
+                        i.getPosition(), i.getKind().name(), i.getTitle(), i.getDueDate(), i.getStatus().name(),
+                        i.isExtensionRequested(), i.getReviewNote(), submissions.stream()
+                        .filter(s -> s.getItemId().equals(i.getId()))
+                        .map(s -> new EngagementView.SubmissionView(s.getId(), s.getRound(), s.getAnswer(), s.getFileName(),
+                                s.getContentType(), s.getSizeBytes(), s.getSubmittedAt(),
+                                s.getFileName() == null ? null : base + "/materials/" + s.getId())).toList())).toList()))
+                .orElse(null);
         return new EngagementView(e.getNumber(), e.getStatus().name(), e.getPhase().name(), e.getCloseReason(),
-                e.getCreatedAt(), e.getClosedAt(),
+                e.getKindOfWork() == null ? null : e.getKindOfWork().name(), e.getCreatedAt(), e.getClosedAt(),
                 new EngagementView.ClientView(client.getId(), client.getFullName(), client.getEmail(), company.getName(),
                         company.getRegistrationNumber(), company.getCountry(), company.getIndustry().name()),
                 new EngagementView.ProjectView(e.getProjectDescription(), e.getProjectGoal(), e.getBudgetAmount(),
                         e.getBudgetCurrency(), e.getDesiredDeadline()),
                 screeningView,
-                new EngagementView.AuthorityView(documents.size(), AuthorityService.MAX_ATTEMPTS, documents));
+                new EngagementView.AuthorityView(documents.size(), AuthorityService.MAX_ATTEMPTS, documents),
+                invoices, brief,
+                promises.ofEngagement(e.getId()).stream().map(EngagementOverviewController::promise).toList(),
+                breaches.ofEngagement(e.getId()).stream().map(b -> new EngagementView.BreachView(b.getId(), b.getKind(),
+                        b.getWhatWasDue(), b.getDueAt(), b.getOccurredAt())).toList());
+    }
+
+    static EngagementView.PromiseView promise(Promise p) {
+        return new EngagementView.PromiseView(p.getId(), p.getKind().name(), p.getSubject(), p.getDescription(), p.getDueAt(),
+                p.getStatus().name(), p.getResolvedAt(), p.getFulfilledAt());
     }
 }

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** GET /api/engagements/{number}: where an engagement stands and why. */
-record EngagementView(String number, String status, String phase, String closeReason, Instant createdAt,
+record EngagementView(String number, String status, String phase, String closeReason, String kindOfWork, Instant createdAt,
                       Instant closedAt, ClientView client, ProjectView project, ScreeningView screening,
-                      AuthorityView authority) {
+                      AuthorityView authority, List<InvoiceView> invoices, BriefView brief, List<PromiseView> promises,
+                      List<BreachView> breaches) {
 
     record ClientView(Long id, String fullName, String email, String companyName, String registrationNumber,
                       String country, String industry) {
@@ -30,5 +31,35 @@ record EngagementView(String number, String status, String phase, String closeRe
 
     record DocumentView(Long id, int attempt, String fileName, String contentType, long sizeBytes, String decision,
                         String rejectionReason, Instant uploadedAt, String url) {
+    }
+
+    record InvoiceView(String number, String kind, BigDecimal amount, String currency, Integer sharePercent, Instant dueAt,
+                       String status, BigDecimal paid, Instant paidAt, List<PaymentView> payments,
+                       List<PaymentOrderView> paymentOrders) {
+    }
+
+    record PaymentView(String source, String paymentId, BigDecimal amount, String currency, Instant paidAt) {
+    }
+
+    record PaymentOrderView(Long id, String fileName, BigDecimal declaredAmount, String decision, BigDecimal confirmedAmount,
+                            String rejectionReason, Instant uploadedAt, String url) {
+    }
+
+    record BriefView(String status, int rounds, Instant sentAt, Instant completedAt, List<BriefItemView> items) {
+    }
+
+    record BriefItemView(Long id, int position, String kind, String title, LocalDate dueDate, String status,
+                         boolean extensionRequested, String reviewNote, List<SubmissionView> submissions) {
+    }
+
+    record SubmissionView(Long id, int round, String answer, String fileName, String contentType, Long sizeBytes,
+                          Instant submittedAt, String url) {
+    }
+
+    record PromiseView(Long id, String kind, String subject, String description, Instant dueAt, String status,
+                       Instant resolvedAt, Instant fulfilledAt) {
+    }
+
+    record BreachView(Long id, String kind, String whatWasDue, Instant dueAt, Instant occurredAt) {
     }
 }

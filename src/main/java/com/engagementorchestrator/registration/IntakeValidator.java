@@ -5,6 +5,7 @@ import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.engagement.DecisionMaking;
+import com.engagementorchestrator.engagement.KindOfWork;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.FirstContactChannel;
 import jakarta.validation.Validator;
@@ -69,6 +70,9 @@ class IntakeValidator {
         if (project.decisionMaking() != null && !project.decisionMaking().isBlank()) {
             code("decisionMaking", project.decisionMaking(), DecisionMaking.class, problems, "");
         }
+        if (project.kindOfWork() != null && !project.kindOfWork().isBlank()) {
+            code("kindOfWork", project.kindOfWork(), KindOfWork.class, problems, "");
+        }
         if (project.budgetCurrency() != null && !project.budgetCurrency().isBlank() && !CURRENCIES.contains(project.budgetCurrency())) {
             problems.add(new FieldProblem("budgetCurrency", "unknown currency '" + project.budgetCurrency() + "'; use an ISO 4217 code such as RUB or EUR"));
         }
@@ -88,7 +92,8 @@ class IntakeValidator {
         return new Engagement.Intake(project.projectDescription().trim(), blankToNull(project.projectGoal()),
                 project.budgetAmount(), project.budgetCurrency(), LocalDate.parse(project.desiredDeadline()),
                 FirstContactChannel.valueOf(project.firstContactChannel()), project.previousContractorsCount(),
-                blankToNull(project.previousContractorsExperience()), DecisionMaking.valueOf(project.decisionMaking()));
+                blankToNull(project.previousContractorsExperience()), DecisionMaking.valueOf(project.decisionMaking()),
+                blankToNull(project.kindOfWork()) == null ? KindOfWork.OTHER : KindOfWork.valueOf(project.kindOfWork().trim()));
     }
 
     static String blankToNull(String value) {

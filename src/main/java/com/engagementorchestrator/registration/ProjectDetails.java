@@ -20,5 +20,6 @@ public record ProjectDetails(
         @NotBlank(message = "is required") String desiredDeadline,
         @PositiveOrZero(message = "must not be negative") @Max(value = 1000, message = "must be at most {value}") Integer previousContractorsCount,
         @Size(max = 4000, message = "must be at most {max} characters") String previousContractorsExperience,
-        @NotBlank(message = "is required") String decisionMaking) {
+        @NotBlank(message = "is required") String decisionMaking,
+        String kindOfWork) {
 }

@@ -29,11 +29,12 @@ public record RegistrationRequest(
         String desiredDeadline,
         Integer previousContractorsCount,
         String previousContractorsExperience,
-        String decisionMaking) {
+        String decisionMaking,
+        String kindOfWork) {
 
     ProjectDetails project() {
         return new ProjectDetails(firstContactChannel, projectDescription, projectGoal, budgetAmount, budgetCurrency,
-                desiredDeadline, previousContractorsCount, previousContractorsExperience, decisionMaking);
+                desiredDeadline, previousContractorsCount, previousContractorsExperience, decisionMaking, kindOfWork);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.registration;
 
+import com.engagementorchestrator.breach.BlockService;
 import com.engagementorchestrator.client.Client;
 import com.engagementorchestrator.client.Clients;
 import com.engagementorchestrator.client.Companies;
@@ -34,10 +35,13 @@ public class RegistrationService {
     private final EngagementLifecycle lifecycle;
     private final Correspondent correspondent;
     private final String tasklistUrl;
+    private final BlockService blocks;
 
     public RegistrationService(IntakeValidator validator, UserAccounts accounts, Companies companies, Clients clients,
                                Engagements engagements, EngagementNumbers numbers, EngagementLifecycle lifecycle,
-                               Correspondent correspondent, @Value("${engagement.public-url}") String publicUrl) {
+                               Correspondent correspondent, BlockService blocks,
+                               @Value("${engagement.public-url}") String publicUrl) {
+        this.blocks = blocks;
         this.validator = validator;
         this.accounts = accounts;
         this.companies = companies;
@@ -52,6 +56,7 @@ public class RegistrationService {
     @Transactional
     public Engagement register(RegistrationRequest request) {
         validator.validate(request);
+        blocks.refuseIfBlocked(request.email(), request.country(), request.registrationNumber());
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         if (clients.existsByEmailIgnoreCase(email) || accounts.exists(email)) {
             throw new ConflictException("The e-mail address " + email + " is already registered; log in and start a "
@@ -75,6 +80,7 @@ public class RegistrationService {
         Client client = clients.findByUserId(userId)
                 .orElseThrow(() -> new NotFoundException("Only registered clients can start an engagement"));
         validator.validate(project);
+        blocks.refuseIfBlocked(client.getEmail(), client.getCompany().getCountry(), client.getCompany().getRegistrationNumber());
         return open(client, project);
     }
 

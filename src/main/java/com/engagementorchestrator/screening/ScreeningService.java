@@ -8,6 +8,7 @@ import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.engagement.Engagements;
+import com.engagementorchestrator.promise.PromiseLedger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -22,8 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ScreeningService {
 
-    /** Earlier engagements that ended like this count for marker M3 (promises not kept). */
-    static final EnumSet<EngagementStatus> BROKEN_OBLIGATIONS = EnumSet.of(EngagementStatus.EXPIRED);
+    /**
+     * Marker M3 counts the client's and the company's broken promises elsewhere, and earlier engagements that ended
+     * like this (EXPIRED ones come from before promises were recorded).
+     */
+    static final EnumSet<EngagementStatus> BROKEN_OBLIGATIONS = EnumSet.of(EngagementStatus.EXPIRED, EngagementStatus.TERMINATED);
 
     private final Screenings screenings;
     private final Engagements engagements;
@@ -32,9 +36,12 @@ public class ScreeningService {
     private final CompanyRegistry registry;
     private final Correspondent correspondent;
     private final ObjectMapper json;
+    private final PromiseLedger promises;
 
     public ScreeningService(Screenings screenings, Engagements engagements, EngagementLifecycle lifecycle,
-                            ScreeningRules rules, CompanyRegistry registry, Correspondent correspondent, ObjectMapper json) {
+                            ScreeningRules rules, CompanyRegistry registry, Correspondent correspondent, ObjectMapper json,
+                            PromiseLedger promises) {
+        this.promises = promises;
         this.screenings = screenings;
         this.engagements = engagements;
         this.lifecycle = lifecycle;
@@ -148,8 +155,9 @@ public class ScreeningService {
 
     private ScreeningFacts facts(long engagementId, Screening screening, Observations observations) {
         Engagement engagement = lifecycle.get(engagementId);
-        long priorBreaches = engagements.countHistory(engagementId, engagement.getClient().getId(),
-                engagement.getCompany().getId(), BROKEN_OBLIGATIONS);
+        long priorBreaches = promises.brokenElsewhere(engagementId, engagement.getClient().getId(), engagement.getCompany().getId())
+                + engagements.countHistory(engagementId, engagement.getClient().getId(), engagement.getCompany().getId(),
+                BROKEN_OBLIGATIONS);
         return new ScreeningFacts(engagement, priorBreaches, screening.companyFacts(), observations);
     }
 

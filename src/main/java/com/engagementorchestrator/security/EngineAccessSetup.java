@@ -32,6 +32,7 @@ public class EngineAccessSetup {
 
     static final String MY_TASKS_FILTER = "My tasks";
     static final String MODERATION_FILTER = "Moderation queue";
+    static final String BLOCKED_CLIENTS_FILTER = "Blocked clients";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -83,6 +84,11 @@ public class EngineAccessSetup {
         Filter moderation = filter(MODERATION_FILTER, 0,
                 tasks.createTaskQuery().taskCandidateGroup(AccessGroups.MODERATORS).includeAssignedTasks(),
                 "Screening, company checks and document checks waiting for a moderator");
+        Filter blocked = filter(BLOCKED_CLIENTS_FILTER, 5,
+                tasks.createTaskQuery().processDefinitionKey("client-block").taskCandidateGroup(AccessGroups.MODERATORS)
+                        .includeAssignedTasks(),
+                "Clients blocked after a breach: review, ask for evidence, lift or terminate");
+        grant(AccessGroups.MODERATORS, Resources.FILTER, blocked.getId(), Permissions.READ);
         for (String group : List.of(AccessGroups.MODERATORS, AccessGroups.FREELANCERS, AccessGroups.CLIENTS)) {
             grant(group, Resources.FILTER, myTasks.getId(), Permissions.READ);
         }

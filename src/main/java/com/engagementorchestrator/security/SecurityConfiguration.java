@@ -28,6 +28,11 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reference/**").permitAll()
+                        // The payment provider signs its calls (HMAC), it has no user.
+                        .requestMatchers(HttpMethod.POST, "/api/payments/webhook").permitAll()
+                        .requestMatchers("/api/payments/**").hasAnyAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
@@ -47,7 +52,8 @@ public class SecurityConfiguration {
         return (HttpServletRequest request) -> request.getRequestURI().startsWith("/api/")
                 && !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader("Authorization") == null
-                && !request.getRequestURI().equals("/api/registrations");
+                && !request.getRequestURI().equals("/api/registrations")
+                && !request.getRequestURI().equals("/api/payments/webhook");
     }
 
     /** The engine REST API answers 401 without valid Basic credentials of an engine user. */

@@ -58,6 +58,7 @@ class EngagementProcessTest {
     @Autowired AuthorityService authority;
     @Autowired CorrespondenceLog correspondence;
     @Autowired ObjectMapper json;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     /** Each test registers its own company, so no test sees another's history (marker M3). */
     String inn;
@@ -92,9 +93,10 @@ class EngagementProcessTest {
         assertThat(instance).isWaitingAt(VERIFY_SIGNING_AUTHORITY).task().hasCandidateGroup("moderators");
         complete(task(instance), withVariables("authorityDecision", "ACCEPTED"));
 
-        assertThat(instance).hasPassed(CONFIRM_SIGNING_AUTHORITY).isEnded().hasPassed(SIGNING_AUTHORITY_PROVEN);
+        assertThat(instance).hasPassed(CONFIRM_SIGNING_AUTHORITY, ISSUE_DEPOSIT_INVOICE).isWaitingAt(PAY_DEPOSIT);
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.DEPOSIT);
-        assertThat(templatesSentFor(instance)).containsExactly("registration.received", "authority.requested", "authority.accepted");
+        assertThat(templatesSentFor(instance)).containsExactly("registration.received", "authority.requested",
+                "authority.accepted", "deposit.invoice");
     }
 
     @Test
@@ -262,33 +264,35 @@ class EngagementProcessTest {
     }
 
     @Test
-    void noUploadGetsAReminderAfterSevenDaysAndExpiresAfterFourteen() {
+    void noUploadEscalatesOnTheReminderLadderAndEndsInABreach() {
         Instant start = Instant.now();
         ClockUtil.setCurrentTime(Date.from(start));
         ProcessInstance instance = acceptedEngagement();
+        assertThat(instance).isWaitingAt(AUTHORITY_REMINDER_LADDER);
+        var journeys = new com.engagementorchestrator.support.Journeys(context);
 
-        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(7)).plusSeconds(60)));
-        execute(timer(instance));
-        assertThat(instance).hasPassed(SEND_AUTHORITY_REMINDER, AUTHORITY_REMINDER_SENT).isWaitingAt(PROVE_SIGNING_AUTHORITY);
-        assertThat(templatesSentFor(instance)).contains("authority.reminder");
+        assertThat(journeys.escalateToBreach(instance)).containsExactly("FriendlyReminderTimerEvent", "DueDateTimerEvent",
+                "ConcernTimerEvent", "WarningTimerEvent", "DeadlineTimerEvent");
 
-        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(14)).plusSeconds(60)));
-        execute(timer(instance));
-        assertThat(instance).hasPassed(EXPIRE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_EXPIRED);
-        assertThat(engagement(instance).getStatus()).isEqualTo(EngagementStatus.EXPIRED);
-        assertThat(templatesSentFor(instance)).filteredOn("authority.reminder"::equals).hasSize(1);
-        assertThat(templatesSentFor(instance)).contains("engagement.expired");
+        // 5 days: friendly; 7: due; 8: concern; 10: warning; 14: deadline.
+        assertThat(Duration.between(start, ClockUtil.getCurrentTime().toInstant()).toDays()).isEqualTo(14);
+        assertThat(instance).hasPassed(AUTHORITY_DEADLINE_PASSED, REPORT_AUTHORITY_BREACH).isWaitingAt(AUTHORITY_BLOCK_LIFTED);
+        assertThat(engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
+        assertThat(templatesSentFor(instance)).containsSubsequence("authority.requested", "reminder.friendly",
+                "reminder.concern", "reminder.warning", "block.notice");
     }
 
     @Test
-    void anExpiredEngagementCountsAgainstTheCompanyNextTime() {
+    void aBrokenPromiseCountsAgainstTheCompanyNextTime() {
         Instant start = Instant.now();
         ClockUtil.setCurrentTime(Date.from(start));
         ProcessInstance first = acceptedEngagement();
-        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(15))));
-        execute(timer(first));
-        execute(timer(first));
-        assertThat(first).isEnded();
+        var journeys = new com.engagementorchestrator.support.Journeys(context);
+        journeys.escalateToBreach(first);
+        var review = engine.getTaskService().createTaskQuery().processDefinitionKey("client-block")
+                .processVariableValueEquals("clientUserId", email).singleResult();
+        engine.getTaskService().complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "Was on leave"));
+        assertThat(first).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         ClockUtil.reset();
 
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
@@ -334,8 +338,4 @@ class EngagementProcessTest {
         return management.createJobQuery().processInstanceId(instance.getId()).singleResult();
     }
 
-    private Job timer(ProcessInstance instance) {
-        return management.createJobQuery().processInstanceId(instance.getId()).timers().executable()
-                .orderByJobDuedate().asc().listPage(0, 1).stream().findFirst().orElseThrow();
-    }
 }

@@ -1,0 +1,224 @@
+package com.engagementorchestrator.breach;
+
+import com.engagementorchestrator.client.Client;
+import com.engagementorchestrator.client.Clients;
+import com.engagementorchestrator.client.Companies;
+import com.engagementorchestrator.common.ConflictException;
+import com.engagementorchestrator.common.FieldProblem;
+import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.NotFoundException;
+import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.engagement.ClientLetters;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.engagement.EngagementResumed;
+import com.engagementorchestrator.engagement.EngagementStatus;
+import com.engagementorchestrator.promise.PromiseLedger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Review of a block (seed 000: the client who "paid" was asked for the payment order): ask for evidence, then lift it
+ * (every paused engagement resumes where it was, its deadlines moved by the blocked time) or terminate the engagements
+ * (the deposit is retained and the client told so; the client stays blocked).
+ */
+@Service
+@Transactional
+public class BlockService {
+
+    static final Set<ClientBlock.Status> IN_FORCE = EnumSet.of(ClientBlock.Status.UNDER_REVIEW, ClientBlock.Status.TERMINATED);
+    public static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
+
+    private final ClientBlocks blocks;
+    private final Breaches breaches;
+    private final PausedEngagements paused;
+    private final BlockEvidences evidence;
+    private final Clients clients;
+    private final Companies companies;
+    private final EngagementLifecycle lifecycle;
+    private final PromiseLedger promises;
+    private final ProcessPauses pauses;
+    private final ClientLetters letters;
+    private final UploadedFiles files;
+    private final ApplicationEventPublisher events;
+    private final PausedEngagementResumer resumer;
+
+    public BlockService(ClientBlocks blocks, Breaches breaches, PausedEngagements paused, BlockEvidences evidence,
+                        Clients clients, Companies companies, EngagementLifecycle lifecycle, PromiseLedger promises,
+                        ProcessPauses pauses, ClientLetters letters, UploadedFiles files, ApplicationEventPublisher events,
+                        PausedEngagementResumer resumer) {
+        this.resumer = resumer;
+        this.blocks = blocks;
+        this.breaches = breaches;
+        this.paused = paused;
+        this.evidence = evidence;
+        this.clients = clients;
+        this.companies = companies;
+        this.lifecycle = lifecycle;
+        this.promises = promises;
+        this.pauses = pauses;
+        this.letters = letters;
+        this.files = files;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ClientBlock> inForce(long clientId) {
+        return blocks.findFirstByClientIdAndStatusInOrderByIdDesc(clientId, IN_FORCE);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClientBlock> ofClient(long clientId) {
+        return blocks.findByClientIdOrderByIdAsc(clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public ClientBlock get(long blockId) {
+        return blocks.findById(blockId).orElseThrow(() -> new NotFoundException("No block " + blockId));
+    }
+
+    /** Refuses a registration or a new engagement of a blocked client, or of a colleague at a blocked company. */
+    @Transactional(readOnly = true)
+    public void refuseIfBlocked(String email, String country, String registrationNumber) {
+        if (email != null) {
+            clients.findByUserId(email.trim().toLowerCase(Locale.ROOT)).flatMap(c -> inForce(c.getId())).ifPresent(b -> {
+                throw new ConflictException("The client " + email.trim().toLowerCase(Locale.ROOT) + " is blocked since "
+                        + b.getBlockedAt() + " because of a breach: " + b.getReason()
+                        + ". A moderator reviews the block; answer the message we sent to have it lifted.");
+            });
+        }
+        if (registrationNumber != null && !registrationNumber.isBlank() && country != null) {
+            companies.findFirstByCountryAndRegistrationNumberOrderByIdAsc(country, registrationNumber.trim())
+                    .flatMap(company -> blocks.findInForceForCompany(company.getId(), IN_FORCE).stream().findFirst())
+                    .ifPresent(b -> {
+                        throw new ConflictException("The company with registration number " + registrationNumber.trim()
+                                + " is blocked since " + b.getBlockedAt() + " because of a breach: " + b.getReason()
+                                + ". Its contact person can ask to have the block lifted.");
+                    });
+        }
+    }
+
+    /** Everything a moderator needs to decide, as text for the Review block form. */
+    @Transactional(readOnly = true)
+    public String summary(long blockId) {
+        ClientBlock block = get(blockId);
+        Client client = clients.findById(block.getClientId()).orElseThrow();
+        StringBuilder text = new StringBuilder();
+        text.append("Client: ").append(client.getFullName()).append(" <").append(client.getEmail()).append(">, client id ")
+                .append(client.getId()).append('\n');
+        text.append("Blocked since ").append(block.getBlockedAt()).append(": ").append(block.getReason()).append("\n\nBreaches:\n");
+        breaches.findByBlockIdOrderByIdAsc(blockId).forEach(b -> text.append("- ").append(b.getKind()).append(" on ")
+                .append(b.getOccurredAt()).append(": ").append(b.getWhatWasDue()).append('\n'));
+        text.append("\nPaused engagements:\n");
+        paused.findByBlockIdOrderByEngagementIdAsc(blockId).forEach(p -> {
+            Engagement e = lifecycle.get(p.getEngagementId());
+            text.append("- ").append(e.getNumber()).append(" (").append(e.getPhase()).append(p.isBreached() ? ", breached" : "")
+                    .append(")\n");
+        });
+        List<BlockEvidence> sent = evidence.findByBlockIdOrderByIdAsc(blockId);
+        text.append("\nEvidence from the client: ").append(sent.isEmpty() ? "none yet" : "").append('\n');
+        sent.forEach(ev -> text.append("- ").append(ev.getProvidedAt()).append(": ").append(ev.getNote() == null ? "" : ev.getNote())
+                .append(ev.getFileName() == null ? "" : " [file " + ev.getFileName() + ": /api/clients/" + client.getId()
+                        + "/block-evidence/" + ev.getId() + "]").append('\n'));
+        return text.toString();
+    }
+
+    /** Checks the moderator's decision before the task completes. */
+    public BlockProcess.Decision decide(BlockProcess.Decision decision, String evidenceRequest, String notes) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (decision == null) {
+            problems.add(new FieldProblem("blockDecision", "choose ASK_EVIDENCE, LIFT or TERMINATE"));
+        } else if (decision == BlockProcess.Decision.ASK_EVIDENCE && (evidenceRequest == null || evidenceRequest.isBlank())) {
+            problems.add(new FieldProblem("evidenceRequest", "say what the client should send; they read it"));
+        } else if (decision == BlockProcess.Decision.TERMINATE && (notes == null || notes.isBlank())) {
+            problems.add(new FieldProblem("decisionNotes", "say why the engagements are terminated; it is kept on the record"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return decision;
+    }
+
+    public void requestEvidence(long blockId, String request) {
+        ClientBlock block = get(blockId);
+        letters.write(anyEngagement(block), "block.evidence", "block-evidence/" + blockId + "/" + Time.now().toEpochMilli(),
+                request);
+    }
+
+    public BlockEvidence recordEvidence(long blockId, String providedBy, String note, String fileName, byte[] content) {
+        boolean hasFile = content != null && content.length > 0;
+        if ((note == null || note.isBlank()) && !hasFile) {
+            throw new InvalidInputException("evidenceNote", "explain what happened, or attach a document (for example the payment order)");
+        }
+        if (note != null && note.length() > 4000) {
+            throw new InvalidInputException("evidenceNote", "at most 4000 characters");
+        }
+        UploadedFiles.Checked file = hasFile ? files.check("evidenceFile", fileName, content, MAX_EVIDENCE_BYTES,
+                UploadedFiles.DOCUMENTS, "PDF, JPEG or PNG") : null;
+        return evidence.save(new BlockEvidence(get(blockId).getId(), note == null ? null : note.trim(),
+                file == null ? null : file.fileName(), file == null ? null : file.contentType(),
+                file == null ? null : file.content(), file == null ? null : file.sha256(), providedBy));
+    }
+
+    @Transactional(readOnly = true)
+    public List<BlockEvidence> evidenceOf(long blockId) {
+        return evidence.findByBlockIdOrderByIdAsc(blockId);
+    }
+
+    /**
+     * Lifts the block. The breached engagement gets its new date through its process at once; the paused ones are
+     * activated right after this commits (see {@link PausedEngagementResumer}), each exactly where it was, its
+     * deadlines moved by the paused time.
+     */
+    public void lift(long blockId, String moderator, String notes) {
+        ClientBlock block = get(blockId);
+        block.end(ClientBlock.Status.LIFTED, moderator, notes);
+        List<PausedEngagement> all = paused.findByBlockIdOrderByEngagementIdAsc(blockId);
+        for (PausedEngagement p : all) {
+            if (p.isBreached()) {
+                Engagement e = lifecycle.get(p.getEngagementId());
+                e.resume();
+                pauses.correlate(e.getProcessInstanceId(), EngagementProcess.Messages.BLOCK_LIFTED);
+                events.publishEvent(new EngagementResumed(e.getId(), Duration.between(p.getPausedAt(), Time.now()), true));
+                p.resumed();
+            }
+        }
+        resumer.afterCommit(blockId);
+        letters.write(anyEngagement(block), "block.lifted", "block-lifted/" + blockId,
+                all.stream().map(p -> lifecycle.get(p.getEngagementId()).getNumber()).collect(Collectors.joining(", ")));
+    }
+
+    /** Ends every paused engagement of the block through its process; the client stays blocked. */
+    public void terminate(long blockId, String moderator, String notes) {
+        ClientBlock block = get(blockId);
+        block.end(ClientBlock.Status.TERMINATED, moderator, notes);
+        for (PausedEngagement p : paused.findByBlockIdOrderByEngagementIdAsc(blockId)) {
+            if (p.isBreached()) {
+                Engagement e = lifecycle.get(p.getEngagementId());
+                e.resume();
+                pauses.correlate(e.getProcessInstanceId(), EngagementProcess.Messages.ENGAGEMENT_TERMINATED);
+                p.resumed();
+            }
+        }
+        resumer.afterCommit(blockId);
+    }
+
+    private Engagement anyEngagement(ClientBlock block) {
+        return paused.findByBlockIdOrderByEngagementIdAsc(block.getId()).stream()
+                .filter(PausedEngagement::isBreached).findFirst()
+                .or(() -> paused.findByBlockIdOrderByEngagementIdAsc(block.getId()).stream().findFirst())
+                .map(p -> lifecycle.get(p.getEngagementId()))
+                .orElseThrow(() -> new IllegalStateException("Block " + block.getId() + " paused no engagement"));
+    }
+}

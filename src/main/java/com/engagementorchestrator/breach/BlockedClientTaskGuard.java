@@ -1,0 +1,88 @@
+package com.engagementorchestrator.breach;
+
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.Engagements;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A blocked client's paused tasks cannot be completed; the engine refuses a suspended task with a technical error, so
+ * this answers the REST API and Tasklist with 403 and the reason instead.
+ */
+@Configuration(proxyBeanMethods = false)
+class BlockedClientTaskGuard {
+
+    static final Pattern TASK_ACTION = Pattern.compile(
+            "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)$");
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> blockedClientTaskFilter(TaskService tasks, IdentityService identity,
+                                                                         Engagements engagements, BlockService blocks,
+                                                                         TransactionTemplate transactions) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Matcher matcher = TASK_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+                if ("POST".equals(request.getMethod()) && matcher.matches()) {
+                    Optional<String> refusal = transactions.execute(status -> refusal(matcher.group(1), tasks, identity, engagements, blocks));
+                    if (refusal != null && refusal.isPresent()) {
+                        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                        response.setContentType("application/json");
+                        response.setCharacterEncoding("UTF-8");
+                        response.getWriter().write("{\"type\":\"ClientBlocked\",\"message\":"
+                                + com.fasterxml.jackson.databind.node.TextNode.valueOf(refusal.get()) + "}");
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+        registration.setName("blocked-client-task-guard");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    private static Optional<String> refusal(String taskId, TaskService tasks, IdentityService identity,
+                                            Engagements engagements, BlockService blocks) {
+        // Look the task up as the system: the caller's own authorizations are checked by the engine afterwards.
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null || !task.isSuspended() || task.getProcessInstanceId() == null) {
+                return Optional.empty();
+            }
+            return engagements.findByProcessInstanceId(task.getProcessInstanceId())
+                    .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> message(e, b)));
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    private static String message(Engagement e, ClientBlock block) {
+        return "Engagement " + e.getNumber() + " is paused: the client is blocked since " + block.getBlockedAt()
+                + " because of a breach (" + block.getReason() + "). A moderator reviews the block; once it is lifted the "
+                + "task can be completed, with its deadline moved by the blocked time.";
+    }
+}

@@ -1,0 +1,94 @@
+package com.engagementorchestrator.breach;
+
+import com.engagementorchestrator.engagement.ClientLetters;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.engagement.EngagementStatus;
+import com.engagementorchestrator.engagement.Engagements;
+import com.engagementorchestrator.promise.PromiseLedger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A client broke an obligation (DOMAIN.md step 8): the breach is recorded, the client is blocked, every running
+ * engagement of theirs is paused, the client is told why and how the block can be lifted, and a moderator reviews it.
+ */
+@Service
+@Transactional
+public class BreachService {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final Breaches breaches;
+    private final ClientBlocks blocks;
+    private final PausedEngagements paused;
+    private final Engagements engagements;
+    private final EngagementLifecycle lifecycle;
+    private final PromiseLedger promises;
+    private final ProcessPauses pauses;
+    private final RuntimeService runtime;
+    private final ClientLetters letters;
+
+    public BreachService(Breaches breaches, ClientBlocks blocks, PausedEngagements paused, Engagements engagements,
+                         EngagementLifecycle lifecycle, PromiseLedger promises, ProcessPauses pauses, RuntimeService runtime,
+                         ClientLetters letters) {
+        this.breaches = breaches;
+        this.blocks = blocks;
+        this.paused = paused;
+        this.engagements = engagements;
+        this.lifecycle = lifecycle;
+        this.promises = promises;
+        this.pauses = pauses;
+        this.runtime = runtime;
+        this.letters = letters;
+    }
+
+    /**
+     * Records the breach of an engagement whose process reached the deadline, and blocks the client. The breached
+     * engagement waits in its process for the block to be lifted; every other running one is suspended.
+     */
+    public Breach report(long engagementId, String kind, String whatWasDue, Instant dueAt) {
+        Engagement breached = lifecycle.get(engagementId);
+        var client = breached.getClient();
+        promises.breakOverdue(engagementId);
+        Breach breach = breaches.save(new Breach(client.getId(), engagementId, kind, whatWasDue, dueAt));
+        var existing = blocks.findFirstByClientIdAndStatusInOrderByIdDesc(client.getId(), EnumSet.of(ClientBlock.Status.UNDER_REVIEW));
+        ClientBlock block = existing.orElseGet(() -> blocks.save(new ClientBlock(client.getId(),
+                kind + " in " + breached.getNumber() + ": " + whatWasDue)));
+        breach.blockedBy(block.getId());
+        for (Engagement e : engagements.findByClientAndStatus(client.getId(), EnumSet.of(EngagementStatus.ACTIVE))) {
+            boolean isBreached = e.getId() == engagementId;
+            if (!isBreached && pauses.isRunning(e.getProcessInstanceId())) {
+                pauses.suspend(e.getProcessInstanceId());
+            }
+            e.pause();
+            paused.save(new PausedEngagement(block.getId(), e.getId(), isBreached));
+        }
+        if (existing.isEmpty()) {
+            String processInstanceId = runtime.startProcessInstanceByKey(BlockProcess.KEY, "BLOCK-" + block.getId(), Map.of(
+                    BlockProcess.Variables.BLOCK_ID, block.getId(),
+                    BlockProcess.Variables.CLIENT_USER_ID, client.getUserId())).getId();
+            block.attachProcessInstance(processInstanceId);
+        }
+        letters.write(breached, "block.notice", "block-notice/" + breach.getId(), whatWasDue,
+                dueAt == null ? "-" : DATE.format(dueAt));
+        return breach;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Breach> ofClient(long clientId) {
+        return breaches.findByClientIdOrderByIdAsc(clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Breach> ofEngagement(long engagementId) {
+        return breaches.findByEngagementIdOrderByIdAsc(engagementId);
+    }
+}

@@ -1,0 +1,97 @@
+package com.engagementorchestrator.breach;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pauses and resumes an engagement's process instance together with the instances it called (the reminder ladders):
+ * the engine suspends each instance of a hierarchy on its own. On resume every timer, task due date and due-date
+ * variable moves by the paused time, so the client loses no time to the block.
+ */
+@Component
+class ProcessPauses {
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final TaskService tasks;
+
+    ProcessPauses(RuntimeService runtime, ManagementService management, TaskService tasks) {
+        this.runtime = runtime;
+        this.management = management;
+        this.tasks = tasks;
+    }
+
+    boolean isRunning(String processInstanceId) {
+        return processInstanceId != null
+                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
+
+    void suspend(String processInstanceId) {
+        for (String id : hierarchy(processInstanceId)) {
+            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).suspend();
+        }
+    }
+
+    void activate(String processInstanceId) {
+        for (String id : hierarchy(processInstanceId)) {
+            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate();
+        }
+    }
+
+    /** Activates the hierarchy and moves every deadline in it by the paused time. */
+    void resume(String processInstanceId, Duration pausedFor) {
+        List<String> instances = hierarchy(processInstanceId);
+        for (String id : instances) {
+            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate();
+        }
+        for (String id : instances) {
+            for (Job timer : management.createJobQuery().processInstanceId(id).timers().list()) {
+                management.setJobDuedate(timer.getId(), later(timer.getDuedate(), pausedFor));
+            }
+            for (Task task : tasks.createTaskQuery().processInstanceId(id).list()) {
+                if (task.getDueDate() != null) {
+                    task.setDueDate(later(task.getDueDate(), pausedFor));
+                    tasks.saveTask(task);
+                }
+            }
+            for (Map.Entry<String, Object> variable : runtime.getVariables(id).entrySet()) {
+                if (variable.getValue() instanceof Date date
+                        && (variable.getKey().endsWith("DueAt") || variable.getKey().equals("dueAt"))) {
+                    runtime.setVariable(id, variable.getKey(), later(date, pausedFor));
+                }
+            }
+        }
+    }
+
+    boolean correlate(String processInstanceId, String message) {
+        return !runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    private List<String> hierarchy(String rootId) {
+        List<String> ids = new ArrayList<>();
+        List<String> frontier = List.of(rootId);
+        while (!frontier.isEmpty()) {
+            ids.addAll(frontier);
+            List<String> next = new ArrayList<>();
+            for (String id : frontier) {
+                runtime.createProcessInstanceQuery().superProcessInstanceId(id).list().forEach(p -> next.add(p.getId()));
+            }
+            frontier = next;
+        }
+        return ids;
+    }
+
+    private static Date later(Date date, Duration by) {
+        return date == null ? null : Date.from(date.toInstant().plus(by));
+    }
+}

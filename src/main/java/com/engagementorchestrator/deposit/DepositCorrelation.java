@@ -1,0 +1,105 @@
+package com.engagementorchestrator.deposit;
+
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.engagement.EngagementResumed;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers DepositReceived to the engagement once its deposit is paid. The payment is stored first, so nothing is
+ * lost when the process is not waiting yet (it checks the invoice when it gets there), is paused by a block, or a
+ * correlation fails: a sweep correlates every paid deposit whose process waits for it.
+ */
+@Component
+public class DepositCorrelation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DepositCorrelation.class);
+
+    private final RuntimeService runtime;
+    private final Invoices invoices;
+    private final EngagementLifecycle lifecycle;
+    private final TransactionTemplate transactions;
+
+    public DepositCorrelation(RuntimeService runtime, Invoices invoices, EngagementLifecycle lifecycle,
+                              org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.runtime = runtime;
+        this.invoices = invoices;
+        this.lifecycle = lifecycle;
+        // Runs after the caller's commit: a new transaction, or the work would join the finished one and never commit.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    void afterCommit(long engagementId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    correlateQuietly(engagementId);
+                }
+            });
+        } else {
+            correlateQuietly(engagementId);
+        }
+    }
+
+    /** Payments that came while the client was blocked are delivered once the engagement runs again. */
+    @EventListener
+    void onResumed(EngagementResumed resumed) {
+        afterCommit(resumed.engagementId());
+    }
+
+    @Scheduled(fixedDelayString = "${engagement.deposit.correlation-sweep-ms:60000}", initialDelay = 60000)
+    public void sweep() {
+        runtime.createEventSubscriptionQuery().eventType("message").eventName(EngagementProcess.Messages.DEPOSIT_RECEIVED)
+                .list().forEach(s -> {
+                    String instanceId = s.getProcessInstanceId();
+                    var engagement = runtime.createProcessInstanceQuery().processInstanceId(instanceId).active().singleResult();
+                    if (engagement != null) {
+                        transactions.executeWithoutResult(status -> lifecycleId(engagement.getBusinessKey())
+                                .ifPresent(this::correlateQuietly));
+                    }
+                });
+    }
+
+    /** Answers whether the message was delivered. */
+    public boolean correlate(long engagementId) {
+        Boolean delivered = transactions.execute(status -> {
+            var engagement = lifecycle.get(engagementId);
+            boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
+                    .map(Invoice::isPaid).orElse(false);
+            if (!paid || engagement.getProcessInstanceId() == null) {
+                return false;
+            }
+            boolean waiting = runtime.createExecutionQuery().processInstanceId(engagement.getProcessInstanceId())
+                    .messageEventSubscriptionName(EngagementProcess.Messages.DEPOSIT_RECEIVED).active().count() > 0;
+            if (!waiting) {
+                return false;
+            }
+            runtime.createMessageCorrelation(EngagementProcess.Messages.DEPOSIT_RECEIVED)
+                    .processInstanceId(engagement.getProcessInstanceId()).correlateWithResult();
+            return true;
+        });
+        return Boolean.TRUE.equals(delivered);
+    }
+
+    private void correlateQuietly(long engagementId) {
+        try {
+            correlate(engagementId);
+        } catch (RuntimeException e) {
+            LOG.warn("DepositReceived for engagement {} not delivered now, the sweep retries: {}", engagementId, e.getMessage());
+        }
+    }
+
+    private java.util.Optional<Long> lifecycleId(String engagementNumber) {
+        return lifecycle.findByNumber(engagementNumber).map(e -> e.getId());
+    }
+}

@@ -1,0 +1,241 @@
+package com.engagementorchestrator.deposit;
+
+import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.engagement.ClientLetters;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.engagement.EngagementPhase;
+import com.engagementorchestrator.promise.Promise;
+import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.reminder.Obligation;
+import com.engagementorchestrator.screening.ScreeningService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The deposit (DOMAIN.md step 4; seed 002: "a contract or prepayment"): no work starts before it is paid. */
+@Service
+@Transactional
+public class DepositService implements Obligation {
+
+    public static final String OBLIGATION = "DEPOSIT";
+    public static final long MAX_PAYMENT_ORDER_BYTES = 10L * 1024 * 1024;
+    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final Invoices invoices;
+    private final Payments payments;
+    private final PaymentOrders orders;
+    private final DepositPolicy policy;
+    private final ScreeningService screening;
+    private final EngagementLifecycle lifecycle;
+    private final PromiseLedger promises;
+    private final ClientLetters letters;
+    private final UploadedFiles files;
+    private final JdbcTemplate jdbc;
+    private final Duration dueIn;
+    private final String tasklistUrl;
+
+    public DepositService(Invoices invoices, Payments payments, PaymentOrders orders, DepositPolicy policy,
+                          ScreeningService screening, EngagementLifecycle lifecycle, PromiseLedger promises,
+                          ClientLetters letters, UploadedFiles files, JdbcTemplate jdbc,
+                          @Value("${engagement.deposit.due-in:P7D}") Duration dueIn,
+                          @Value("${engagement.public-url}") String publicUrl) {
+        this.invoices = invoices;
+        this.payments = payments;
+        this.orders = orders;
+        this.policy = policy;
+        this.screening = screening;
+        this.lifecycle = lifecycle;
+        this.promises = promises;
+        this.letters = letters;
+        this.files = files;
+        this.jdbc = jdbc;
+        this.dueIn = dueIn;
+        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+    }
+
+    @Override
+    public String kind() {
+        return OBLIGATION;
+    }
+
+    /** Issues the deposit invoice by the analysts' policy and sends it; the client promises to pay by its date. */
+    public Invoice issueInvoice(long engagementId) {
+        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.DEPOSIT);
+        var existing = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        int score = screening.find(engagementId).map(s -> s.getScore()).orElse(0);
+        DepositPolicy.Deposit deposit = policy.depositFor(score, e.getBudgetAmount(), e.getBudgetCurrency());
+        Invoice invoice = invoices.save(new Invoice(nextNumber(), engagementId, Invoice.Kind.DEPOSIT, deposit.amount(),
+                e.getBudgetCurrency(), Time.now().plus(dueIn), deposit.sharePercent()));
+        promises.make(party(e), Promise.Kind.DEPOSIT_PAYMENT, invoice.getNumber(),
+                "pay the deposit invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
+                invoice.getDueAt());
+        write(e, "deposit.invoice", "deposit-invoice/" + invoice.getNumber(), invoice.getNumber(),
+                invoice.getAmount().toPlainString(), invoice.getCurrency(), DATE.format(invoice.getDueAt()), tasklistUrl);
+        return invoice;
+    }
+
+    @Transactional(readOnly = true)
+    public Invoice depositInvoice(long engagementId) {
+        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
+                .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no deposit invoice"));
+    }
+
+    @Transactional(readOnly = true)
+    public BigDecimal paidSoFar(Invoice invoice) {
+        return payments.totalFor(invoice.getId());
+    }
+
+    /** The client uploads the bank's payment order; a moderator checks it against the account. */
+    public PaymentOrder submitPaymentOrder(long engagementId, String uploadedBy, String fileName, byte[] content,
+                                           BigDecimal declaredAmount) {
+        Invoice invoice = depositInvoice(engagementId);
+        if (declaredAmount == null || declaredAmount.signum() <= 0) {
+            throw new InvalidInputException("paidAmount", "say how much you paid (a positive amount in " + invoice.getCurrency() + ")");
+        }
+        var checked = files.check("paymentOrder", fileName, content, MAX_PAYMENT_ORDER_BYTES, UploadedFiles.DOCUMENTS,
+                "PDF, JPEG or PNG");
+        PaymentOrder order = orders.save(new PaymentOrder(invoice.getId(), checked.fileName(), checked.contentType(),
+                checked.content(), checked.sha256(), declaredAmount, uploadedBy));
+        lifecycle.enterPhase(engagementId, EngagementPhase.DEPOSIT);
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    public PaymentOrder latestPaymentOrder(long engagementId) {
+        return orders.findFirstByInvoiceIdOrderByIdDesc(depositInvoice(engagementId).getId())
+                .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no payment order"));
+    }
+
+    /**
+     * A moderator's decision on the latest payment order. A confirmed one is recorded as a payment like any other;
+     * answers whether the deposit is paid in full now.
+     */
+    public boolean decidePaymentOrder(long engagementId, String moderator, PaymentOrder.Decision decision,
+                                      BigDecimal confirmedAmount, String reason) {
+        if (decision == null || decision == PaymentOrder.Decision.PENDING) {
+            throw new InvalidInputException("paymentOrderDecision", "choose CONFIRMED or REJECTED");
+        }
+        PaymentOrder order = latestPaymentOrder(engagementId);
+        if (order.getDecision() != PaymentOrder.Decision.PENDING) {
+            throw new IllegalStateException("Payment order " + order.getId() + " was already decided");
+        }
+        Engagement e = lifecycle.get(engagementId);
+        Invoice invoice = invoices.lockById(order.getInvoiceId()).orElseThrow();
+        if (decision == PaymentOrder.Decision.REJECTED) {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidInputException("paymentOrderRejectionReason", "say why the payment order is rejected; the client reads it");
+            }
+            order.reject(reason.trim(), moderator);
+            write(e, "deposit.order.rejected", "deposit-order-rejected/" + order.getId(), invoice.getNumber(), reason.trim(), tasklistUrl);
+            return invoice.isPaid();
+        }
+        BigDecimal amount = confirmedAmount == null ? order.getDeclaredAmount() : confirmedAmount;
+        if (amount.signum() <= 0) {
+            throw new InvalidInputException("confirmedAmount", "must be positive: the amount that reached the account");
+        }
+        order.confirm(amount, moderator);
+        boolean paid = recordPayment(invoice, Payment.Source.PAYMENT_ORDER, "payment-order-" + order.getId(), amount,
+                invoice.getCurrency(), order.getUploadedAt(), null);
+        if (!paid) {
+            write(e, "deposit.order.partial", "deposit-order-partial/" + order.getId(), invoice.getNumber(),
+                    amount.toPlainString(), invoice.getCurrency(), invoice.getAmount().subtract(paidSoFar(invoice)).toPlainString(),
+                    tasklistUrl);
+        }
+        return paid;
+    }
+
+    /** Records a payment against a locked invoice; answers whether the invoice is paid in full. */
+    boolean recordPayment(Invoice lockedInvoice, Payment.Source source, String paymentId, BigDecimal amount,
+                          String currency, Instant paidAt, String payload) {
+        Payment payment = payments.save(new Payment(lockedInvoice.getId(), source, paymentId, amount, currency, paidAt, payload));
+        boolean wasPaid = lockedInvoice.isPaid();
+        boolean paid = lockedInvoice.settle(payments.totalFor(lockedInvoice.getId()), payment.getPaidAt());
+        if (paid && !wasPaid) {
+            promises.fulfil(lockedInvoice.getEngagementId(), Promise.Kind.DEPOSIT_PAYMENT, lockedInvoice.getNumber(),
+                    payment.getPaidAt());
+        }
+        return paid;
+    }
+
+    /** The deposit is in: work may start; the client is thanked. */
+    public void confirmDeposit(long engagementId) {
+        Invoice invoice = depositInvoice(engagementId);
+        if (!invoice.isPaid()) {
+            throw new IllegalStateException("Deposit invoice " + invoice.getNumber() + " is not paid in full");
+        }
+        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.BRIEF);
+        write(e, "deposit.received", "deposit-received/" + invoice.getNumber(), invoice.getNumber(),
+                paidSoFar(invoice).toPlainString(), invoice.getCurrency());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isPaid(long engagementId) {
+        return depositInvoice(engagementId).isPaid();
+    }
+
+    /** After a lifted block the overdue deposit gets a new date: a new promise. */
+    public Instant renewDueDate(long engagementId, Duration grace) {
+        Invoice invoice = depositInvoice(engagementId);
+        Engagement e = lifecycle.get(engagementId);
+        Instant newDue = Time.now().plus(grace);
+        invoice.reschedule(newDue);
+        promises.make(party(e), Promise.Kind.DEPOSIT_PAYMENT, invoice.getNumber(),
+                "pay the deposit invoice " + invoice.getNumber() + " by the date renewed after the block", newDue);
+        return newDue;
+    }
+
+    /** The time a client was blocked does not count: the open deposit's date moves by it. */
+    public void postpone(long engagementId, Duration by) {
+        invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
+                .filter(i -> !i.isPaid()).ifPresent(i -> i.postpone(by));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String describe(long engagementId, String locale) {
+        Invoice invoice = depositInvoice(engagementId);
+        return letters.fragment("obligation.DEPOSIT", locale, invoice.getAmount().toPlainString(),
+                invoice.getCurrency(), invoice.getNumber(), paidSoFar(invoice).toPlainString());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Invoice> invoices(long engagementId) {
+        return invoices.findByEngagementIdOrderByIdAsc(engagementId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Payment> payments(Invoice invoice) {
+        return payments.findByInvoiceIdOrderByIdAsc(invoice.getId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<PaymentOrder> paymentOrders(Invoice invoice) {
+        return orders.findByInvoiceIdOrderByIdAsc(invoice.getId());
+    }
+
+    private String nextNumber() {
+        Long value = jdbc.queryForObject("select nextval('invoice_number_seq')", Long.class);
+        return "INV-%d-%06d".formatted(Time.now().atZone(ZoneOffset.UTC).getYear(), value % 1_000_000);
+    }
+
+    private static Promise.Party party(Engagement e) {
+        return new Promise.Party(e.getClient().getId(), e.getCompany().getId(), e.getId());
+    }
+
+    private void write(Engagement e, String template, String dedupKey, Object... details) {
+        letters.write(e, template, dedupKey, details);
+    }
+}

@@ -1,0 +1,202 @@
+package com.engagementorchestrator.materials;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.MATERIALS_COMPLETE;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.MATERIALS_DUE_AT;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.MATERIALS_TO_REVIEW;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
+
+import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.TaskForms;
+import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.engagement.BlockingProperties;
+import com.engagementorchestrator.engagement.EngagementResumed;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Inbound adapters of the materials steps of processes/engagement.bpmn. The client's form submits, per item id,
+ * {@code answer_<id>} (text), {@code file_<id>} (a file) or {@code extend_<id>} (a new date).
+ */
+@Configuration(proxyBeanMethods = false)
+class MaterialsProcessAdapters {
+
+    static final String BRIEF_ITEMS = "briefItems";
+
+    @Bean
+    TaskListener showBriefDraft(MaterialsService materials) {
+        return task -> {
+            // On the execution, not the task: a submitted field is stored there and must replace the draft.
+            task.getExecution().setVariable(BRIEF_ITEMS, materials.draft(engagementId(task)));
+        };
+    }
+
+    @Bean
+    TaskListener recordBrief(MaterialsService materials) {
+        return task -> {
+            materials.saveBrief(engagementId(task), TaskForms.text(task, BRIEF_ITEMS));
+            task.removeVariable(BRIEF_ITEMS);
+        };
+    }
+
+    @Bean
+    JavaDelegate sendBrief(MaterialsService materials) {
+        return execution -> execution.setVariable(MATERIALS_DUE_AT, Date.from(materials.sendBrief(engagementId(execution))));
+    }
+
+    /** The open items as JSON for the client's form, which builds one input per item. */
+    @Bean
+    TaskListener showBriefItems(MaterialsService materials, ObjectMapper json) {
+        return task -> {
+            List<Map<String, Object>> shown = new ArrayList<>();
+            for (BriefItem item : materials.awaited(engagementId(task))) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", item.getId());
+                row.put("position", item.getPosition());
+                row.put("kind", item.getKind().name());
+                row.put("title", item.getTitle());
+                row.put("dueDate", item.getDueDate().toString());
+                row.put("canExtend", !item.isExtensionRequested());
+                row.put("note", item.getReviewNote() == null ? "" : item.getReviewNote());
+                shown.add(row);
+            }
+            try {
+                task.setVariableLocal("briefItemsJson", json.writeValueAsString(shown));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @Bean
+    TaskListener recordMaterials(MaterialsService materials) {
+        return task -> {
+            long engagementId = engagementId(task);
+            Map<Long, MaterialsService.ItemInput> inputs = new LinkedHashMap<>();
+            List<String> submittedFields = new ArrayList<>();
+            for (BriefItem item : materials.awaited(engagementId)) {
+                long id = item.getId();
+                String answer = TaskForms.text(task, "answer_" + id);
+                FileValue file = task.getVariableTyped("file_" + id);
+                String extendTo = TaskForms.text(task, "extend_" + id);
+                boolean hasFile = file != null && file.getValue() != null;
+                submittedFields.addAll(List.of("answer_" + id, "file_" + id, "extend_" + id));
+                if (answer != null || hasFile || extendTo != null) {
+                    inputs.put(id, new MaterialsService.ItemInput(answer, hasFile ? file.getFilename() : null,
+                            hasFile ? UploadedFiles.readAll(file.getValue()) : null, extendTo));
+                }
+            }
+            MaterialsService.Submitted submitted = materials.submit(engagementId, TaskForms.actor(task), inputs);
+            // Recorded in the domain tables; the history keeps answers and dates as submitted.
+            TaskForms.consume(task, submittedFields.toArray(String[]::new));
+            task.getExecution().setVariable(MATERIALS_TO_REVIEW, submitted.toReview());
+            task.getExecution().setVariable(MATERIALS_DUE_AT, Date.from(submitted.nextDueAt()));
+        };
+    }
+
+    /** The submitted items as checklist options (form-js valuesKey) and as a readable summary. */
+    @Bean
+    TaskListener showMaterialsForReview(MaterialsService materials) {
+        return task -> {
+            long engagementId = engagementId(task);
+            List<BriefItem> submitted = materials.submitted(engagementId);
+            List<Map<String, Object>> options = new ArrayList<>();
+            StringBuilder summary = new StringBuilder();
+            var latest = materials.submissionsOf(submitted.stream().map(BriefItem::getId).toList());
+            for (BriefItem item : submitted) {
+                options.add(Map.of("label", item.getPosition() + ". " + item.getTitle(), "value", String.valueOf(item.getId())));
+                summary.append(item.getPosition()).append(". ").append(item.getTitle()).append('\n');
+                latest.stream().filter(s -> s.getItemId().equals(item.getId())).reduce((a, b) -> b).ifPresent(s -> {
+                    if (s.getAnswer() != null) {
+                        summary.append("   answer: ").append(s.getAnswer()).append('\n');
+                    }
+                    if (s.getFileName() != null) {
+                        summary.append("   file: ").append(s.getFileName()).append(" (").append(s.getContentType())
+                                .append(", ").append(s.getSizeBytes()).append(" bytes) /api/engagements/")
+                                .append(task.getExecution().getProcessBusinessKey()).append("/materials/").append(s.getId()).append('\n');
+                    }
+                });
+            }
+            task.setVariableLocal("submittedItemOptions", options);
+            task.setVariableLocal("materialsSummary", summary.toString());
+        };
+    }
+
+    @Bean
+    TaskListener recordMaterialsReview(MaterialsService materials) {
+        return task -> {
+            boolean complete = materials.review(engagementId(task), itemIds(task, "missingItems"), TaskForms.text(task, "reviewNotes"));
+            TaskForms.consume(task, "missingItems", "reviewNotes");
+            task.getExecution().setVariable(MATERIALS_COMPLETE, complete);
+        };
+    }
+
+    @Bean
+    JavaDelegate requestMissingMaterials(MaterialsService materials) {
+        return execution -> execution.setVariable(MATERIALS_DUE_AT, Date.from(materials.requestMissing(engagementId(execution))));
+    }
+
+    @Bean
+    JavaDelegate completeMaterials(MaterialsService materials) {
+        return execution -> materials.complete(engagementId(execution));
+    }
+
+    @Bean
+    JavaDelegate renewMaterialsDueDates(MaterialsService materials, BlockingProperties blocking) {
+        return execution -> execution.setVariable(MATERIALS_DUE_AT,
+                Date.from(materials.renewDueDates(engagementId(execution), blocking.graceAfterLift())));
+    }
+
+    @Bean
+    MaterialsResumption materialsResumption(MaterialsService materials) {
+        return new MaterialsResumption(materials);
+    }
+
+    /** The blocked time does not count against the client's open items. */
+    record MaterialsResumption(MaterialsService materials) {
+        @EventListener
+        public void onResumed(EngagementResumed resumed) {
+            if (!resumed.breached()) {
+                materials.postpone(List.of(resumed.engagementId()), resumed.pausedFor());
+            }
+        }
+    }
+
+    /** A checklist submits a list (JSON in Tasklist); tests and the REST API may send a comma-separated text. */
+    static Set<Long> itemIds(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        Set<Long> ids = new LinkedHashSet<>();
+        if (value == null) {
+            return ids;
+        }
+        Collection<?> values;
+        if (value instanceof Collection<?> list) {
+            values = list;
+        } else {
+            String text = value.toString().replaceAll("[\\[\\]\"]", "");
+            values = text.isBlank() ? List.of() : List.of(text.split("[,\\s]+"));
+        }
+        for (Object v : values) {
+            try {
+                ids.add(Long.parseLong(v.toString().trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(name, "not an item id: " + v);
+            }
+        }
+        return ids;
+    }
+}

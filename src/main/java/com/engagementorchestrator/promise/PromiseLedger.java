@@ -1,0 +1,84 @@
+package com.engagementorchestrator.promise;
+
+import com.engagementorchestrator.common.Time;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of every client promise (seed 000, marker 3): made when a date is agreed, kept or broken when the event
+ * or the date comes. Screening's M3 and the reliability figures read it.
+ */
+@Service
+@Transactional
+public class PromiseLedger {
+
+    private final Promises promises;
+
+    public PromiseLedger(Promises promises) {
+        this.promises = promises;
+    }
+
+    public Promise make(Promise.Party party, Promise.Kind kind, String subject, String description, Instant dueAt) {
+        return promises.save(new Promise(party, kind, subject, description, dueAt));
+    }
+
+    /** The promised event came; marks the open promise on this subject kept (or late). */
+    public void fulfil(long engagementId, Promise.Kind kind, String subject, Instant when) {
+        promises.findFirstByEngagementIdAndKindAndSubjectAndStatusOrderByIdDesc(engagementId, kind, subject, Promise.Status.OPEN)
+                .ifPresent(p -> p.fulfil(when));
+    }
+
+    /** The promised thing came, whichever promise (original or extension) is open on it. */
+    public void fulfilSubject(long engagementId, String subject, Instant when) {
+        promises.findByEngagementIdAndSubjectAndStatus(engagementId, subject, Promise.Status.OPEN).forEach(p -> p.fulfil(when));
+    }
+
+    /** Every open promise of the engagement whose date has passed is broken; answers how many broke now. */
+    public int breakOverdue(long engagementId) {
+        Instant now = Time.now();
+        List<Promise> open = promises.findByEngagementIdAndStatus(engagementId, Promise.Status.OPEN);
+        open.forEach(p -> p.breakIfDue(now));
+        return (int) open.stream().filter(p -> p.getStatus() == Promise.Status.BROKEN).count();
+    }
+
+    /** A new date agreed before the old one passed: the old promise is renegotiated, the new one is open. */
+    public Promise renegotiate(long engagementId, Promise.Kind kind, String subject, Promise.Party party,
+                               Promise.Kind newKind, String description, Instant newDueAt) {
+        promises.findFirstByEngagementIdAndKindAndSubjectAndStatusOrderByIdDesc(engagementId, kind, subject, Promise.Status.OPEN)
+                .ifPresent(p -> p.close(Promise.Status.RENEGOTIATED));
+        return make(party, newKind, subject, description, newDueAt);
+    }
+
+    public void reschedule(long engagementId, Promise.Kind kind, String subject, Instant newDueAt) {
+        promises.findFirstByEngagementIdAndKindAndSubjectAndStatusOrderByIdDesc(engagementId, kind, subject, Promise.Status.OPEN)
+                .ifPresent(p -> p.reschedule(newDueAt));
+    }
+
+    /** The time a client was blocked does not count against their open promises. */
+    public void postpone(Collection<Long> engagementIds, Duration by) {
+        promises.findByEngagementIdInAndStatus(engagementIds, Promise.Status.OPEN).forEach(p -> p.postpone(by));
+    }
+
+    public void cancelOpen(long engagementId) {
+        promises.findByEngagementIdAndStatus(engagementId, Promise.Status.OPEN).forEach(p -> p.close(Promise.Status.CANCELLED));
+    }
+
+    @Transactional(readOnly = true)
+    public long brokenElsewhere(long engagementId, long clientId, long companyId) {
+        return promises.countBrokenElsewhere(engagementId, clientId, companyId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Promise> ofEngagement(long engagementId) {
+        return promises.findByEngagementIdOrderByIdAsc(engagementId);
+    }
+
+    @Transactional(readOnly = true)
+    public Reliability reliabilityOf(long clientId) {
+        return Reliability.of(promises.findByClientIdOrderByIdAsc(clientId));
+    }
+}

@@ -1,0 +1,14 @@
+package com.engagementorchestrator.reminder;
+
+/**
+ * Something a client owes in an engagement, as the reminder ladder needs to talk about it. Each feature that waits on
+ * the client (authority, deposit, materials) provides one; the ladder process names it by {@link #kind()}.
+ */
+public interface Obligation {
+
+    /** The value of the ladder's {@code obligation} variable, e.g. DEPOSIT. */
+    String kind();
+
+    /** What is due, in the client's language, for the body of a reminder. */
+    String describe(long engagementId, String locale);
+}

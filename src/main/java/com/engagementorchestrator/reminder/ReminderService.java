@@ -1,0 +1,79 @@
+package com.engagementorchestrator.reminder;
+
+import com.engagementorchestrator.correspondence.Correspondent;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.promise.PromiseLedger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the messages of the reminder ladder (seed 002, "client went silent"): each is stored in the correspondence
+ * log before it is sent, under a key of engagement, obligation, due date and step, so a retried job sends it once.
+ */
+@Service
+@Transactional
+public class ReminderService {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final EngagementLifecycle lifecycle;
+    private final Correspondent correspondent;
+    private final PromiseLedger promises;
+    private final ReminderLadder ladder;
+    private final Map<String, Obligation> obligations;
+    private final String tasklistUrl;
+
+    public ReminderService(EngagementLifecycle lifecycle, Correspondent correspondent, PromiseLedger promises,
+                           ReminderLadder ladder, List<Obligation> obligations, @Value("${engagement.public-url}") String publicUrl) {
+        this.lifecycle = lifecycle;
+        this.correspondent = correspondent;
+        this.promises = promises;
+        this.ladder = ladder;
+        this.obligations = obligations.stream().collect(Collectors.toMap(Obligation::kind, Function.identity()));
+        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+    }
+
+    /** Sends the message of one step (FRIENDLY, CONCERN or WARNING) about what is due. */
+    public void remind(long engagementId, String obligationKind, Instant dueAt, ReminderStep step) {
+        if (step == ReminderStep.DUE || step == ReminderStep.DEADLINE) {
+            throw new IllegalArgumentException("Step " + step + " sends no reminder");
+        }
+        Obligation obligation = obligation(obligationKind);
+        Engagement e = lifecycle.get(engagementId);
+        var client = e.getClient();
+        String template = "reminder." + step.name().toLowerCase();
+        correspondent.send(new Correspondent.Letter(
+                "reminder/" + e.getNumber() + "/" + obligationKind + "/" + dueAt.getEpochSecond() + "/" + step,
+                e.getId(), client.getEmail(), client.getLocale(), template,
+                client.getFullName(), e.getNumber(), obligation.describe(engagementId, client.getLocale()),
+                DATE.format(dueAt), tasklistUrl,
+                correspondent.fragment("why." + obligationKind, client.getLocale()),
+                DATE.format(ladder.deadline(dueAt))));
+    }
+
+    /** The due date has come: every open promise of the engagement that is due now is broken. */
+    public int dueDatePassed(long engagementId) {
+        return promises.breakOverdue(engagementId);
+    }
+
+    public String describe(long engagementId, String obligationKind, String locale) {
+        return obligation(obligationKind).describe(engagementId, locale);
+    }
+
+    private Obligation obligation(String kind) {
+        Obligation obligation = obligations.get(kind);
+        if (obligation == null) {
+            throw new IllegalArgumentException("Unknown obligation '" + kind + "'; known: " + obligations.keySet());
+        }
+        return obligation;
+    }
+}

@@ -1,0 +1,6 @@
+package com.engagementorchestrator.reminder;
+
+/** The steps of the reminder ladder (processes/reminder-ladder.bpmn), in order. */
+public enum ReminderStep {
+    FRIENDLY, DUE, CONCERN, WARNING, DEADLINE
+}

@@ -1,0 +1,242 @@
+package com.engagementorchestrator.breach;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.engagementorchestrator.engagement.EngagementStatus;
+import com.engagementorchestrator.registration.ProjectDetails;
+import com.engagementorchestrator.registration.RegistrationService;
+import com.engagementorchestrator.support.Intakes;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.RegistryStubs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+/**
+ * A client with two engagements breaches in one: both pause, the client is refused over HTTP, and a moderator's
+ * decision resumes both with deadlines moved by the blocked time, or terminates both.
+ */
+@IntegrationTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class BlockingTest {
+
+    static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort int port;
+    @Autowired ApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired TaskService tasks;
+    @Autowired RegistrationService registrations;
+    @Autowired ObjectMapper json;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    Journeys journeys;
+    Instant start;
+    ProcessInstance breaching;
+    ProcessInstance other;
+
+    @BeforeEach
+    void aClientWithTwoEngagementsBreachesInOne() {
+        journeys = new Journeys(context);
+        start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(start));
+        breaching = journeys.awaitingDeposit(body -> { });
+        // The second engagement is accepted later and waits for its authority document, with its own ladder running.
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(2))));
+        var second = registrations.startEngagement(journeys.email, new ProjectDetails("EMAIL", "A landing page for a new product",
+                "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "", "SELF", "DESIGN"));
+        other = journeys.instanceOf(second.getNumber());
+        management.executeJob(management.createJobQuery().processInstanceId(other.getId()).singleResult().getId());
+        assertThat(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+
+        journeys.escalateToBreach(breaching);
+        assertThat(breaching).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void bothEngagementsPauseAndTheClientIsRefusedOverHttp() throws Exception {
+        assertThat(journeys.engagement(breaching).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
+        assertThat(journeys.engagement(other).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(other.getId()).singleResult().isSuspended()).isTrue();
+        assertThat(journeys.ladder(other).isSuspended()).as("the timers of the paused engagement stop counting").isTrue();
+
+        // Completing the paused task: 403 with the reason, over the engine REST API and over Tasklist's API.
+        Task paused = task(PROVE_SIGNING_AUTHORITY, other);
+        var refused = post("/engine-rest/task/" + paused.getId() + "/complete", "{}", journeys.email);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("is paused").contains("blocked").contains("DEPOSIT_OVERDUE");
+        assertThat(post("/camunda/api/engine/engine/default/task/" + paused.getId() + "/submit-form", "{}", journeys.email)
+                .statusCode()).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(paused.getId()).count()).isOne();
+
+        // Starting an engagement or registering again, by e-mail or by the company's number: 409 with the reason.
+        var newEngagement = post("/api/engagements", json.writeValueAsString(Map.of("firstContactChannel", "EMAIL",
+                "projectDescription", "More", "budgetAmount", 100000, "budgetCurrency", "RUB",
+                "desiredDeadline", java.time.LocalDate.now().plusMonths(3).toString(), "decisionMaking", "SELF")), journeys.email);
+        assertThat(newEngagement.statusCode()).isEqualTo(409);
+        assertThat(newEngagement.body()).contains("is blocked").contains("DEPOSIT_OVERDUE");
+        Map<String, Object> sameEmail = Intakes.clean(journeys.email);
+        assertThat(post("/api/registrations", json.writeValueAsString(sameEmail), null).body()).contains("is blocked");
+        Map<String, Object> sameCompany = Intakes.clean(Intakes.uniqueEmail("colleague"));
+        sameCompany.put("registrationNumber", journeys.inn);
+        var colleague = post("/api/registrations", json.writeValueAsString(sameCompany), null);
+        assertThat(colleague.statusCode()).isEqualTo(409);
+        assertThat(colleague.body()).contains("company with registration number " + journeys.inn + " is blocked");
+
+        // The moderator sees the client in the "Blocked clients" filter; the client and moderators see the block.
+        long clientId = journeys.engagement(breaching).getClient().getId();
+        JsonNode client = json.readTree(get("/api/clients/" + clientId, "moderator", "moderator").body());
+        assertThat(client.path("blocked").asBoolean()).isTrue();
+        assertThat(client.path("breaches").get(0).path("kind").asText()).isEqualTo("DEPOSIT_OVERDUE");
+        assertThat(get("/api/clients/" + clientId, journeys.email, PASSWORD).statusCode()).isEqualTo(200);
+        JsonNode reliability = json.readTree(get("/api/clients/" + clientId + "/reliability", journeys.email, PASSWORD).body());
+        assertThat(reliability.path("broken").asLong()).isPositive();
+        assertThat(reliability.path("kept").asLong()).isPositive();
+        JsonNode filters = json.readTree(get("/engine-rest/filter?resourceType=Task", "moderator", "moderator").body());
+        assertThat(filters.findValuesAsText("name")).contains("Blocked clients");
+        String blockedFilter = filters.findParents("name").stream().filter(f -> f.path("name").asText().equals("Blocked clients"))
+                .findFirst().orElseThrow().path("id").asText();
+        JsonNode blockedTasks = json.readTree(get("/engine-rest/filter/" + blockedFilter + "/list", "moderator", "moderator").body());
+        assertThat(blockedTasks.findValuesAsText("taskDefinitionKey")).contains(BlockProcess.Elements.REVIEW_BLOCK);
+    }
+
+    @Test
+    void evidenceThenLiftResumesBothWithTheirDeadlinesMovedByTheBlockedTime() {
+        Instant blockedAt = journeys.now();
+        Job otherTimer = ladderTimer(other);
+        Date otherDue = task(PROVE_SIGNING_AUTHORITY, other).getDueDate();
+        ProcessInstance block = blockProcess();
+
+        complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "ASK_EVIDENCE",
+                "evidenceRequest", "Please send the payment order of your transfer"));
+        assertThat(block).hasPassed(BlockProcess.Elements.REQUEST_EVIDENCE).isWaitingAt(BlockProcess.Elements.PROVIDE_EVIDENCE)
+                .task().isAssignedTo(journeys.email);
+        complete(task(BlockProcess.Elements.PROVIDE_EVIDENCE, block), withVariables("evidenceNote", "I paid on Monday",
+                "evidenceFile", org.camunda.bpm.engine.variable.Variables.fileValue("order.pdf").file(Journeys.PDF).create()));
+        assertThat(block).hasPassed(BlockProcess.Elements.EVIDENCE_MERGE).isWaitingAt(BlockProcess.Elements.REVIEW_BLOCK);
+        assertThat((String) tasks.getVariableLocal(task(BlockProcess.Elements.REVIEW_BLOCK, block).getId(), "blockSummary"))
+                .contains("I paid on Monday").contains("order.pdf").contains("DEPOSIT_OVERDUE");
+
+        Duration blocked = Duration.ofDays(10);
+        ClockUtil.setCurrentTime(Date.from(blockedAt.plus(blocked)));
+        complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "LIFT",
+                "decisionNotes", "The payment order shows a transfer that bounced; new date given"));
+
+        assertThat(block).hasPassed(BlockProcess.Elements.LIFT_BLOCK).isEnded();
+        assertThat(breaching).hasPassed(DEPOSIT_BLOCK_LIFTED, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThat(journeys.engagement(breaching).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(journeys.engagement(other).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(other.getId()).singleResult().isSuspended()).isFalse();
+        assertThat(ladderTimer(other).getDuedate()).isEqualTo(Date.from(otherTimer.getDuedate().toInstant().plus(blocked)));
+        assertThat(task(PROVE_SIGNING_AUTHORITY, other).getDueDate()).isEqualTo(Date.from(otherDue.toInstant().plus(blocked)));
+        assertThat(journeys.templatesSentFor(breaching)).contains("block.notice", "block.evidence", "block.lifted");
+
+        // The resumed engagement works again: its task completes.
+        journeys.uploadAuthority(other, "authority.pdf", Journeys.PDF);
+        assertThat(other).isWaitingAt(VERIFY_SIGNING_AUTHORITY);
+    }
+
+    @Test
+    void noEvidenceInTimeReturnsToTheModerator() {
+        ProcessInstance block = blockProcess();
+        complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "ASK_EVIDENCE",
+                "evidenceRequest", "The payment order, please"));
+        Job timer = management.createJobQuery().processInstanceId(block.getId()).timers().singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(journeys.now().plus(Duration.ofDays(14)));
+        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+        management.executeJob(timer.getId());
+        assertThat(block).hasPassed(BlockProcess.Elements.EVIDENCE_OVERDUE).isWaitingAt(BlockProcess.Elements.REVIEW_BLOCK);
+    }
+
+    @Test
+    void terminatingEndsBothEngagementsAndTheClientStaysBlocked() throws Exception {
+        ProcessInstance block = blockProcess();
+        String reviewId = task(BlockProcess.Elements.REVIEW_BLOCK, block).getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(reviewId, Map.of("blockDecision", "TERMINATE")))
+                .hasMessageContaining("decisionNotes");
+
+        complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
+                "decisionNotes", "No answer for a month"));
+
+        assertThat(block).hasPassed(BlockProcess.Elements.TERMINATE_ENGAGEMENTS).isEnded();
+        for (ProcessInstance instance : List.of(breaching, other)) {
+            assertThat(instance).hasPassed(ENGAGEMENT_TERMINATED_START, TERMINATE_ENGAGEMENT).isEnded();
+            assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.TERMINATED);
+            assertThat(journeys.templatesSentFor(instance)).contains("engagement.terminated");
+        }
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(other.getId()).count()).isZero();
+        Map<String, Object> again = Intakes.clean(Intakes.uniqueEmail("again"));
+        again.put("registrationNumber", journeys.inn);
+        assertThat(post("/api/registrations", json.writeValueAsString(again), null).statusCode()).isEqualTo(409);
+    }
+
+    private ProcessInstance blockProcess() {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(BlockProcess.KEY)
+                .variableValueEquals("clientUserId", journeys.email).singleResult();
+    }
+
+    private Job ladderTimer(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(journeys.ladder(instance).getId()).timers().singleResult();
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Authorization", basic(user, PASSWORD));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,234 @@
+package com.engagementorchestrator.deposit;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.engagementorchestrator.engagement.EngagementPhase;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.engagement.EngagementStatus;
+import com.engagementorchestrator.promise.Promise;
+import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.reminder.ReminderLadderProcess;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Journeys;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+/** Every path of the deposit (processes/engagement.bpmn, DOMAIN.md step 4) on the real engine; timers on the engine clock. */
+@IntegrationTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class DepositProcessTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired DepositService deposits;
+    @Autowired PaymentService payments;
+    @Autowired PromiseLedger promises;
+
+    Journeys journeys;
+    Instant start;
+
+    @BeforeEach
+    void setUp() {
+        journeys = new Journeys(context);
+        start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(start));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theInvoiceFollowsTheAnalystsPolicyAndTheDepositPaidByWebhookStartsTheBrief() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> body.put("budgetAmount", 250000));
+        Invoice invoice = invoice(instance);
+        // Score 0: 30 % of 250 000, above the RUB minimum of 15 000.
+        assertThat(invoice.getAmount()).isEqualByComparingTo("75000.00");
+        assertThat(invoice.getSharePercent()).isEqualTo(30);
+        assertThat(invoice.getDueAt()).isEqualTo(start.plus(Duration.ofDays(7)));
+        assertThat(journeys.ladder(instance)).isNotNull();
+
+        var result = pay(invoice, "75000.00");
+
+        assertThat(result.outcome()).isEqualTo(PaymentService.Outcome.RECORDED);
+        assertThat(result.invoicePaid()).isTrue();
+        assertThat(instance).hasPassed(DEPOSIT_RECEIVED, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThat(journeys.ladder(instance)).as("the ladder stops with the payment").isNull();
+        assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.BRIEF);
+        assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.KEPT);
+        assertThat(journeys.templatesSentFor(instance)).endsWith("deposit.invoice", "deposit.received");
+    }
+
+    @Test
+    void aSmallBudgetPaysTheMinimumDeposit() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> body.put("budgetAmount", 30000));
+        assertThat(invoice(instance).getAmount()).isEqualByComparingTo("15000.00");
+    }
+
+    @Test
+    void partialPaymentsAddUpAndOnlyTheFullAmountMovesOn() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        Invoice invoice = invoice(instance);
+
+        var first = pay(invoice, "50000.00");
+        assertThat(first.invoicePaid()).isFalse();
+        assertThat(first.message()).contains("25000.00 RUB still due");
+        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+
+        var second = pay(invoice, "25000.00");
+        assertThat(second.invoicePaid()).isTrue();
+        assertThat(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
+        assertThat(deposits.paidSoFar(invoice(instance))).isEqualByComparingTo("75000.00");
+    }
+
+    @Test
+    void paidByPaymentOrderThatAModeratorConfirms() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+
+        submitPaymentOrder(instance, "75000");
+        assertThat(instance).isWaitingAt(REVIEW_PAYMENT_ORDER).task().hasCandidateGroup("moderators");
+        assertThat(tasks.getVariablesLocal(task(REVIEW_PAYMENT_ORDER, instance).getId()))
+                .containsEntry("declaredAmount", "75000").containsKey("paymentOrderUrl");
+        complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
+
+        assertThat(instance).hasPassed(PAYMENT_ORDER_DECISION, DEPOSIT_COLLECTED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThat(deposits.payments(invoice(instance))).singleElement()
+                .satisfies(p -> assertThat(p.getSource()).isEqualTo(Payment.Source.PAYMENT_ORDER));
+        assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.KEPT);
+    }
+
+    @Test
+    void aRejectedOrPartialPaymentOrderGoesBackToTheClient() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        submitPaymentOrder(instance, "75000");
+        String reviewId = task(REVIEW_PAYMENT_ORDER, instance).getId();
+        assertThatThrownBy(() -> tasks.complete(reviewId, Map.of("paymentOrderDecision", "REJECTED")))
+                .hasMessageContaining("paymentOrderRejectionReason");
+
+        complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "REJECTED",
+                "paymentOrderRejectionReason", "No such transfer on the account"));
+        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThat(journeys.templatesSentFor(instance)).contains("deposit.order.rejected");
+
+        submitPaymentOrder(instance, "75000");
+        complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED", "confirmedAmount", "40000"));
+        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThat(journeys.templatesSentFor(instance)).contains("deposit.order.partial");
+
+        submitPaymentOrder(instance, "35000");
+        complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
+        assertThat(instance).isWaitingAt(PREPARE_BRIEF);
+    }
+
+    @Test
+    void aPaymentOrderThatIsNotADocumentIsRefusedAndNothingIsStored() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        String taskId = task(PAY_DEPOSIT, instance).getId();
+        var fake = Variables.fileValue("order.pdf").file("MZ this is an executable".getBytes()).create();
+
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("paymentOrder", fake, "paidAmount", "75000")))
+                .hasMessageContaining("only PDF, JPEG or PNG");
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("paidAmount", "75000")))
+                .hasMessageContaining("paymentOrder");
+        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThat(deposits.paymentOrders(invoice(instance))).isEmpty();
+    }
+
+    @Test
+    void aPaymentBeforeTheProcessWaitsIsNotLost() {
+        ProcessInstance instance = journeys.accepted(body -> { });
+        journeys.uploadAuthority(instance, "order.pdf", Journeys.PDF);
+        // The invoice exists only once the authority is confirmed; the payment comes in the same moment the process
+        // issues it, before the process waits for DepositReceived: it is stored, and the process checks it.
+        complete(task(VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
+        Invoice invoice = invoice(instance);
+        runtime.createProcessInstanceModification(instance.getId())
+                .cancelAllForActivity(COLLECT_DEPOSIT).startBeforeActivity(DEPOSIT_PAID_ALREADY).execute();
+        // Not waiting at the moment the payment arrives: the process sits before the gateway as if still issuing.
+        assertThat(pay(invoice, "75000.00").invoicePaid()).isTrue();
+        assertThat(instance).hasPassed(DEPOSIT_PAID_ALREADY).isWaitingAt(PREPARE_BRIEF);
+    }
+
+    @Test
+    void silenceEscalatesStepByStepAndTheDeadlineIsABreach() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+
+        assertThat(journeys.escalateToBreach(instance)).containsExactly(ReminderLadderProcess.Elements.FRIENDLY_TIMER,
+                ReminderLadderProcess.Elements.DUE_DATE_TIMER, ReminderLadderProcess.Elements.CONCERN_TIMER,
+                ReminderLadderProcess.Elements.WARNING_TIMER, ReminderLadderProcess.Elements.DEADLINE_TIMER);
+
+        assertThat(Duration.between(start, journeys.now()).toDays()).isEqualTo(14);
+        assertThat(instance).hasPassed(DEPOSIT_DEADLINE_PASSED, REPORT_DEPOSIT_BREACH).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.BROKEN);
+        assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
+        assertThat(journeys.templatesSentFor(instance)).containsSubsequence("deposit.invoice", "reminder.friendly",
+                "reminder.concern", "reminder.warning", "block.notice");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("client-block")
+                .variableValueEquals("clientUserId", journeys.email).count()).isOne();
+    }
+
+    @Test
+    void afterALiftedBlockTheOverdueDepositGetsANewDateAndCanBePaid() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        journeys.escalateToBreach(instance);
+        ClockUtil.setCurrentTime(Date.from(journeys.now().plus(Duration.ofDays(3))));
+
+        var review = tasks.createTaskQuery().processDefinitionKey("client-block")
+                .processVariableValueEquals("clientUserId", journeys.email).singleResult();
+        tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
+
+        assertThat(instance).hasPassed(DEPOSIT_BLOCK_LIFTED, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThat(invoice(instance).getDueAt()).isEqualTo(journeys.now().plus(Duration.ofDays(7)));
+        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT))
+                .isEqualTo(Date.from(journeys.now().plus(Duration.ofDays(7))));
+        assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
+
+        pay(invoice(instance), "75000.00");
+        assertThat(instance).isWaitingAt(PREPARE_BRIEF);
+    }
+
+    private void submitPaymentOrder(ProcessInstance instance, String amount) {
+        complete(task(PAY_DEPOSIT, instance), withVariables("paymentOrder",
+                Variables.fileValue("payment-order.pdf").file(Journeys.PDF).create(), "paidAmount", amount));
+        assertThat(runtime.getVariable(instance.getId(), "paymentOrder")).isNull();
+    }
+
+    private PaymentService.Result pay(Invoice invoice, String amount) {
+        return payments.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(),
+                new BigDecimal(amount), invoice.getCurrency(), journeys.now()), "{}");
+    }
+
+    private Invoice invoice(ProcessInstance instance) {
+        return deposits.depositInvoice(journeys.engagement(instance).getId());
+    }
+
+    private Promise promise(ProcessInstance instance) {
+        return promises.ofEngagement(journeys.engagement(instance).getId()).stream()
+                .filter(p -> p.getKind() == Promise.Kind.DEPOSIT_PAYMENT).reduce((a, b) -> b).orElseThrow();
+    }
+}

@@ -1,0 +1,143 @@
+package com.engagementorchestrator.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.engagementorchestrator.correspondence.Correspondence;
+import com.engagementorchestrator.correspondence.CorrespondenceLog;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.TestInfrastructure;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The reminder ladder over real SMTP (GreenMail): the exact sequence in the client's language, never twice. */
+@IntegrationTest
+class ReminderMailTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired ManagementService management;
+    @Autowired CorrespondenceLog log;
+    @Autowired TransactionTemplate transactions;
+    @Autowired ReminderService reminders;
+
+    Journeys journeys;
+
+    @BeforeEach
+    void setUp() {
+        journeys = new Journeys(context);
+        ClockUtil.setCurrentTime(Date.from(Instant.now()));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "en;a friendly reminder;is everything all right?;formal notice, work is paused;your engagements are suspended;"
+                    + "Is everything all right?;a prepayment is not refunded for this pause",
+            "ru;дружеское напоминание;у вас всё в порядке?;официальное уведомление, работа приостановлена;"
+                    + "ваши проекты приостановлены;У вас всё в порядке?;предоплата за этот простой не возвращается"})
+    void theDepositLadderSendsTheExactSequenceInTheClientsLanguage(String locale, String friendly, String concern,
+                                                                  String warning, String blocked, String askBody,
+                                                                  String warningBody) throws Exception {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> body.put("locale", locale));
+        String number = instance.getBusinessKey();
+        journeys.escalateToBreach(instance);
+
+        List<MimeMessage> mails = awaitMails(journeys.email, 8);
+        List<String> subjects = mails.stream().map(ReminderMailTest::subjectOf).toList();
+        assertThat(subjects).hasSize(8);
+        assertThat(subjects.subList(4, 8)).containsExactly(
+                prefix(locale, number) + friendly, prefix(locale, number) + concern, prefix(locale, number) + warning,
+                prefix(locale, number) + blocked);
+        assertThat(GreenMailUtil.getBody(mails.get(5))).isNotBlank();
+        List<Correspondence> logged = log.findByEngagementIdOrderByIdAsc(journeys.engagement(instance).getId());
+        assertThat(logged).extracting(Correspondence::getTemplate).containsExactly("registration.received",
+                "authority.requested", "authority.accepted", "deposit.invoice", "reminder.friendly", "reminder.concern",
+                "reminder.warning", "block.notice");
+        assertThat(logged.get(5).getBody()).contains(askBody);
+        assertThat(logged.get(6).getBody()).contains(warningBody);
+        assertThat(logged).allSatisfy(c -> assertThat(c.getLocale()).isEqualTo(locale));
+    }
+
+    @Test
+    void aRetriedReminderJobSendsItsMessageOnce() throws Exception {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        awaitMails(journeys.email, 4);
+        ProcessInstance ladder = journeys.ladder(instance);
+        Job friendly = management.createJobQuery().processInstanceId(ladder.getId()).timers().singleResult();
+        ClockUtil.setCurrentTime(Date.from(friendly.getDuedate().toInstant().plusSeconds(1)));
+
+        // The job writes the reminder, then its transaction fails: nothing is kept, nothing is sent.
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            management.executeJob(friendly.getId());
+            throw new IllegalStateException("the job failed after writing the reminder");
+        })).hasMessageContaining("job failed");
+        assertThat(templates(instance)).doesNotContain("reminder.friendly");
+
+        // The retry sends it; a second delivery of the same step (a job run twice) is recognised and sends nothing.
+        management.executeJob(friendly.getId());
+        reminders.remind(journeys.engagement(instance).getId(), "DEPOSIT", journeys.ladderDueAt(instance), ReminderStep.FRIENDLY);
+
+        assertThat(awaitMails(journeys.email, 5)).hasSize(5);
+        Thread.sleep(500); // give a wrongly duplicated send the chance to arrive
+        assertThat(mailsTo(journeys.email)).hasSize(5);
+        assertThat(templates(instance)).filteredOn("reminder.friendly"::equals).hasSize(1);
+    }
+
+    private List<String> templates(ProcessInstance instance) {
+        return journeys.templatesSentFor(instance);
+    }
+
+    private static String prefix(String locale, String number) {
+        return ("ru".equals(locale) ? "Заявка " : "Request ") + number + ": ";
+    }
+
+    private static List<MimeMessage> awaitMails(String recipient, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (mailsTo(recipient).size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        return mailsTo(recipient);
+    }
+
+    private static List<MimeMessage> mailsTo(String recipient) {
+        return Arrays.stream(TestInfrastructure.mail().getReceivedMessagesForDomain(recipient))
+                .filter(m -> recipientOf(m).equalsIgnoreCase(recipient)).toList();
+    }
+
+    private static String recipientOf(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

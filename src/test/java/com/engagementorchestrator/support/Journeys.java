@@ -1,0 +1,140 @@
+package com.engagementorchestrator.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.engagementorchestrator.correspondence.CorrespondenceLog;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.engagement.Engagements;
+import com.engagementorchestrator.registration.RegistrationRequest;
+import com.engagementorchestrator.registration.RegistrationService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationContext;
+
+/** Drives engagements through the real process to the step a test starts from; the engine clock is the test's. */
+public final class Journeys {
+
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    private final ProcessEngine engine;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final RegistrationService registrations;
+    private final Engagements engagements;
+    private final CorrespondenceLog correspondence;
+    private final ObjectMapper json;
+
+    public String inn = Intakes.randomInn();
+    public String email;
+
+    public Journeys(ApplicationContext context) {
+        this.engine = context.getBean(ProcessEngine.class);
+        this.runtime = engine.getRuntimeService();
+        this.management = engine.getManagementService();
+        this.registrations = context.getBean(RegistrationService.class);
+        this.engagements = context.getBean(Engagements.class);
+        this.correspondence = context.getBean(CorrespondenceLog.class);
+        this.json = context.getBean(ObjectMapper.class);
+        BpmnAwareTests.init(engine);
+        RegistryStubs.reset();
+    }
+
+    public ProcessInstance register(Consumer<Map<String, Object>> change) {
+        email = Intakes.uniqueEmail("journey");
+        Map<String, Object> body = Intakes.clean(email);
+        body.put("registrationNumber", inn);
+        change.accept(body);
+        Engagement engagement = registrations.register(json.convertValue(body, RegistrationRequest.class));
+        return instanceOf(engagement.getNumber());
+    }
+
+    public ProcessInstance instanceOf(String engagementNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagementNumber)
+                .processDefinitionKey(EngagementProcess.KEY).singleResult();
+    }
+
+    /** A clean client, accepted by the rules, waiting to prove signing authority. */
+    public ProcessInstance accepted(Consumer<Map<String, Object>> change) {
+        RegistryStubs.company(inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = register(change);
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        return instance;
+    }
+
+    public void uploadAuthority(ProcessInstance instance, String name, byte[] content) {
+        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        complete(task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, instance),
+                withVariables("authorityDocument", Variables.fileValue(name).file(content).create()));
+        assertThat(runtime.getVariable(instance.getId(), "authorityDocument")).isNull();
+    }
+
+    /** Accepted, authority proven, the deposit invoice sent: waiting for payment. */
+    public ProcessInstance awaitingDeposit(Consumer<Map<String, Object>> change) {
+        ProcessInstance instance = accepted(change);
+        uploadAuthority(instance, "order.pdf", PDF);
+        complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
+        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        return instance;
+    }
+
+    public Engagement engagement(ProcessInstance instance) {
+        return engagements.findByNumber(instance.getBusinessKey()).orElseThrow();
+    }
+
+    public List<String> templatesSentFor(ProcessInstance instance) {
+        return correspondence.findByEngagementIdOrderByIdAsc(engagement(instance).getId()).stream()
+                .map(c -> c.getTemplate()).toList();
+    }
+
+    /** The reminder ladder the engagement runs now. */
+    public ProcessInstance ladder(ProcessInstance instance) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+    }
+
+    /** Moves the engine clock to the ladder's next timer and fires it; answers the activity the timer belongs to. */
+    public String fireNextLadderTimer(ProcessInstance instance) {
+        ProcessInstance ladder = ladder(instance);
+        assertThat(ladder).as("a running reminder ladder").isNotNull();
+        Job timer = management.createJobQuery().processInstanceId(ladder.getId()).timers().singleResult();
+        String activity = runtime.getActiveActivityIds(ladder.getId()).get(0);
+        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+        management.executeJob(timer.getId());
+        return activity;
+    }
+
+    /** Fires the ladder's timers until it has escalated to the deadline: the breach. */
+    public List<String> escalateToBreach(ProcessInstance instance) {
+        List<String> fired = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            fired.add(fireNextLadderTimer(instance));
+        }
+        return fired;
+    }
+
+    /** The due date the running ladder counts from. */
+    public Instant ladderDueAt(ProcessInstance instance) {
+        return ((Date) runtime.getVariable(ladder(instance).getId(), "dueAt")).toInstant();
+    }
+
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
