@@ -191,6 +191,9 @@ public class DepositService implements Obligation {
         Invoice invoice = depositInvoice(engagementId);
         Engagement e = lifecycle.get(engagementId);
         Instant newDue = Time.now().plus(grace);
+        if (invoice.isPaid()) {
+            return newDue; // paid while blocked: nothing is owed any more
+        }
         invoice.reschedule(newDue);
         promises.make(party(e), Promise.Kind.DEPOSIT_PAYMENT, invoice.getNumber(),
                 "pay the deposit invoice " + invoice.getNumber() + " by the date renewed after the block", newDue);

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PromiseLedger {
 
+    private static final java.util.Set<Promise.Status> AWAITING = java.util.EnumSet.of(Promise.Status.OPEN, Promise.Status.BROKEN);
+
     private final Promises promises;
 
     public PromiseLedger(Promises promises) {
@@ -26,15 +28,16 @@ public class PromiseLedger {
         return promises.save(new Promise(party, kind, subject, description, dueAt));
     }
 
-    /** The promised event came; marks the open promise on this subject kept (or late). */
+    /** The promised event came: an open promise on it is kept (or broken if late); a broken one notes the late event. */
     public void fulfil(long engagementId, Promise.Kind kind, String subject, Instant when) {
-        promises.findFirstByEngagementIdAndKindAndSubjectAndStatusOrderByIdDesc(engagementId, kind, subject, Promise.Status.OPEN)
-                .ifPresent(p -> p.fulfil(when));
+        promises.findByEngagementIdAndSubjectAndFulfilledAtIsNullAndStatusIn(engagementId, subject, AWAITING).stream()
+                .filter(p -> p.getKind() == kind).forEach(p -> p.fulfil(when));
     }
 
     /** The promised thing came, whichever promise (original or extension) is open on it. */
     public void fulfilSubject(long engagementId, String subject, Instant when) {
-        promises.findByEngagementIdAndSubjectAndStatus(engagementId, subject, Promise.Status.OPEN).forEach(p -> p.fulfil(when));
+        promises.findByEngagementIdAndSubjectAndFulfilledAtIsNullAndStatusIn(engagementId, subject, AWAITING)
+                .forEach(p -> p.fulfil(when));
     }
 
     /** Every open promise of the engagement whose date has passed is broken; answers how many broke now. */

@@ -20,6 +20,10 @@ public interface Promises extends JpaRepository<Promise, Long> {
 
     List<Promise> findByEngagementIdAndSubjectAndStatus(Long engagementId, String subject, Promise.Status status);
 
+    /** Promises on a subject whose event has not come yet: open ones, and broken ones that may still be fulfilled late. */
+    List<Promise> findByEngagementIdAndSubjectAndFulfilledAtIsNullAndStatusIn(Long engagementId, String subject,
+                                                                              Collection<Promise.Status> statuses);
+
     List<Promise> findByEngagementIdInAndStatus(Collection<Long> engagementIds, Promise.Status status);
 
     /** Broken promises of this client or of any colleague at the same company, outside one engagement (marker M3). */

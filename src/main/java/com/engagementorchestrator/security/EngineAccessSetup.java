@@ -78,6 +78,10 @@ public class EngineAccessSetup {
 
         grant(AccessGroups.FREELANCERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // The models only (Tasklist's diagram of their own task), never another client's instances or variables.
+        for (String process : List.of("engagement", "client-block", "reminder-ladder")) {
+            grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+        }
 
         Filter myTasks = filter(MY_TASKS_FILTER, -10,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "Tasks assigned to me");

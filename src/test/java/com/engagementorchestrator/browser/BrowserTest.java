@@ -62,6 +62,10 @@ class BrowserTest {
     @Autowired Engagements engagements;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
+    @Autowired org.springframework.context.ApplicationContext context;
+    @Autowired com.engagementorchestrator.deposit.DepositService deposits;
+    @Autowired com.engagementorchestrator.deposit.PaymentService payments;
+    @Autowired com.engagementorchestrator.materials.MaterialsService materials;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -177,6 +181,45 @@ class BrowserTest {
         assertThat(browser.findElements(By.xpath("//*[contains(text(), 'Prove signing authority')]"))).hasSize(1);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(other).singleResult().getAssignee()).isNotEqualTo(email);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(own).singleResult().getAssignee()).isEqualTo(email);
+    }
+
+    @Test
+    void aClientSendsAnAnswerAndAFileInProvideMaterials() throws Exception {
+        var journeys = new com.engagementorchestrator.support.Journeys(context);
+        var instance = journeys.awaitingDeposit(body -> { });
+        long engagementId = journeys.engagement(instance).getId();
+        var invoice = deposits.depositInvoice(engagementId);
+        payments.record(new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-browser-" + engagementId,
+                invoice.getNumber(), invoice.getAmount(), invoice.getCurrency(), null), "{}");
+        String prepare = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        tasks.complete(prepare, Map.of("briefItems", "ANSWER | Who are your customers | " + LocalDate.now().plusDays(3)
+                + "\nFILE | Brand book | " + LocalDate.now().plusDays(5)));
+        Path brandBook = Files.createTempFile("brand-book", ".pdf");
+        Files.write(brandBook, com.engagementorchestrator.support.Journeys.PDF);
+
+        logIntoTasklist(journeys.email, PASSWORD);
+        openFilter("My tasks");
+        openTask("Provide materials");
+        WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[name^='answer']")));
+        screenshot("materials-form");
+        fill(answer, "Small shops that sell online");
+        browser.findElement(By.cssSelector("input[type='file'][data-item]")).sendKeys(brandBook.toAbsolutePath().toString());
+        Thread.sleep(500); // the form reads the file with FileReader, asynchronously
+        screenshot("materials-filled");
+        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+
+        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.REVIEW_MATERIALS).count() == 1);
+        screenshot("materials-sent");
+        var items = materials.items(engagementId);
+        var sent = materials.submissionsOf(items.stream().map(i -> i.getId()).toList());
+        assertThat(sent).extracting("answer").contains("Small shops that sell online");
+        assertThat(sent).filteredOn(x -> x.getFileName() != null).singleElement().satisfies(file -> {
+            assertThat(file.getFileName()).startsWith("brand-book");
+            assertThat(file.getContentType()).isEqualTo("application/pdf");
+            assertThat(file.getContent()).isEqualTo(com.engagementorchestrator.support.Journeys.PDF);
+        });
+        assertThat(runtime.getVariables(instance.getId()).keySet()).noneMatch(name -> name.startsWith("file_"));
     }
 
     /** Registers through the service and runs the registry job: clean intakes wait for the client's upload. */

@@ -8,12 +8,11 @@ import com.engagementorchestrator.registration.RegistrationRequest;
 import com.engagementorchestrator.registration.RegistrationService;
 import com.engagementorchestrator.support.Intakes;
 import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Mailbox;
 import com.engagementorchestrator.support.RegistryStubs;
-import com.engagementorchestrator.support.TestInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -53,12 +52,12 @@ class MailDeliveryTest {
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
 
-        List<MimeMessage> decline = awaitMails(email, 2).stream()
-                .filter(m -> subjectOf(m).startsWith(subject)).toList();
+        List<MimeMessage> decline = Mailbox.await(email, 2).stream()
+                .filter(m -> Mailbox.subjectOf(m).startsWith(subject)).toList();
 
         assertThat(decline).hasSize(1);
         String text = GreenMailUtil.getBody(decline.get(0));
-        assertThat(subjectOf(decline.get(0))).contains(number);
+        assertThat(Mailbox.subjectOf(decline.get(0))).contains(number);
         var logged = log.findByEngagementIdOrderByIdAsc(engagements.findByNumber(number).orElseThrow().getId());
         assertThat(logged).extracting(Correspondence::getTemplate).containsExactly("registration.received", "decline");
         assertThat(logged).allSatisfy(c -> {
@@ -84,40 +83,10 @@ class MailDeliveryTest {
         transactions.executeWithoutResult(status -> correspondent.send(letter));
         transactions.executeWithoutResult(status -> correspondent.send(letter));
 
-        assertThat(awaitMails(email, 1)).hasSize(1);
+        assertThat(Mailbox.await(email, 1)).hasSize(1);
         Thread.sleep(500); // give a wrongly duplicated send the chance to arrive
-        assertThat(mailsTo(email)).hasSize(1);
+        assertThat(Mailbox.of(email)).hasSize(1);
         assertThat(log.findByDedupKey(letter.dedupKey())).get().extracting(Correspondence::getStatus)
                 .isEqualTo(Correspondence.Status.SENT);
     }
-
-    private static List<MimeMessage> awaitMails(String recipient, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (mailsTo(recipient).size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        return mailsTo(recipient);
-    }
-
-    private static List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(TestInfrastructure.mail().getReceivedMessagesForDomain(recipient))
-                .filter(m -> recipientOf(m).equalsIgnoreCase(recipient)).toList();
-    }
-
-    private static String recipientOf(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

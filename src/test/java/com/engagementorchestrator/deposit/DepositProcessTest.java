@@ -160,18 +160,25 @@ class DepositProcessTest {
     }
 
     @Test
-    void aPaymentBeforeTheProcessWaitsIsNotLost() {
-        ProcessInstance instance = journeys.accepted(body -> { });
-        journeys.uploadAuthority(instance, "order.pdf", Journeys.PDF);
-        // The invoice exists only once the authority is confirmed; the payment comes in the same moment the process
-        // issues it, before the process waits for DepositReceived: it is stored, and the process checks it.
-        complete(task(VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
-        Invoice invoice = invoice(instance);
-        runtime.createProcessInstanceModification(instance.getId())
-                .cancelAllForActivity(COLLECT_DEPOSIT).startBeforeActivity(DEPOSIT_PAID_ALREADY).execute();
-        // Not waiting at the moment the payment arrives: the process sits before the gateway as if still issuing.
-        assertThat(pay(invoice, "75000.00").invoicePaid()).isTrue();
-        assertThat(instance).hasPassed(DEPOSIT_PAID_ALREADY).isWaitingAt(PREPARE_BRIEF);
+    void aClientWhoPaidWhileBlockedGoesStraightToTheBriefWhenTheBlockIsLifted() {
+        // Seed 000: the blocked client who "paid". The payment comes while the process waits for the block, not for
+        // the money: it is stored, and once the block is lifted the process finds the deposit paid.
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        journeys.escalateToBreach(instance);
+        assertThat(instance).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+
+        var late = pay(invoice(instance), "75000.00");
+        assertThat(late.outcome()).isEqualTo(PaymentService.Outcome.RECORDED);
+        assertThat(instance).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+
+        var review = tasks.createTaskQuery().processDefinitionKey("client-block")
+                .processVariableValueEquals("clientUserId", journeys.email).singleResult();
+        tasks.complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "The payment order checks out"));
+
+        assertThat(instance).hasPassed(RENEW_DEPOSIT_DUE_DATE, DEPOSIT_PAID_ALREADY, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT)
+                .isWaitingAt(PREPARE_BRIEF);
+        assertThat(promise(instance).getStatus()).as("paid, but after its date").isEqualTo(Promise.Status.BROKEN);
+        assertThat(promise(instance).getFulfilledAt()).isNotNull();
     }
 
     @Test

@@ -197,6 +197,22 @@ class MaterialsProcessTest {
         assertThat(materials.submissionsOf(items.stream().map(BriefItem::getId).toList())).isEmpty();
     }
 
+    /** Clients work with engine authorization on, as in Tasklist: their own task must complete, process and all. */
+    @Test
+    void theClientCompletesTheirTaskUnderTheirOwnAuthorizations() {
+        ProcessInstance instance = briefToPrepare(body -> { });
+        sendBrief(instance);
+        List<BriefItem> items = materials.items(id(instance));
+        var identity = context.getBean(org.camunda.bpm.engine.IdentityService.class);
+        identity.setAuthentication(journeys.email, List.of("clients"));
+        try {
+            tasks.complete(task(PROVIDE_MATERIALS, instance).getId(), Map.of(answer(items.get(0)), "Everyone", file(items.get(1)), pdf()));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(instance).isWaitingAt(REVIEW_MATERIALS);
+    }
+
     private ProcessInstance briefToPrepare(java.util.function.Consumer<Map<String, Object>> change) {
         ProcessInstance instance = journeys.awaitingDeposit(change);
         var invoice = deposits.depositInvoice(id(instance));

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.engagementorchestrator.correspondence.Correspondence;
 import com.engagementorchestrator.correspondence.CorrespondenceLog;
 import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Mailbox;
 import com.engagementorchestrator.support.Journeys;
-import com.engagementorchestrator.support.TestInfrastructure;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -63,8 +62,8 @@ class ReminderMailTest {
         String number = instance.getBusinessKey();
         journeys.escalateToBreach(instance);
 
-        List<MimeMessage> mails = awaitMails(journeys.email, 8);
-        List<String> subjects = mails.stream().map(ReminderMailTest::subjectOf).toList();
+        List<MimeMessage> mails = Mailbox.await(journeys.email, 8);
+        List<String> subjects = mails.stream().map(Mailbox::subjectOf).toList();
         assertThat(subjects).hasSize(8);
         assertThat(subjects.subList(4, 8)).containsExactly(
                 prefix(locale, number) + friendly, prefix(locale, number) + concern, prefix(locale, number) + warning,
@@ -82,7 +81,7 @@ class ReminderMailTest {
     @Test
     void aRetriedReminderJobSendsItsMessageOnce() throws Exception {
         ProcessInstance instance = journeys.awaitingDeposit(body -> { });
-        awaitMails(journeys.email, 4);
+        Mailbox.await(journeys.email, 4);
         ProcessInstance ladder = journeys.ladder(instance);
         Job friendly = management.createJobQuery().processInstanceId(ladder.getId()).timers().singleResult();
         ClockUtil.setCurrentTime(Date.from(friendly.getDuedate().toInstant().plusSeconds(1)));
@@ -98,9 +97,9 @@ class ReminderMailTest {
         management.executeJob(friendly.getId());
         reminders.remind(journeys.engagement(instance).getId(), "DEPOSIT", journeys.ladderDueAt(instance), ReminderStep.FRIENDLY);
 
-        assertThat(awaitMails(journeys.email, 5)).hasSize(5);
+        assertThat(Mailbox.await(journeys.email, 5)).hasSize(5);
         Thread.sleep(500); // give a wrongly duplicated send the chance to arrive
-        assertThat(mailsTo(journeys.email)).hasSize(5);
+        assertThat(Mailbox.of(journeys.email)).hasSize(5);
         assertThat(templates(instance)).filteredOn("reminder.friendly"::equals).hasSize(1);
     }
 
@@ -110,34 +109,5 @@ class ReminderMailTest {
 
     private static String prefix(String locale, String number) {
         return ("ru".equals(locale) ? "Заявка " : "Request ") + number + ": ";
-    }
-
-    private static List<MimeMessage> awaitMails(String recipient, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (mailsTo(recipient).size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        return mailsTo(recipient);
-    }
-
-    private static List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(TestInfrastructure.mail().getReceivedMessagesForDomain(recipient))
-                .filter(m -> recipientOf(m).equalsIgnoreCase(recipient)).toList();
-    }
-
-    private static String recipientOf(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,41 @@
+package com.engagementorchestrator.support;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+
+/** Messages GreenMail received for one recipient; sending happens after commit on another thread, so tests wait. */
+public final class Mailbox {
+
+    private Mailbox() {
+    }
+
+    public static List<MimeMessage> await(String recipient, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (of(recipient).size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        return of(recipient);
+    }
+
+    public static List<MimeMessage> of(String recipient) {
+        return Arrays.stream(TestInfrastructure.mail().getReceivedMessagesForDomain(recipient))
+                .filter(m -> recipientOf(m).equalsIgnoreCase(recipient)).toList();
+    }
+
+    public static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipientOf(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
