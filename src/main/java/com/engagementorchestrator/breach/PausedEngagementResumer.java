@@ -62,8 +62,7 @@ class PausedEngagementResumer {
 
     @Scheduled(fixedDelayString = "${engagement.blocking.resume-sweep-ms:60000}", initialDelay = 60000)
     void sweep() {
-        List<Long> decided = transactions.execute(status -> blocks.findAll().stream()
-                .filter(b -> b.getStatus() != ClientBlock.Status.UNDER_REVIEW).map(ClientBlock::getId).toList());
+        List<Long> decided = transactions.execute(status -> paused.findDecidedBlocksWithUnresumedEngagements());
         if (decided != null) {
             decided.forEach(this::resumeAll);
         }

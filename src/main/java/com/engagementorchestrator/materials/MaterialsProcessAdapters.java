@@ -13,7 +13,6 @@ import com.engagementorchestrator.engagement.EngagementResumed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +23,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -176,23 +177,27 @@ class MaterialsProcessAdapters {
         }
     }
 
-    /** A checklist submits a list (JSON in Tasklist); tests and the REST API may send a comma-separated text. */
+    /**
+     * Tasklist submits a checklist as a JSON array variable; tests and the REST API may send a list or a comma-separated
+     * text. Read serialized, so no Java type is needed to deserialize it.
+     */
     static Set<Long> itemIds(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
+        TypedValue typed = task.getVariableTyped(name, false);
         Set<Long> ids = new LinkedHashSet<>();
-        if (value == null) {
+        if (typed == null) {
             return ids;
         }
-        Collection<?> values;
-        if (value instanceof Collection<?> list) {
-            values = list;
-        } else {
-            String text = value.toString().replaceAll("[\\[\\]\"]", "");
-            values = text.isBlank() ? List.of() : List.of(text.split("[,\\s]+"));
+        String text = typed instanceof SerializableValue serialized ? serialized.getValueSerialized()
+                : typed.getValue() == null ? null : String.valueOf(typed.getValue());
+        if (text == null) {
+            return ids;
         }
-        for (Object v : values) {
+        for (String v : text.replaceAll("[\\[\\]\"]", " ").trim().split("[,\\s]+")) {
+            if (v.isBlank()) {
+                continue;
+            }
             try {
-                ids.add(Long.parseLong(v.toString().trim()));
+                ids.add(Long.parseLong(v.trim()));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException(name, "not an item id: " + v);
             }

@@ -184,42 +184,71 @@ class BrowserTest {
     }
 
     @Test
-    void aClientSendsAnAnswerAndAFileInProvideMaterials() throws Exception {
+    void theBriefIsPreparedSentAndReviewedInTasklist() throws Exception {
         var journeys = new com.engagementorchestrator.support.Journeys(context);
-        var instance = journeys.awaitingDeposit(body -> { });
+        var instance = journeys.awaitingDeposit(body -> body.put("kindOfWork", "DESIGN"));
         long engagementId = journeys.engagement(instance).getId();
         var invoice = deposits.depositInvoice(engagementId);
         payments.record(new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-browser-" + engagementId,
                 invoice.getNumber(), invoice.getAmount(), invoice.getCurrency(), null), "{}");
-        String prepare = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-        tasks.complete(prepare, Map.of("briefItems", "ANSWER | Who are your customers | " + LocalDate.now().plusDays(3)
-                + "\nFILE | Brand book | " + LocalDate.now().plusDays(5)));
+
+        // The moderator gets the default brief for design work, keeps two items and sends it.
+        logIntoTasklist("moderator", "moderator");
+        openFilter("Moderation queue");
+        openTask("Prepare the brief");
+        claim();
+        WebElement brief = wait.until(driver -> driver.findElements(By.xpath("//label[contains(., 'Checklist')]/following::textarea[1]"))
+                .stream().filter(t -> t.getAttribute("value").contains("Logo and brand book")).findFirst().orElse(null));
+        screenshot("brief-draft");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", brief);
+        brief.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        brief.sendKeys("ANSWER | Where the design will be used | " + LocalDate.now().plusDays(3)
+                + "\nFILE | Logo and brand book | " + LocalDate.now().plusDays(5));
+        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).count() == 1);
+
+        // The client answers and uploads the file in their own form.
         Path brandBook = Files.createTempFile("brand-book", ".pdf");
         Files.write(brandBook, com.engagementorchestrator.support.Journeys.PDF);
-
+        browser.manage().deleteAllCookies();
         logIntoTasklist(journeys.email, PASSWORD);
         openFilter("My tasks");
         openTask("Provide materials");
         WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[name^='answer']")));
-        screenshot("materials-form");
-        fill(answer, "Small shops that sell online");
+        fill(answer, "Packaging and the online shop");
         browser.findElement(By.cssSelector("input[type='file'][data-item]")).sendKeys(brandBook.toAbsolutePath().toString());
         Thread.sleep(500); // the form reads the file with FileReader, asynchronously
         screenshot("materials-filled");
         clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
-
         wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(EngagementProcess.Elements.REVIEW_MATERIALS).count() == 1);
-        screenshot("materials-sent");
         var items = materials.items(engagementId);
         var sent = materials.submissionsOf(items.stream().map(i -> i.getId()).toList());
-        assertThat(sent).extracting("answer").contains("Small shops that sell online");
+        assertThat(sent).extracting("answer").contains("Packaging and the online shop");
         assertThat(sent).filteredOn(x -> x.getFileName() != null).singleElement().satisfies(file -> {
-            assertThat(file.getFileName()).startsWith("brand-book");
             assertThat(file.getContentType()).isEqualTo("application/pdf");
             assertThat(file.getContent()).isEqualTo(com.engagementorchestrator.support.Journeys.PDF);
         });
         assertThat(runtime.getVariables(instance.getId()).keySet()).noneMatch(name -> name.startsWith("file_"));
+
+        // The moderator marks the file unusable on the checklist: it goes back to the client.
+        browser.manage().deleteAllCookies();
+        logIntoTasklist("moderator", "moderator");
+        openFilter("Moderation queue");
+        openTask("Review the materials");
+        claim();
+        WebElement unusable = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(., '2. Logo and brand book')]")));
+        clickCheckboxOf(unusable);
+        fieldAfterLabel("What is missing or wrong").sendKeys("The PDF is empty; please send the vector logo");
+        screenshot("materials-review");
+        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).count() == 1);
+        assertThat(materials.items(engagementId)).hasSize(2);
+        assertThat(materials.awaited(engagementId)).singleElement()
+                .satisfies(item -> assertThat(item.getReviewNote()).contains("vector logo"));
     }
 
     /** Registers through the service and runs the registry job: clean intakes wait for the client's upload. */
