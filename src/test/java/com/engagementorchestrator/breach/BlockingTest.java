@@ -145,6 +145,7 @@ class BlockingTest {
         Instant blockedAt = journeys.now();
         Job otherTimer = ladderTimer(other);
         Date otherDue = task(PROVE_SIGNING_AUTHORITY, other).getDueDate();
+        Instant otherPromiseDue = openPromiseOf(other).getDueAt();
         ProcessInstance block = blockProcess();
 
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "ASK_EVIDENCE",
@@ -170,6 +171,7 @@ class BlockingTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(other.getId()).singleResult().isSuspended()).isFalse();
         assertThat(ladderTimer(other).getDuedate()).isEqualTo(Date.from(otherTimer.getDuedate().toInstant().plus(blocked)));
         assertThat(task(PROVE_SIGNING_AUTHORITY, other).getDueDate()).isEqualTo(Date.from(otherDue.toInstant().plus(blocked)));
+        assertThat(openPromiseOf(other).getDueAt()).isEqualTo(otherPromiseDue.plus(blocked));
         assertThat(journeys.templatesSentFor(breaching)).contains("block.notice", "block.evidence", "block.lifted");
 
         // The resumed engagement works again: its task completes.
@@ -209,6 +211,11 @@ class BlockingTest {
         Map<String, Object> again = Intakes.clean(Intakes.uniqueEmail("again"));
         again.put("registrationNumber", journeys.inn);
         assertThat(post("/api/registrations", json.writeValueAsString(again), null).statusCode()).isEqualTo(409);
+    }
+
+    private com.engagementorchestrator.promise.Promise openPromiseOf(ProcessInstance instance) {
+        return context.getBean(com.engagementorchestrator.promise.PromiseLedger.class).ofEngagement(journeys.engagement(instance).getId())
+                .stream().filter(p -> p.getStatus() == com.engagementorchestrator.promise.Promise.Status.OPEN).findFirst().orElseThrow();
     }
 
     private ProcessInstance blockProcess() {

@@ -219,6 +219,29 @@ class DepositProcessTest {
         assertThat(instance).isWaitingAt(PREPARE_BRIEF);
     }
 
+    @Test
+    void aDepositPaidWhileTheEngagementIsPausedIsDeliveredWhenItResumes() {
+        ProcessInstance breaching = journeys.awaitingDeposit(body -> { });
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(1))));
+        ProcessInstance paused = journeys.anotherEngagementAwaitingDeposit();
+        Instant pausedDue = invoice(paused).getDueAt();
+        journeys.escalateToBreach(breaching);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(paused.getId()).singleResult().isSuspended()).isTrue();
+
+        // The money arrives while the engagement is paused: stored, not delivered to a suspended process.
+        assertThat(pay(invoice(paused), "54000.00").invoicePaid()).isTrue();
+        assertThat(paused).isWaitingAt(PAY_DEPOSIT);
+
+        ClockUtil.setCurrentTime(Date.from(journeys.now().plus(Duration.ofDays(2))));
+        var review = tasks.createTaskQuery().processDefinitionKey("client-block")
+                .processVariableValueEquals("clientUserId", journeys.email).singleResult();
+        tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
+
+        assertThat(paused).hasPassed(DEPOSIT_RECEIVED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThat(invoice(paused).getDueAt()).as("a paid invoice keeps its date").isEqualTo(pausedDue);
+        assertThat(breaching).isWaitingAt(PAY_DEPOSIT);
+    }
+
     private void submitPaymentOrder(ProcessInstance instance, String amount) {
         complete(task(PAY_DEPOSIT, instance), withVariables("paymentOrder",
                 Variables.fileValue("payment-order.pdf").file(Journeys.PDF).create(), "paidAmount", amount));

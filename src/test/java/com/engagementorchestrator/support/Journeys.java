@@ -95,6 +95,19 @@ public final class Journeys {
         return instance;
     }
 
+    /** A further engagement of the last registered client, taken to the same point: waiting for its deposit. */
+    public ProcessInstance anotherEngagementAwaitingDeposit() {
+        var project = new com.engagementorchestrator.registration.ProjectDetails("EMAIL", "A landing page for a new product",
+                "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "",
+                "SELF", "DESIGN");
+        ProcessInstance instance = instanceOf(registrations.startEngagement(email, project).getNumber());
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        uploadAuthority(instance, "order.pdf", PDF);
+        complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
+        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        return instance;
+    }
+
     public Engagement engagement(ProcessInstance instance) {
         return engagements.findByNumber(instance.getBusinessKey()).orElseThrow();
     }
