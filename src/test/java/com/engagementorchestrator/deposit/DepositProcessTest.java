@@ -242,6 +242,22 @@ class DepositProcessTest {
         assertThat(breaching).isWaitingAt(PAY_DEPOSIT);
     }
 
+    @Test
+    void aPaymentWhoseMessageWasLostIsDeliveredByTheSweep() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        Invoice invoice = invoice(instance);
+        // Recorded without the after-commit delivery, as when that delivery failed (a concurrent job, a restart).
+        context.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status ->
+                deposits.recordPayment(context.getBean(Invoices.class).lockById(invoice.getId()).orElseThrow(),
+                        Payment.Source.PROVIDER, "pay-" + UUID.randomUUID(), invoice.getAmount(), invoice.getCurrency(),
+                        journeys.now(), "{}"));
+        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+
+        context.getBean(DepositCorrelation.class).sweep();
+
+        assertThat(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
+    }
+
     private void submitPaymentOrder(ProcessInstance instance, String amount) {
         complete(task(PAY_DEPOSIT, instance), withVariables("paymentOrder",
                 Variables.fileValue("payment-order.pdf").file(Journeys.PDF).create(), "paidAmount", amount));
