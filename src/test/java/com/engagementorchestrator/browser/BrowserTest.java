@@ -251,6 +251,45 @@ class BrowserTest {
                 .satisfies(item -> assertThat(item.getReviewNote()).contains("vector logo"));
     }
 
+    @Test
+    void theDepositIsPaidByPaymentOrderInTasklist() throws Exception {
+        var journeys = new com.engagementorchestrator.support.Journeys(context);
+        var instance = journeys.awaitingDeposit(body -> { });
+        Path order = Files.createTempFile("payment-order", ".pdf");
+        Files.write(order, com.engagementorchestrator.support.Journeys.PDF);
+
+        logIntoTasklist(journeys.email, PASSWORD);
+        openFilter("My tasks");
+        openTask("Pay the deposit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoiceNumber"), "INV-"));
+        browser.findElement(By.id("paymentOrderInput")).sendKeys(order.toAbsolutePath().toString());
+        fill(browser.findElement(By.id("paidAmountInput")), "75000");
+        screenshot("deposit-filled");
+        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.REVIEW_PAYMENT_ORDER).count() == 1);
+
+        browser.manage().deleteAllCookies();
+        logIntoTasklist("moderator", "moderator");
+        openFilter("Moderation queue");
+        openTask("Confirm the payment order");
+        claim();
+        clickCentered(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(., 'Confirm: the money arrived')]"))));
+        screenshot("deposit-review");
+        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.PREPARE_BRIEF).count() == 1);
+
+        var invoice = deposits.depositInvoice(journeys.engagement(instance).getId());
+        assertThat(invoice.isPaid()).isTrue();
+        assertThat(deposits.paymentOrders(invoice)).singleElement().satisfies(o -> {
+            assertThat(o.getFileName()).startsWith("payment-order");
+            assertThat(o.getDeclaredAmount()).isEqualByComparingTo("75000");
+            assertThat(o.getDecidedBy()).isEqualTo("moderator");
+        });
+    }
+
     /** Registers through the service and runs the registry job: clean intakes wait for the client's upload. */
     private String registered(Consumer<Map<String, Object>> change) {
         String inn = Intakes.randomInn();
