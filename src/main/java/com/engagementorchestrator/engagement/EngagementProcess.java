@@ -64,7 +64,9 @@ public final class EngagementProcess {
         public static final String DEPOSIT_COLLECTION_MERGE = "DepositCollectionMergeGateway";
         public static final String DEPOSIT_PAID_ALREADY = "DepositPaidGateway";
         public static final String COLLECT_DEPOSIT = "CollectDepositSubProcess";
+        public static final String AWAIT_DEPOSIT_PAYMENT = "AwaitDepositPaymentSubProcess";
         public static final String PAY_DEPOSIT = "PayDepositTask";
+        public static final String PAYMENT_ORDER_SUBMITTED = "PaymentOrderSubmittedEndEvent";
         public static final String REVIEW_PAYMENT_ORDER = "ReviewPaymentOrderTask";
         public static final String PAYMENT_ORDER_DECISION = "PaymentOrderDecisionGateway";
         public static final String DEPOSIT_COLLECTED = "DepositCollectedEndEvent";

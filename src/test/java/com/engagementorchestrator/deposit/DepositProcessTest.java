@@ -123,6 +123,19 @@ class DepositProcessTest {
     }
 
     @Test
+    void whileAModeratorChecksAPaymentOrderTheRemindersWait() {
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        submitPaymentOrder(instance, "75000");
+        assertThat(instance).hasPassed(PAYMENT_ORDER_SUBMITTED).isWaitingAt(REVIEW_PAYMENT_ORDER);
+        assertThat(journeys.ladder(instance)).as("the client has acted: no reminder, no breach while we check").isNull();
+
+        // The moderator checks late, after the deadline would have passed: the client is not in breach for it.
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(20))));
+        complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
+        assertThat(instance).isWaitingAt(PREPARE_BRIEF).hasNotPassed(REPORT_DEPOSIT_BREACH);
+    }
+
+    @Test
     void aRejectedOrPartialPaymentOrderGoesBackToTheClient() {
         ProcessInstance instance = journeys.awaitingDeposit(body -> { });
         submitPaymentOrder(instance, "75000");
