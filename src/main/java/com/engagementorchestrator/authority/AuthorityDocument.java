@@ -1,6 +1,8 @@
 package com.engagementorchestrator.authority;
 
 import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.common.StoredFile;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,11 +22,8 @@ public class AuthorityDocument {
     private Long id;
     private Long engagementId;
     private int attempt;
-    private String fileName;
-    private String contentType;
-    private long sizeBytes;
-    private String sha256;
-    private byte[] content;
+    @Embedded
+    private StoredFile file;
     private String uploadedBy;
     private Instant uploadedAt;
     @Enumerated(EnumType.STRING)
@@ -36,15 +35,10 @@ public class AuthorityDocument {
     protected AuthorityDocument() {
     }
 
-    AuthorityDocument(Long engagementId, int attempt, String fileName, String contentType, byte[] content,
-                      String sha256, String uploadedBy) {
+    AuthorityDocument(Long engagementId, int attempt, StoredFile file, String uploadedBy) {
         this.engagementId = engagementId;
         this.attempt = attempt;
-        this.fileName = fileName;
-        this.contentType = contentType;
-        this.content = content;
-        this.sizeBytes = content.length;
-        this.sha256 = sha256;
+        this.file = file;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = Time.now();
         this.decision = Decision.PENDING;
@@ -61,6 +55,10 @@ public class AuthorityDocument {
         return id;
     }
 
+    public StoredFile getFile() {
+        return file;
+    }
+
     public Long getEngagementId() {
         return engagementId;
     }
@@ -69,25 +67,10 @@ public class AuthorityDocument {
         return attempt;
     }
 
-    public String getFileName() {
-        return fileName;
-    }
 
-    public String getContentType() {
-        return contentType;
-    }
 
-    public long getSizeBytes() {
-        return sizeBytes;
-    }
 
-    public String getSha256() {
-        return sha256;
-    }
 
-    public byte[] getContent() {
-        return content;
-    }
 
     public String getUploadedBy() {
         return uploadedBy;

@@ -66,8 +66,8 @@ class AuthorityProcessAdapters {
         return task -> {
             AuthorityDocument latest = authority.latest(engagementId(task));
             task.setVariablesLocal(Map.of(
-                    "authorityDocumentName", latest.getFileName(),
-                    "authorityDocumentType", latest.getContentType(),
+                    "authorityDocumentName", latest.getFile().getFileName(),
+                    "authorityDocumentType", latest.getFile().getContentType(),
                     "authorityDocumentAttempt", latest.getAttempt(),
                     "authorityDocumentUrl", "/api/engagements/" + task.getExecution().getProcessBusinessKey()
                             + "/authority-documents/" + latest.getId()));

@@ -1,6 +1,7 @@
 package com.engagementorchestrator.authority;
 
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.ClientLetters;
@@ -72,8 +73,7 @@ public class AuthorityService implements Obligation {
         if (attempt > MAX_ATTEMPTS) {
             throw new InvalidInputException(FIELD, "all " + MAX_ATTEMPTS + " attempts have been used");
         }
-        AuthorityDocument document = documents.save(new AuthorityDocument(engagementId, attempt, checked.fileName(),
-                checked.contentType(), checked.content(), checked.sha256(), uploadedBy));
+        AuthorityDocument document = documents.save(new AuthorityDocument(engagementId, attempt, new StoredFile(checked), uploadedBy));
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.AUTHORITY_VERIFICATION);
         promises.fulfil(engagementId, Promise.Kind.AUTHORITY_DOCUMENT, e.getNumber(), document.getUploadedAt());
         return document;

@@ -1,6 +1,8 @@
 package com.engagementorchestrator.breach;
 
 import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.common.StoredFile;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,26 +18,18 @@ public class BlockEvidence {
     private Long id;
     private Long blockId;
     private String note;
-    private String fileName;
-    private String contentType;
-    private Long sizeBytes;
-    private String sha256;
-    private byte[] content;
+    @Embedded
+    private StoredFile file;
     private String providedBy;
     private Instant providedAt;
 
     protected BlockEvidence() {
     }
 
-    BlockEvidence(Long blockId, String note, String fileName, String contentType, byte[] content, String sha256,
-                  String providedBy) {
+    BlockEvidence(Long blockId, String note, StoredFile file, String providedBy) {
         this.blockId = blockId;
         this.note = note;
-        this.fileName = fileName;
-        this.contentType = contentType;
-        this.content = content;
-        this.sizeBytes = content == null ? null : (long) content.length;
-        this.sha256 = sha256;
+        this.file = file;
         this.providedBy = providedBy;
         this.providedAt = Time.now();
     }
@@ -52,20 +46,13 @@ public class BlockEvidence {
         return note;
     }
 
-    public String getFileName() {
-        return fileName;
-    }
 
-    public String getContentType() {
-        return contentType;
-    }
 
-    public Long getSizeBytes() {
-        return sizeBytes;
-    }
 
-    public byte[] getContent() {
-        return content;
+
+    /** The document sent with the explanation, or null. */
+    public StoredFile getFile() {
+        return file;
     }
 
     public String getProvidedBy() {

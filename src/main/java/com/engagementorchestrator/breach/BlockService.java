@@ -7,6 +7,7 @@ import com.engagementorchestrator.common.ConflictException;
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.NotFoundException;
+import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.ClientLetters;
@@ -129,7 +130,7 @@ public class BlockService {
         List<BlockEvidence> sent = evidence.findByBlockIdOrderByIdAsc(blockId);
         text.append("\nEvidence from the client: ").append(sent.isEmpty() ? "none yet" : "").append('\n');
         sent.forEach(ev -> text.append("- ").append(ev.getProvidedAt()).append(": ").append(ev.getNote() == null ? "" : ev.getNote())
-                .append(ev.getFileName() == null ? "" : " [file " + ev.getFileName() + ": /api/clients/" + client.getId()
+                .append(ev.getFile() == null ? "" : " [file " + ev.getFile().getFileName() + ": /api/clients/" + client.getId()
                         + "/block-evidence/" + ev.getId() + "]").append('\n'));
         return text.toString();
     }
@@ -164,11 +165,9 @@ public class BlockService {
         if (note != null && note.length() > 4000) {
             throw new InvalidInputException("evidenceNote", "at most 4000 characters");
         }
-        UploadedFiles.Checked file = hasFile ? files.check("evidenceFile", fileName, content, MAX_EVIDENCE_BYTES,
-                UploadedFiles.DOCUMENTS, "PDF, JPEG or PNG") : null;
-        return evidence.save(new BlockEvidence(get(blockId).getId(), note == null ? null : note.trim(),
-                file == null ? null : file.fileName(), file == null ? null : file.contentType(),
-                file == null ? null : file.content(), file == null ? null : file.sha256(), providedBy));
+        StoredFile file = hasFile ? new StoredFile(files.check("evidenceFile", fileName, content, MAX_EVIDENCE_BYTES,
+                UploadedFiles.DOCUMENTS, "PDF, JPEG or PNG")) : null;
+        return evidence.save(new BlockEvidence(get(blockId).getId(), note == null ? null : note.trim(), file, providedBy));
     }
 
     @Transactional(readOnly = true)

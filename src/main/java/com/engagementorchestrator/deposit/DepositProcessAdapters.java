@@ -81,7 +81,7 @@ class DepositProcessAdapters {
             shown.put("invoiceAmount", invoice.getAmount().toPlainString() + " " + invoice.getCurrency());
             shown.put("invoicePaidSoFar", deposits.paidSoFar(invoice).toPlainString() + " " + invoice.getCurrency());
             shown.put("declaredAmount", order.getDeclaredAmount().toPlainString());
-            shown.put("paymentOrderName", order.getFileName() + " (" + order.getContentType() + ")");
+            shown.put("paymentOrderName", order.getFile().getFileName() + " (" + order.getFile().getContentType() + ")");
             shown.put("paymentOrderUrl", "/api/engagements/" + task.getExecution().getProcessBusinessKey()
                     + "/payment-orders/" + order.getId());
             task.setVariablesLocal(shown);

@@ -1,6 +1,7 @@
 package com.engagementorchestrator.deposit;
 
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.ClientLetters;
@@ -107,8 +108,7 @@ public class DepositService implements Obligation {
         }
         var checked = files.check("paymentOrder", fileName, content, MAX_PAYMENT_ORDER_BYTES, UploadedFiles.DOCUMENTS,
                 "PDF, JPEG or PNG");
-        PaymentOrder order = orders.save(new PaymentOrder(invoice.getId(), checked.fileName(), checked.contentType(),
-                checked.content(), checked.sha256(), declaredAmount, uploadedBy));
+        PaymentOrder order = orders.save(new PaymentOrder(invoice.getId(), new StoredFile(checked), declaredAmount, uploadedBy));
         lifecycle.enterPhase(engagementId, EngagementPhase.DEPOSIT);
         return order;
     }

@@ -1,6 +1,8 @@
 package com.engagementorchestrator.deposit;
 
 import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.common.StoredFile;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,11 +22,8 @@ public class PaymentOrder {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long invoiceId;
-    private String fileName;
-    private String contentType;
-    private long sizeBytes;
-    private String sha256;
-    private byte[] content;
+    @Embedded
+    private StoredFile file;
     private BigDecimal declaredAmount;
     private String uploadedBy;
     private Instant uploadedAt;
@@ -38,14 +37,9 @@ public class PaymentOrder {
     protected PaymentOrder() {
     }
 
-    PaymentOrder(Long invoiceId, String fileName, String contentType, byte[] content, String sha256,
-                 BigDecimal declaredAmount, String uploadedBy) {
+    PaymentOrder(Long invoiceId, StoredFile file, BigDecimal declaredAmount, String uploadedBy) {
         this.invoiceId = invoiceId;
-        this.fileName = fileName;
-        this.contentType = contentType;
-        this.content = content;
-        this.sizeBytes = content.length;
-        this.sha256 = sha256;
+        this.file = file;
         this.declaredAmount = declaredAmount;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = Time.now();
@@ -70,29 +64,18 @@ public class PaymentOrder {
         return id;
     }
 
+    public StoredFile getFile() {
+        return file;
+    }
+
     public Long getInvoiceId() {
         return invoiceId;
     }
 
-    public String getFileName() {
-        return fileName;
-    }
 
-    public String getContentType() {
-        return contentType;
-    }
 
-    public long getSizeBytes() {
-        return sizeBytes;
-    }
 
-    public String getSha256() {
-        return sha256;
-    }
 
-    public byte[] getContent() {
-        return content;
-    }
 
     public BigDecimal getDeclaredAmount() {
         return declaredAmount;

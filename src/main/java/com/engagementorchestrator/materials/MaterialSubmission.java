@@ -1,6 +1,8 @@
 package com.engagementorchestrator.materials;
 
 import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.common.StoredFile;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,27 +19,19 @@ public class MaterialSubmission {
     private Long itemId;
     private int round;
     private String answer;
-    private String fileName;
-    private String contentType;
-    private Long sizeBytes;
-    private String sha256;
-    private byte[] content;
+    @Embedded
+    private StoredFile file;
     private String submittedBy;
     private Instant submittedAt;
 
     protected MaterialSubmission() {
     }
 
-    MaterialSubmission(Long itemId, int round, String answer, String fileName, String contentType, byte[] content,
-                       String sha256, String submittedBy) {
+    MaterialSubmission(Long itemId, int round, String answer, StoredFile file, String submittedBy) {
         this.itemId = itemId;
         this.round = round;
         this.answer = answer;
-        this.fileName = fileName;
-        this.contentType = contentType;
-        this.content = content;
-        this.sizeBytes = content == null ? null : (long) content.length;
-        this.sha256 = sha256;
+        this.file = file;
         this.submittedBy = submittedBy;
         this.submittedAt = Time.now();
     }
@@ -58,24 +52,14 @@ public class MaterialSubmission {
         return answer;
     }
 
-    public String getFileName() {
-        return fileName;
-    }
 
-    public String getContentType() {
-        return contentType;
-    }
 
-    public Long getSizeBytes() {
-        return sizeBytes;
-    }
 
-    public String getSha256() {
-        return sha256;
-    }
 
-    public byte[] getContent() {
-        return content;
+
+    /** The file sent for the item, or null for an answer only. */
+    public StoredFile getFile() {
+        return file;
     }
 
     public String getSubmittedBy() {

@@ -125,9 +125,9 @@ class MaterialsProcessAdapters {
                     if (s.getAnswer() != null) {
                         summary.append("   answer: ").append(s.getAnswer()).append('\n');
                     }
-                    if (s.getFileName() != null) {
-                        summary.append("   file: ").append(s.getFileName()).append(" (").append(s.getContentType())
-                                .append(", ").append(s.getSizeBytes()).append(" bytes) /api/engagements/")
+                    if (s.getFile() != null) {
+                        summary.append("   file: ").append(s.getFile().getFileName()).append(" (").append(s.getFile().getContentType())
+                                .append(", ").append(s.getFile().getSizeBytes()).append(" bytes) /api/engagements/")
                                 .append(task.getExecution().getProcessBusinessKey()).append("/materials/").append(s.getId()).append('\n');
                     }
                 });

@@ -2,6 +2,7 @@ package com.engagementorchestrator.materials;
 
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.ClientLetters;
@@ -394,8 +395,7 @@ public class MaterialsService implements Obligation {
 
     private void record(BriefItem item, Brief brief, String answer, UploadedFiles.Checked file, String submittedBy) {
         submissions.save(new MaterialSubmission(item.getId(), brief.getRounds(), answer,
-                file == null ? null : file.fileName(), file == null ? null : file.contentType(),
-                file == null ? null : file.content(), file == null ? null : file.sha256(), submittedBy));
+                file == null ? null : new StoredFile(file), submittedBy));
         item.submitted();
     }
 

@@ -80,15 +80,15 @@ class ClientController {
     ResponseEntity<byte[]> evidence(@PathVariable Long id, @PathVariable Long evidenceId, Authentication caller) {
         visible(id, caller);
         BlockEvidence evidence = blocks.ofClient(id).stream().flatMap(b -> blocks.evidenceOf(b.getId()).stream())
-                .filter(ev -> ev.getId().equals(evidenceId) && ev.getContent() != null).findFirst()
+                .filter(ev -> ev.getId().equals(evidenceId) && ev.getFile() != null).findFirst()
                 .orElseThrow(() -> new NotFoundException("No evidence file " + evidenceId + " of client " + id));
-        return EngagementFilesController.file(evidence.getFileName(), evidence.getContentType(), evidence.getContent());
+        return EngagementFilesController.file(evidence.getFile());
     }
 
     private BlockView block(com.engagementorchestrator.breach.ClientBlock b) {
         return new BlockView(b.getId(), b.getStatus().name(), b.getReason(), b.getBlockedAt(), b.getEndedAt(), b.getDecidedBy(),
                 b.getDecisionNotes(), blocks.evidenceOf(b.getId()).stream().map(ev -> new EvidenceView(ev.getId(), ev.getNote(),
-                ev.getFileName(), ev.getProvidedAt(), ev.getFileName() == null ? null
+                ev.getFile() == null ? null : ev.getFile().getFileName(), ev.getProvidedAt(), ev.getFile() == null ? null
                 : "/api/clients/" + b.getClientId() + "/block-evidence/" + ev.getId())).toList());
     }
 

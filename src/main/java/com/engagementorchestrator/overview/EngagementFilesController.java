@@ -3,6 +3,7 @@ package com.engagementorchestrator.overview;
 import com.engagementorchestrator.authority.AuthorityDocument;
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.common.NotFoundException;
+import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.deposit.PaymentOrder;
 import com.engagementorchestrator.engagement.Engagement;
@@ -40,7 +41,7 @@ class EngagementFilesController {
         Engagement e = visible.get(number, caller);
         AuthorityDocument document = authority.documents(e.getId()).stream().filter(d -> d.getId().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No document " + id + " in engagement " + number));
-        return file(document.getFileName(), document.getContentType(), document.getContent());
+        return file(document.getFile());
     }
 
     @GetMapping("/api/engagements/{number}/payment-orders/{id}")
@@ -50,23 +51,23 @@ class EngagementFilesController {
         PaymentOrder order = deposits.invoices(e.getId()).stream().flatMap(i -> deposits.paymentOrders(i).stream())
                 .filter(o -> o.getId().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No payment order " + id + " in engagement " + number));
-        return file(order.getFileName(), order.getContentType(), order.getContent());
+        return file(order.getFile());
     }
 
     @GetMapping("/api/engagements/{number}/materials/{id}")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> material(@PathVariable String number, @PathVariable Long id, Authentication caller) {
         Engagement e = visible.get(number, caller);
-        var submission = materials.submission(e.getId(), id).filter(s -> s.getContent() != null)
+        var submission = materials.submission(e.getId(), id).filter(s -> s.getFile() != null)
                 .orElseThrow(() -> new NotFoundException("No material file " + id + " in engagement " + number));
-        return file(submission.getFileName(), submission.getContentType(), submission.getContent());
+        return file(submission.getFile());
     }
 
-    static ResponseEntity<byte[]> file(String name, String type, byte[] content) {
+    static ResponseEntity<byte[]> file(StoredFile file) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(MediaType.parseMediaType(file.getContentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getFileName()).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(content);
+                .body(file.getContent());
     }
 }

@@ -52,14 +52,14 @@ class EngagementOverviewController {
                 s.getMarkers().stream().map(m -> new EngagementView.MarkerView(m.id(), m.weight(), m.reason())).toList(),
                 s.getOverrideReason(), s.getReviewedBy())).orElse(null);
         var documents = authority.documents(e.getId()).stream().map(d -> new EngagementView.DocumentView(d.getId(),
-                d.getAttempt(), d.getFileName(), d.getContentType(), d.getSizeBytes(), d.getDecision().name(),
+                d.getAttempt(), d.getFile().getFileName(), d.getFile().getContentType(), d.getFile().getSizeBytes(), d.getDecision().name(),
                 d.getRejectionReason(), d.getUploadedAt(), base + "/authority-documents/" + d.getId())).toList();
         var invoices = deposits.invoices(e.getId()).stream().map(i -> new EngagementView.InvoiceView(i.getNumber(),
                 i.getKind().name(), i.getAmount(), i.getCurrency(), i.getSharePercent(), i.getDueAt(), i.getStatus().name(),
                 deposits.paidSoFar(i), i.getPaidAt(),
                 deposits.payments(i).stream().map(p -> new EngagementView.PaymentView(p.getSource().name(),
                         p.getProviderPaymentId(), p.getAmount(), p.getCurrency(), p.getPaidAt())).toList(),
-                deposits.paymentOrders(i).stream().map(o -> new EngagementView.PaymentOrderView(o.getId(), o.getFileName(),
+                deposits.paymentOrders(i).stream().map(o -> new EngagementView.PaymentOrderView(o.getId(), o.getFile().getFileName(),
                         o.getDeclaredAmount(), o.getDecision().name(), o.getConfirmedAmount(), o.getRejectionReason(),
                         o.getUploadedAt(), base + "/payment-orders/" + o.getId())).toList())).toList();
         List<BriefItem> items = materials.items(e.getId());
@@ -69,9 +69,11 @@ class EngagementOverviewController {
                         i.getPosition(), i.getKind().name(), i.getTitle(), i.getDueDate(), i.getStatus().name(),
                         i.isExtensionRequested(), i.getReviewNote(), submissions.stream()
                         .filter(s -> s.getItemId().equals(i.getId()))
-                        .map(s -> new EngagementView.SubmissionView(s.getId(), s.getRound(), s.getAnswer(), s.getFileName(),
-                                s.getContentType(), s.getSizeBytes(), s.getSubmittedAt(),
-                                s.getFileName() == null ? null : base + "/materials/" + s.getId())).toList())).toList()))
+                        .map(s -> new EngagementView.SubmissionView(s.getId(), s.getRound(), s.getAnswer(),
+                                s.getFile() == null ? null : s.getFile().getFileName(),
+                                s.getFile() == null ? null : s.getFile().getContentType(),
+                                s.getFile() == null ? null : s.getFile().getSizeBytes(), s.getSubmittedAt(),
+                                s.getFile() == null ? null : base + "/materials/" + s.getId())).toList())).toList()))
                 .orElse(null);
         return new EngagementView(e.getNumber(), e.getStatus().name(), e.getPhase().name(), e.getCloseReason(),
                 e.getKindOfWork() == null ? null : e.getKindOfWork().name(), e.getCreatedAt(), e.getClosedAt(),

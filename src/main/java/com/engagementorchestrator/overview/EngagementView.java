@@ -29,7 +29,7 @@ record EngagementView(String number, String status, String phase, String closeRe
     record AuthorityView(int attempts, int maxAttempts, List<DocumentView> documents) {
     }
 
-    record DocumentView(Long id, int attempt, String fileName, String contentType, long sizeBytes, String decision,
+    record DocumentView(Long id, int attempt, String fileName, String contentType, Long sizeBytes, String decision,
                         String rejectionReason, Instant uploadedAt, String url) {
     }
 

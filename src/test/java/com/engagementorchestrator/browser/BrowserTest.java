@@ -226,9 +226,9 @@ class BrowserTest {
         var items = materials.items(engagementId);
         var sent = materials.submissionsOf(items.stream().map(i -> i.getId()).toList());
         assertThat(sent).extracting("answer").contains("Packaging and the online shop");
-        assertThat(sent).filteredOn(x -> x.getFileName() != null).singleElement().satisfies(file -> {
-            assertThat(file.getContentType()).isEqualTo("application/pdf");
-            assertThat(file.getContent()).isEqualTo(com.engagementorchestrator.support.Journeys.PDF);
+        assertThat(sent).filteredOn(x -> x.getFile() != null).singleElement().satisfies(x -> {
+            assertThat(x.getFile().getContentType()).isEqualTo("application/pdf");
+            assertThat(x.getFile().getContent()).isEqualTo(com.engagementorchestrator.support.Journeys.PDF);
         });
         assertThat(runtime.getVariables(instance.getId()).keySet()).noneMatch(name -> name.startsWith("file_"));
 
@@ -284,7 +284,7 @@ class BrowserTest {
         var invoice = deposits.depositInvoice(journeys.engagement(instance).getId());
         assertThat(invoice.isPaid()).isTrue();
         assertThat(deposits.paymentOrders(invoice)).singleElement().satisfies(o -> {
-            assertThat(o.getFileName()).startsWith("payment-order");
+            assertThat(o.getFile().getFileName()).startsWith("payment-order");
             assertThat(o.getDeclaredAmount()).isEqualByComparingTo("75000");
             assertThat(o.getDecidedBy()).isEqualTo("moderator");
         });
