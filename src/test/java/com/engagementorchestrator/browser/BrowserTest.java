@@ -211,6 +211,7 @@ class BrowserTest {
         // The client answers and uploads the file in their own form.
         Path brandBook = Files.createTempFile("brand-book", ".pdf");
         Files.write(brandBook, com.engagementorchestrator.support.Journeys.PDF);
+        brandBook.toFile().deleteOnExit();
         browser.manage().deleteAllCookies();
         logIntoTasklist(journeys.email, PASSWORD);
         openFilter("My tasks");
@@ -257,6 +258,7 @@ class BrowserTest {
         var instance = journeys.awaitingDeposit(body -> { });
         Path order = Files.createTempFile("payment-order", ".pdf");
         Files.write(order, com.engagementorchestrator.support.Journeys.PDF);
+        order.toFile().deleteOnExit();
 
         logIntoTasklist(journeys.email, PASSWORD);
         openFilter("My tasks");
