@@ -61,6 +61,11 @@ public class ApiErrorHandler {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ApiError> forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e) {
         return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
