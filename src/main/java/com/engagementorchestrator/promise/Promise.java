@@ -17,7 +17,7 @@ import java.time.Instant;
 @Entity
 public class Promise {
 
-    public enum Kind { AUTHORITY_DOCUMENT, DEPOSIT_PAYMENT, BRIEF_ITEM, EXTENSION }
+    public enum Kind { AUTHORITY_DOCUMENT, DEPOSIT_PAYMENT, BRIEF_ITEM, EXTENSION, PROTOCOL_AGREEMENT }
 
     public enum Status { OPEN, KEPT, BROKEN, RENEGOTIATED, CANCELLED }
 

@@ -34,6 +34,10 @@ public class ProtocolAgreement {
         this.dueDate = dueDate;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public int getPosition() {
         return position;
     }

@@ -8,7 +8,6 @@ import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.security.AccessGroups;
 import com.engagementorchestrator.security.CurrentUser;
 import com.engagementorchestrator.security.EngineUserAuthenticationProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,11 +54,13 @@ class ProtocolController {
     }
 
     private final ProtocolService protocols;
+    private final ProtocolWorkflow workflow;
     private final ProtocolPdf pdf;
     private final EngagementLifecycle lifecycle;
 
-    ProtocolController(ProtocolService protocols, ProtocolPdf pdf, EngagementLifecycle lifecycle) {
+    ProtocolController(ProtocolService protocols, ProtocolWorkflow workflow, ProtocolPdf pdf, EngagementLifecycle lifecycle) {
         this.protocols = protocols;
+        this.workflow = workflow;
         this.pdf = pdf;
         this.lifecycle = lifecycle;
     }
@@ -69,7 +70,7 @@ class ProtocolController {
     ResponseEntity<ProtocolView> record(@PathVariable String number, @RequestBody ProtocolRequest request, Authentication caller) {
         requireModerator(caller);
         Engagement e = lifecycle.findByNumber(number).orElseThrow(() -> new NotFoundException("No engagement " + number));
-        Protocol protocol = protocols.record(e.getId(), content(request), caller.getName());
+        Protocol protocol = workflow.open(e.getId(), content(request), caller.getName());
         return ResponseEntity.created(URI.create("/api/protocols/" + protocol.getId())).body(view(protocol, e));
     }
 
@@ -77,7 +78,7 @@ class ProtocolController {
     @Transactional
     ProtocolView revise(@PathVariable Long id, @RequestBody ProtocolRequest request, Authentication caller) {
         requireModerator(caller);
-        Protocol revised = protocols.revise(id, content(request), caller.getName());
+        Protocol revised = workflow.revise(id, content(request), caller.getName());
         return view(revised, lifecycle.get(revised.getEngagementId()));
     }
 
@@ -107,19 +108,29 @@ class ProtocolController {
                 .body(bytes);
     }
 
+    /** Signs through the signer's task in the protocol's process; the IP address and user agent are this request's. */
     @PostMapping("/api/protocols/{id}/signatures")
     @Transactional
-    ResponseEntity<SignatureView> sign(@PathVariable Long id, Authentication caller, HttpServletRequest request) {
-        ProtocolSignature s = protocols.sign(id, signingRole(visible(id, caller), caller), caller.getName(),
-                request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+    ResponseEntity<SignatureView> sign(@PathVariable Long id, Authentication caller) {
+        ProtocolAgreement.Party role = signingRole(visible(id, caller), caller);
+        workflow.decide(id, role, caller.getName(), groups(caller), "SIGN", null);
+        ProtocolSignature s = protocols.signaturesOf(id).stream()
+                .filter(x -> x.getRole() == role && x.isValid()).reduce((a, b) -> b).orElseThrow();
         return ResponseEntity.status(201).body(signature(s));
     }
 
     @PostMapping("/api/protocols/{id}/objections")
     @Transactional
     ResponseEntity<Void> object(@PathVariable Long id, @RequestBody ObjectionRequest request, Authentication caller) {
-        protocols.object(id, signingRole(visible(id, caller), caller), caller.getName(), request.reason());
+        workflow.decide(id, signingRole(visible(id, caller), caller), caller.getName(), groups(caller), "OBJECT",
+                request.reason() == null ? "" : request.reason());
         return ResponseEntity.status(201).build();
+    }
+
+    private static List<String> groups(Authentication caller) {
+        return caller.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
+                .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList();
     }
 
     private Protocol visible(Long id, Authentication caller) {

@@ -7,6 +7,8 @@ import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.promise.Promise;
+import com.engagementorchestrator.promise.PromiseLedger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,9 +31,14 @@ public class ProtocolService {
     private final ProtocolObjections objections;
     private final EngagementLifecycle lifecycle;
     private final JdbcTemplate jdbc;
+    private final PromiseLedger promises;
+    private final ProtocolAgreements agreements;
 
     public ProtocolService(Protocols protocols, ProtocolSignatures signatures, ProtocolObjections objections,
-                           EngagementLifecycle lifecycle, JdbcTemplate jdbc) {
+                           EngagementLifecycle lifecycle, JdbcTemplate jdbc, PromiseLedger promises,
+                           ProtocolAgreements agreements) {
+        this.promises = promises;
+        this.agreements = agreements;
         this.protocols = protocols;
         this.signatures = signatures;
         this.objections = objections;
@@ -118,6 +125,35 @@ public class ProtocolService {
             throw new ConflictException("Protocol " + protocol.getNumber() + " v" + protocol.getVersion() + " is " + protocol.getStatus());
         }
         return objections.save(new ProtocolObjection(protocolId, role, userId, reason.trim()));
+    }
+
+    /**
+     * A protocol signed by both sides: what the client owes becomes their promises, dated as agreed. Answers the
+     * agreements our side owes, each a task for the freelancers.
+     */
+    public List<Long> finalizeSigned(long protocolId) {
+        Protocol protocol = get(protocolId);
+        if (protocol.getStatus() != Protocol.Status.SIGNED) {
+            throw new IllegalStateException("Protocol " + protocol.getNumber() + " v" + protocol.getVersion() + " is not signed by both sides");
+        }
+        Engagement e = lifecycle.get(protocol.getEngagementId());
+        List<Long> ours = new ArrayList<>();
+        for (ProtocolAgreement a : protocol.getAgreements()) {
+            if (a.getOwedBy() == ProtocolAgreement.Party.CLIENT) {
+                promises.make(new Promise.Party(e.getClient().getId(), e.getCompany().getId(), e.getId()),
+                        Promise.Kind.PROTOCOL_AGREEMENT, "agreement-" + a.getId(), a.getWhat() + " (protocol "
+                                + protocol.getNumber() + " v" + protocol.getVersion() + ")",
+                        a.getDueDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            } else {
+                ours.add(a.getId());
+            }
+        }
+        return ours;
+    }
+
+    @Transactional(readOnly = true)
+    public ProtocolAgreement agreement(long agreementId) {
+        return agreements.findById(agreementId).orElseThrow(() -> new NotFoundException("No agreement " + agreementId));
     }
 
     @Transactional(readOnly = true)

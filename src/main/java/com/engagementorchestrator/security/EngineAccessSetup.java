@@ -33,6 +33,7 @@ public class EngineAccessSetup {
     static final String MY_TASKS_FILTER = "My tasks";
     static final String MODERATION_FILTER = "Moderation queue";
     static final String BLOCKED_CLIENTS_FILTER = "Blocked clients";
+    static final String FREELANCER_FILTER = "Freelancer queue";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -79,8 +80,9 @@ public class EngineAccessSetup {
         grant(AccessGroups.FREELANCERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         // The models only (Tasklist's diagram of their own task), never another client's instances or variables.
-        for (String process : List.of("engagement", "client-block", "reminder-ladder")) {
+        for (String process : List.of("engagement", "client-block", "reminder-ladder", "protocol-signing")) {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+            grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
         }
 
         Filter myTasks = filter(MY_TASKS_FILTER, -10,
@@ -93,6 +95,10 @@ public class EngineAccessSetup {
                         .includeAssignedTasks(),
                 "Clients blocked after a breach: review, ask for evidence, lift or terminate");
         grant(AccessGroups.MODERATORS, Resources.FILTER, blocked.getId(), Permissions.READ);
+        Filter freelancerQueue = filter(FREELANCER_FILTER, 1,
+                tasks.createTaskQuery().taskCandidateGroup(AccessGroups.FREELANCERS).includeAssignedTasks(),
+                "Protocols to sign and what we agreed to deliver");
+        grant(AccessGroups.FREELANCERS, Resources.FILTER, freelancerQueue.getId(), Permissions.READ);
         for (String group : List.of(AccessGroups.MODERATORS, AccessGroups.FREELANCERS, AccessGroups.CLIENTS)) {
             grant(group, Resources.FILTER, myTasks.getId(), Permissions.READ);
         }

@@ -70,6 +70,11 @@ public final class Journeys {
                 .processDefinitionKey(EngagementProcess.KEY).singleResult();
     }
 
+    public ProcessInstance instanceOfKey(String processKey, String businessKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).processDefinitionKey(processKey)
+                .singleResult();
+    }
+
     /** A clean client, accepted by the rules, waiting to prove signing authority. */
     public ProcessInstance accepted(Consumer<Map<String, Object>> change) {
         RegistryStubs.company(inn, "ACTIVE", 0, 0);

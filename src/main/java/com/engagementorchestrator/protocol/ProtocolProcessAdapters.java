@@ -1,0 +1,136 @@
+package com.engagementorchestrator.protocol;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
+
+import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.RequestOrigin;
+import com.engagementorchestrator.common.TaskForms;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import java.util.ArrayList;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Inbound adapters of processes/protocol-signing.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class ProtocolProcessAdapters {
+
+    /** Started from the API the protocol exists; started from Tasklist the start form holds it. */
+    @Bean
+    JavaDelegate recordProtocol(ProtocolService protocols, EngagementLifecycle lifecycle) {
+        return execution -> {
+            if (execution.getVariable(ProtocolProcess.Variables.PROTOCOL_ID) != null) {
+                return;
+            }
+            String number = (String) execution.getVariable(ProtocolProcess.Variables.ENGAGEMENT_NUMBER);
+            var engagement = lifecycle.findByNumber(number == null ? "" : number.trim())
+                    .orElseThrow(() -> new InvalidInputException(ProtocolProcess.Variables.ENGAGEMENT_NUMBER, "no engagement " + number));
+            Protocol protocol = protocols.record(engagement.getId(),
+                    ProtocolForms.parse(name -> text(execution, name)), execution.getProcessEngineServices()
+                            .getIdentityService().getCurrentAuthentication() == null ? "moderator"
+                            : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId());
+            execution.setVariable(ProtocolProcess.Variables.PROTOCOL_ID, protocol.getId());
+            execution.setVariable(EngagementProcess.Variables.ENGAGEMENT_ID, engagement.getId());
+            execution.setVariable(EngagementProcess.Variables.CLIENT_USER_ID, engagement.getClient().getUserId());
+            execution.setProcessBusinessKey(protocol.getNumber());
+        };
+    }
+
+    @Bean
+    TaskListener showProtocol(ProtocolService protocols) {
+        return task -> {
+            Protocol protocol = protocols.get(protocolId(task));
+            task.setVariablesLocal(Map.of("protocolText", ProtocolForms.text(protocol),
+                    "protocolSha256", protocol.getContentSha256()));
+        };
+    }
+
+    @Bean
+    TaskListener recordClientSignature(ProtocolService protocols) {
+        return task -> decide(protocols, task, ProtocolAgreement.Party.CLIENT);
+    }
+
+    @Bean
+    TaskListener recordFreelancerSignature(ProtocolService protocols) {
+        return task -> decide(protocols, task, ProtocolAgreement.Party.FREELANCER);
+    }
+
+    /** Prefilled on the execution: a submitted field is stored there and must replace the prefill. */
+    @Bean
+    TaskListener showProtocolForRevision(ProtocolService protocols) {
+        return task -> {
+            Protocol protocol = protocols.get(protocolId(task));
+            task.getExecution().setVariables(ProtocolForms.fields(protocol.content()));
+            task.setVariableLocal("objections", protocols.objectionsTo(protocol.getId()).stream()
+                    .map(o -> o.getRole() + " (" + o.getUserId() + "): " + o.getReason()).reduce((a, b) -> a + "\n" + b).orElse(""));
+        };
+    }
+
+    @Bean
+    TaskListener reviseProtocol(ProtocolService protocols) {
+        return task -> {
+            if (Boolean.TRUE.equals(task.getVariable("revisedThroughApi"))) {
+                TaskForms.consume(task, "revisedThroughApi");
+                return;
+            }
+            Protocol revised = protocols.revise(protocolId(task), ProtocolForms.parse(name -> TaskForms.text(task, name)),
+                    TaskForms.actor(task));
+            task.getExecution().setVariable(ProtocolProcess.Variables.PROTOCOL_ID, revised.getId());
+        };
+    }
+
+    /** What the client owes becomes promises; what we owe becomes one task each for the freelancers. */
+    @Bean
+    JavaDelegate finalizeProtocol(ProtocolService protocols) {
+        return execution -> execution.setVariable(ProtocolProcess.Variables.FREELANCER_AGREEMENTS,
+                new ArrayList<>(protocols.finalizeSigned(protocolId(execution))));
+    }
+
+    @Bean
+    TaskListener showAgreement(ProtocolService protocols) {
+        return task -> {
+            ProtocolAgreement agreement = protocols.agreement(agreementId(task));
+            task.setDescription(agreement.getWhat() + " (by " + agreement.getDueDate() + ")");
+        };
+    }
+
+    private static void decide(ProtocolService protocols, DelegateTask task, ProtocolAgreement.Party role) {
+        String decision = TaskForms.text(task, ProtocolProcess.Variables.DECISION);
+        long protocolId = protocolId(task);
+        if ("SIGN".equals(decision)) {
+            RequestOrigin.Origin origin = RequestOrigin.current();
+            protocols.sign(protocolId, role, TaskForms.actor(task), origin.ipAddress(), origin.userAgent());
+        } else if ("OBJECT".equals(decision)) {
+            protocols.object(protocolId, role, TaskForms.actor(task), TaskForms.text(task, ProtocolProcess.Variables.OBJECTION_REASON));
+        } else {
+            throw new InvalidInputException(ProtocolProcess.Variables.DECISION, "choose SIGN or OBJECT");
+        }
+        TaskForms.consume(task, ProtocolProcess.Variables.OBJECTION_REASON);
+    }
+
+    private static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    static long protocolId(VariableScope scope) {
+        Object value = scope.getVariable(ProtocolProcess.Variables.PROTOCOL_ID);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("Process variable 'protocolId' is missing or not a number: " + value);
+        }
+        return number.longValue();
+    }
+
+    static long agreementId(VariableScope scope) {
+        Object value = scope.getVariable(ProtocolProcess.Variables.AGREEMENT_ID);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("Process variable 'agreementId' is missing or not a number: " + value);
+        }
+        return number.longValue();
+    }
+}
