@@ -66,6 +66,8 @@ class BrowserTest {
     @Autowired com.engagementorchestrator.deposit.DepositService deposits;
     @Autowired com.engagementorchestrator.deposit.PaymentService payments;
     @Autowired com.engagementorchestrator.materials.MaterialsService materials;
+    @Autowired com.engagementorchestrator.protocol.ProtocolWorkflow protocolWorkflow;
+    @Autowired com.engagementorchestrator.protocol.ProtocolService protocolService;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -290,6 +292,36 @@ class BrowserTest {
             assertThat(o.getDeclaredAmount()).isEqualByComparingTo("75000");
             assertThat(o.getDecidedBy()).isEqualTo("moderator");
         });
+    }
+
+    @Test
+    void theClientSignsAProtocolInTasklist() {
+        var journeys = new com.engagementorchestrator.support.Journeys(context);
+        var engagement = journeys.accepted(body -> { });
+        var protocol = protocolWorkflow.open(journeys.engagement(engagement).getId(),
+                new com.engagementorchestrator.protocol.ProtocolContent(LocalDate.now().minusDays(1),
+                        java.util.List.of("Olga Smirnova", "Maria Moderator"), java.util.List.of("Launch on 1 March"),
+                        java.util.List.of(), java.util.List.of()), "moderator");
+
+        logIntoTasklist(journeys.email, PASSWORD);
+        openFilter("My tasks");
+        openTask("Sign the protocol (client)");
+        WebElement text = wait.until(driver -> driver.findElements(By.xpath("//label[contains(., 'Protocol')]/following::textarea[1]"))
+                .stream().filter(t -> t.getAttribute("value").contains("Launch on 1 March")).findFirst().orElse(null));
+        assertThat(text.getAttribute("value")).contains(protocol.getContentSha256());
+        clickCentered(browser.findElement(By.xpath("//label[contains(., 'I sign')]")));
+        screenshot("protocol-sign");
+        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+
+        wait.until(driver -> protocolService.signaturesOf(protocol.getId()).size() == 1);
+        screenshot("protocol-signed");
+        var signature = protocolService.signaturesOf(protocol.getId()).get(0);
+        assertThat(signature.getRole().name()).isEqualTo("CLIENT");
+        assertThat(signature.getUserId()).isEqualTo(journeys.email);
+        assertThat(signature.getIpAddress()).as("the browser's loopback address").isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(signature.getUserAgent()).contains("Chrome");
+        assertThat(signature.getContentSha256()).isEqualTo(protocol.getContentSha256());
+        assertThat(protocolService.verify(protocol.getId()).intact()).isTrue();
     }
 
     /** Registers through the service and runs the registry job: clean intakes wait for the client's upload. */
