@@ -29,8 +29,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainFeaturesDoNotReachIntoTheWebLayer = noClasses()
             .that().resideInAnyPackage("..screening..", "..authority..", "..engagement..", "..correspondence..",
-                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..")
-            .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..");
+                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..", "..protocol..")
+            .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..", "..dispute..");
 
     /** The promise record is a ledger others write to; it knows no feature. */
     @ArchTest
@@ -56,6 +56,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule processAdaptersLiveInTheirFeature = noClasses()
             .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..",
-                    "..deposit..", "..materials..", "..reminder..", "..breach..")
+                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..protocol..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
 }
