@@ -43,12 +43,14 @@ public class DepositService implements Obligation {
     private final UploadedFiles files;
     private final JdbcTemplate jdbc;
     private final Duration dueIn;
+    private final Duration finalDueIn;
     private final String tasklistUrl;
 
     public DepositService(Invoices invoices, Payments payments, PaymentOrders orders, DepositPolicy policy,
                           ScreeningService screening, EngagementLifecycle lifecycle, PromiseLedger promises,
                           ClientLetters letters, UploadedFiles files, JdbcTemplate jdbc,
                           @Value("${engagement.deposit.due-in:P7D}") Duration dueIn,
+                          @Value("${engagement.final-payment.due-in:P14D}") Duration finalDueIn,
                           @Value("${engagement.public-url}") String publicUrl) {
         this.invoices = invoices;
         this.payments = payments;
@@ -61,6 +63,7 @@ public class DepositService implements Obligation {
         this.files = files;
         this.jdbc = jdbc;
         this.dueIn = dueIn;
+        this.finalDueIn = finalDueIn;
         this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
     }
 
@@ -164,10 +167,41 @@ public class DepositService implements Obligation {
         boolean wasPaid = lockedInvoice.isPaid();
         boolean paid = lockedInvoice.settle(payments.totalFor(lockedInvoice.getId()), payment.getPaidAt());
         if (paid && !wasPaid) {
-            promises.fulfil(lockedInvoice.getEngagementId(), Promise.Kind.DEPOSIT_PAYMENT, lockedInvoice.getNumber(),
+            promises.fulfil(lockedInvoice.getEngagementId(), promiseKind(lockedInvoice), lockedInvoice.getNumber(),
                     payment.getPaidAt());
         }
         return paid;
+    }
+
+    /**
+     * The final invoice: the budget less what the deposit brought in, due in the configured time; the client promises
+     * to pay it by then. Work results stay previews until it is paid.
+     */
+    public Invoice issueFinalInvoice(long engagementId) {
+        var existing = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.FINAL);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Engagement e = lifecycle.get(engagementId);
+        BigDecimal depositPaid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
+                .map(this::paidSoFar).orElse(BigDecimal.ZERO);
+        BigDecimal amount = e.getBudgetAmount().subtract(depositPaid);
+        if (amount.signum() <= 0) {
+            throw new com.engagementorchestrator.common.ConflictException("Engagement " + e.getNumber()
+                    + " has nothing left to pay: the deposit covered the budget");
+        }
+        Invoice invoice = invoices.save(new Invoice(nextNumber(), engagementId, Invoice.Kind.FINAL, amount,
+                e.getBudgetCurrency(), Time.now().plus(finalDueIn), null));
+        promises.make(party(e), Promise.Kind.FINAL_PAYMENT, invoice.getNumber(),
+                "pay the final invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
+                invoice.getDueAt());
+        write(e, "final.invoice", "final-invoice/" + invoice.getNumber(), invoice.getNumber(),
+                invoice.getAmount().toPlainString(), invoice.getCurrency(), DATE.format(invoice.getDueAt()), tasklistUrl);
+        return invoice;
+    }
+
+    private static Promise.Kind promiseKind(Invoice invoice) {
+        return invoice.getKind() == Invoice.Kind.FINAL ? Promise.Kind.FINAL_PAYMENT : Promise.Kind.DEPOSIT_PAYMENT;
     }
 
     /** The deposit is in: work may start; the client is thanked. */
