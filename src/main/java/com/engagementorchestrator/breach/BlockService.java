@@ -54,12 +54,16 @@ public class BlockService {
     private final UploadedFiles files;
     private final ApplicationEventPublisher events;
     private final PausedEngagementResumer resumer;
+    private final PausedProcesses pausedProcesses;
+    private final Terminations terminations;
 
     public BlockService(ClientBlocks blocks, Breaches breaches, PausedEngagements paused, BlockEvidences evidence,
                         Clients clients, Companies companies, EngagementLifecycle lifecycle, PromiseLedger promises,
                         ProcessPauses pauses, ClientLetters letters, UploadedFiles files, ApplicationEventPublisher events,
-                        PausedEngagementResumer resumer) {
+                        PausedEngagementResumer resumer, PausedProcesses pausedProcesses, Terminations terminations) {
         this.resumer = resumer;
+        this.pausedProcesses = pausedProcesses;
+        this.terminations = terminations;
         this.blocks = blocks;
         this.breaches = breaches;
         this.paused = paused;
@@ -176,21 +180,28 @@ public class BlockService {
     }
 
     /**
-     * Lifts the block. The breached engagement gets its new date through its process at once; the paused ones are
-     * activated right after this commits (see {@link PausedEngagementResumer}), each exactly where it was, its
-     * deadlines moved by the paused time.
+     * Lifts the block. Every paused engagement is active again and its open promises move by the paused time; the
+     * breaching process gets its new date at once; the suspended processes are activated right after this commits
+     * (see {@link PausedEngagementResumer}), each exactly where it was, its deadlines moved by the paused time.
      */
     public void lift(long blockId, String moderator, String notes) {
         ClientBlock block = get(blockId);
         block.end(ClientBlock.Status.LIFTED, moderator, notes);
         List<PausedEngagement> all = paused.findByBlockIdOrderByEngagementIdAsc(blockId);
         for (PausedEngagement p : all) {
-            if (p.isBreached()) {
-                Engagement e = lifecycle.get(p.getEngagementId());
-                e.resume();
-                pauses.correlate(e.getProcessInstanceId(), EngagementProcess.Messages.BLOCK_LIFTED);
-                events.publishEvent(new EngagementResumed(e.getId(), Duration.between(p.getPausedAt(), Time.now()), true));
-                p.resumed();
+            Engagement e = lifecycle.get(p.getEngagementId());
+            e.resume();
+            promises.postpone(List.of(e.getId()), Duration.between(p.getPausedAt(), Time.now()));
+            p.resumed();
+        }
+        for (PausedProcess process : pausedProcesses.findByBlockIdOrderByPausedAtAsc(blockId)) {
+            if (process.isBreaching()) {
+                pauses.correlate(process.getProcessInstanceId(), EngagementProcess.Messages.BLOCK_LIFTED);
+                if (EngagementProcess.KEY.equals(process.getProcessKey())) {
+                    events.publishEvent(new EngagementResumed(process.getEngagementId(),
+                            Duration.between(process.getPausedAt(), Time.now()), true));
+                }
+                process.resumed();
             }
         }
         resumer.afterCommit(blockId);
@@ -198,16 +209,29 @@ public class BlockService {
                 all.stream().map(p -> lifecycle.get(p.getEngagementId()).getNumber()).collect(Collectors.joining(", ")));
     }
 
-    /** Ends every paused engagement of the block through its process; the client stays blocked. */
+    /** Ends every paused engagement and its processes; the client stays blocked. */
     public void terminate(long blockId, String moderator, String notes) {
         ClientBlock block = get(blockId);
         block.end(ClientBlock.Status.TERMINATED, moderator, notes);
+        List<PausedProcess> processes = pausedProcesses.findByBlockIdOrderByPausedAtAsc(blockId);
         for (PausedEngagement p : paused.findByBlockIdOrderByEngagementIdAsc(blockId)) {
-            if (p.isBreached()) {
-                Engagement e = lifecycle.get(p.getEngagementId());
-                e.resume();
-                pauses.correlate(e.getProcessInstanceId(), EngagementProcess.Messages.ENGAGEMENT_TERMINATED);
-                p.resumed();
+            Engagement e = lifecycle.get(p.getEngagementId());
+            e.resume();
+            p.resumed();
+            boolean ownProcessRuns = processes.stream().anyMatch(pp -> pp.getEngagementId().equals(e.getId())
+                    && EngagementProcess.KEY.equals(pp.getProcessKey()));
+            if (!ownProcessRuns) {
+                terminations.close(e.getId());
+            }
+        }
+        for (PausedProcess process : processes) {
+            if (process.isBreaching()) {
+                if (EngagementProcess.KEY.equals(process.getProcessKey())) {
+                    pauses.correlate(process.getProcessInstanceId(), EngagementProcess.Messages.ENGAGEMENT_TERMINATED);
+                } else {
+                    pauses.delete(process.getProcessInstanceId(), "engagement terminated after a breach");
+                }
+                process.resumed();
             }
         }
         resumer.afterCommit(blockId);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
@@ -32,7 +33,8 @@ class BlockedClientTaskGuard {
             "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)$");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> blockedClientTaskFilter(TaskService tasks, IdentityService identity,
+    FilterRegistrationBean<OncePerRequestFilter> blockedClientTaskFilter(TaskService tasks, RuntimeService runtime,
+                                                                         IdentityService identity,
                                                                          Engagements engagements, BlockService blocks,
                                                                          TransactionTemplate transactions) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
@@ -41,7 +43,7 @@ class BlockedClientTaskGuard {
                     throws ServletException, IOException {
                 Matcher matcher = TASK_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
                 if ("POST".equals(request.getMethod()) && matcher.matches()) {
-                    Optional<String> refusal = transactions.execute(status -> refusal(matcher.group(1), tasks, identity, engagements, blocks));
+                    Optional<String> refusal = transactions.execute(status -> refusal(matcher.group(1), tasks, runtime, identity, engagements, blocks));
                     if (refusal != null && refusal.isPresent()) {
                         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                         response.setContentType("application/json");
@@ -61,7 +63,7 @@ class BlockedClientTaskGuard {
         return registration;
     }
 
-    private static Optional<String> refusal(String taskId, TaskService tasks, IdentityService identity,
+    private static Optional<String> refusal(String taskId, TaskService tasks, RuntimeService runtime, IdentityService identity,
                                             Engagements engagements, BlockService blocks) {
         // Look the task up as the system: the caller's own authorizations are checked by the engine afterwards.
         Authentication caller = identity.getCurrentAuthentication();
@@ -71,7 +73,10 @@ class BlockedClientTaskGuard {
             if (task == null || !task.isSuspended() || task.getProcessInstanceId() == null) {
                 return Optional.empty();
             }
-            return engagements.findByProcessInstanceId(task.getProcessInstanceId())
+            // The task may belong to the engagement's own process or to another of its processes (a protocol).
+            Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
+            return (engagementId instanceof Number id ? engagements.findById(id.longValue())
+                    : engagements.findByProcessInstanceId(task.getProcessInstanceId()))
                     .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> message(e, b)));
         } finally {
             if (caller != null) {

@@ -26,7 +26,8 @@ class BreachProcessAdapters {
             long engagementId = engagementId(execution);
             String obligation = (String) execution.getVariableLocal(EngagementProcess.Variables.OBLIGATION);
             Object dueAt = execution.getVariableLocal(EngagementProcess.Variables.DUE_AT);
-            breaches.report(engagementId, (String) execution.getVariableLocal(EngagementProcess.Variables.BREACH_KIND),
+            breaches.report(engagementId, execution.getProcessInstanceId(),
+                    (String) execution.getVariableLocal(EngagementProcess.Variables.BREACH_KIND),
                     reminders.describe(engagementId, obligation, "en"),
                     dueAt instanceof Date date ? date.toInstant() : null);
         };

@@ -29,6 +29,7 @@ public class BreachService {
     private final Breaches breaches;
     private final ClientBlocks blocks;
     private final PausedEngagements paused;
+    private final PausedProcesses pausedProcesses;
     private final Engagements engagements;
     private final EngagementLifecycle lifecycle;
     private final PromiseLedger promises;
@@ -36,12 +37,14 @@ public class BreachService {
     private final RuntimeService runtime;
     private final ClientLetters letters;
 
-    public BreachService(Breaches breaches, ClientBlocks blocks, PausedEngagements paused, Engagements engagements,
+    public BreachService(Breaches breaches, ClientBlocks blocks, PausedEngagements paused, PausedProcesses pausedProcesses,
+                         Engagements engagements,
                          EngagementLifecycle lifecycle, PromiseLedger promises, ProcessPauses pauses, RuntimeService runtime,
                          ClientLetters letters) {
         this.breaches = breaches;
         this.blocks = blocks;
         this.paused = paused;
+        this.pausedProcesses = pausedProcesses;
         this.engagements = engagements;
         this.lifecycle = lifecycle;
         this.promises = promises;
@@ -54,7 +57,7 @@ public class BreachService {
      * Records the breach of an engagement whose process reached the deadline, and blocks the client. The breached
      * engagement waits in its process for the block to be lifted; every other running one is suspended.
      */
-    public Breach report(long engagementId, String kind, String whatWasDue, Instant dueAt) {
+    public Breach report(long engagementId, String breachingProcessInstanceId, String kind, String whatWasDue, Instant dueAt) {
         Engagement breached = lifecycle.get(engagementId);
         var client = breached.getClient();
         promises.breakOverdue(engagementId);
@@ -64,12 +67,15 @@ public class BreachService {
                 kind + " in " + breached.getNumber() + ": " + whatWasDue)));
         breach.blockedBy(block.getId());
         for (Engagement e : engagements.findByClientAndStatus(client.getId(), EnumSet.of(EngagementStatus.ACTIVE))) {
-            boolean isBreached = e.getId() == engagementId;
-            if (!isBreached && pauses.isRunning(e.getProcessInstanceId())) {
-                pauses.suspend(e.getProcessInstanceId());
+            for (ProcessPauses.EngagementProcessInstance process : pauses.processesOf(e.getId())) {
+                boolean breaching = process.id().equals(breachingProcessInstanceId);
+                if (!breaching) {
+                    pauses.suspend(process.id());
+                }
+                pausedProcesses.save(new PausedProcess(block.getId(), process.id(), e.getId(), process.processKey(), breaching));
             }
             e.pause();
-            paused.save(new PausedEngagement(block.getId(), e.getId(), isBreached));
+            paused.save(new PausedEngagement(block.getId(), e.getId(), e.getId() == engagementId));
         }
         if (existing.isEmpty()) {
             String processInstanceId = runtime.startProcessInstanceByKey(BlockProcess.KEY, "BLOCK-" + block.getId(), Map.of(

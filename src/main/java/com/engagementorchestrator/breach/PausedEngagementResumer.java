@@ -1,10 +1,8 @@
 package com.engagementorchestrator.breach;
 
 import com.engagementorchestrator.engagement.Engagement;
-import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.engagement.EngagementResumed;
-import com.engagementorchestrator.promise.PromiseLedger;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Resumes (or ends) the engagements a decided block had suspended, one transaction each, after the decision commits.
+ * Resumes (or ends) the processes a decided block had suspended, one transaction each, after the decision commits.
  * The engine applies activation as a bulk update at the end of a command, so the timers and tasks it touches can only
  * be moved by later commands: here every engine call is a command of its own. A failure leaves the engagement
  * suspended and marked unresumed, and the sweep retries it with the same paused time (pausedAt to the decision).
@@ -28,22 +26,17 @@ class PausedEngagementResumer {
     private static final Logger LOG = LoggerFactory.getLogger(PausedEngagementResumer.class);
 
     private final ClientBlocks blocks;
-    private final PausedEngagements paused;
-    private final EngagementLifecycle lifecycle;
-    private final PromiseLedger promises;
+    private final PausedProcesses processes;
     private final ProcessPauses pauses;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Terminations terminations;
 
-    PausedEngagementResumer(ClientBlocks blocks, PausedEngagements paused, EngagementLifecycle lifecycle,
-                            PromiseLedger promises, ProcessPauses pauses, ApplicationEventPublisher events,
+    PausedEngagementResumer(ClientBlocks blocks, PausedProcesses processes, ProcessPauses pauses, ApplicationEventPublisher events,
                             Terminations terminations, org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.terminations = terminations;
         this.blocks = blocks;
-        this.paused = paused;
-        this.lifecycle = lifecycle;
-        this.promises = promises;
+        this.processes = processes;
         this.pauses = pauses;
         this.events = events;
         // Runs after the caller's commit: a new transaction, or the work would join the finished one and never commit.
@@ -62,45 +55,49 @@ class PausedEngagementResumer {
 
     @Scheduled(fixedDelayString = "${engagement.blocking.resume-sweep-ms:60000}", initialDelay = 60000)
     void sweep() {
-        List<Long> decided = transactions.execute(status -> paused.findDecidedBlocksWithUnresumedEngagements());
+        List<Long> decided = transactions.execute(status -> processes.findDecidedBlocksWithUnresumedProcesses());
         if (decided != null) {
             decided.forEach(this::resumeAll);
         }
     }
 
     void resumeAll(long blockId) {
-        List<PausedEngagement> pending = transactions.execute(status -> paused.findByBlockIdOrderByEngagementIdAsc(blockId)
+        List<PausedProcess> pending = transactions.execute(status -> processes.findByBlockIdOrderByPausedAtAsc(blockId)
                 .stream().filter(p -> p.getResumedAt() == null).toList());
-        for (PausedEngagement p : pending == null ? List.<PausedEngagement>of() : pending) {
+        for (PausedProcess p : pending == null ? List.<PausedProcess>of() : pending) {
             try {
-                transactions.executeWithoutResult(status -> resumeOne(blockId, p.getEngagementId()));
+                transactions.executeWithoutResult(status -> resumeOne(blockId, p.getProcessInstanceId()));
             } catch (RuntimeException e) {
-                LOG.warn("Engagement {} of block {} not resumed now, the sweep retries: {}", p.getEngagementId(), blockId, e.toString());
+                LOG.warn("Process {} of block {} not resumed now, the sweep retries: {}", p.getProcessInstanceId(), blockId, e.toString());
             }
         }
     }
 
-    private void resumeOne(long blockId, long engagementId) {
+    private void resumeOne(long blockId, String processInstanceId) {
         ClientBlock block = blocks.findById(blockId).orElseThrow();
-        PausedEngagement p = paused.findById(new PausedEngagement.Key(blockId, engagementId)).orElseThrow();
+        PausedProcess p = processes.findById(new PausedProcess.Key(blockId, processInstanceId)).orElseThrow();
         if (p.getResumedAt() != null) {
             return;
         }
-        Engagement e = lifecycle.get(engagementId);
-        boolean running = pauses.isRunning(e.getProcessInstanceId());
+        boolean running = pauses.isRunning(processInstanceId);
+        boolean ownProcess = EngagementProcess.KEY.equals(p.getProcessKey());
         Duration pausedFor = Duration.between(p.getPausedAt(), block.getEndedAt());
-        e.resume();
         if (block.getStatus() == ClientBlock.Status.LIFTED) {
             if (running) {
-                pauses.resume(e.getProcessInstanceId(), pausedFor);
+                pauses.resume(processInstanceId, pausedFor);
             }
-            promises.postpone(List.of(engagementId), pausedFor);
-            events.publishEvent(new EngagementResumed(engagementId, pausedFor, false));
+            if (ownProcess) {
+                events.publishEvent(new EngagementResumed(p.getEngagementId(), pausedFor, false));
+            }
         } else if (running) {
-            pauses.activate(e.getProcessInstanceId());
-            pauses.correlate(e.getProcessInstanceId(), EngagementProcess.Messages.ENGAGEMENT_TERMINATED);
-        } else {
-            terminations.close(engagementId);
+            pauses.activate(processInstanceId);
+            if (ownProcess) {
+                pauses.correlate(processInstanceId, EngagementProcess.Messages.ENGAGEMENT_TERMINATED);
+            } else {
+                pauses.delete(processInstanceId, "engagement terminated after a breach");
+            }
+        } else if (ownProcess) {
+            terminations.close(p.getEngagementId());
         }
         p.resumed();
     }

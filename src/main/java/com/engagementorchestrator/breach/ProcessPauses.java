@@ -72,6 +72,21 @@ class ProcessPauses {
         }
     }
 
+    /** A top-level process of the engagement (its own, its protocols'), not the ladders they called. */
+    record EngagementProcessInstance(String id, String processKey) {
+    }
+
+    List<EngagementProcessInstance> processesOf(long engagementId) {
+        return runtime.createProcessInstanceQuery().variableValueEquals("engagementId", engagementId).list().stream()
+                .filter(p -> p.getId().equals(p.getRootProcessInstanceId()))
+                .map(p -> new EngagementProcessInstance(p.getId(), p.getProcessDefinitionId().split(":")[0]))
+                .toList();
+    }
+
+    void delete(String processInstanceId, String reason) {
+        runtime.deleteProcessInstance(processInstanceId, reason);
+    }
+
     boolean correlate(String processInstanceId, String message) {
         return !runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
                 .correlateAllWithResult().isEmpty();

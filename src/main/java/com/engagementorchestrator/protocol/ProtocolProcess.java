@@ -13,7 +13,14 @@ public final class ProtocolProcess {
         public static final String PROTOCOL_RECORDED = "ProtocolRecordedStartEvent";
         public static final String RECORD_PROTOCOL = "RecordProtocolTask";
         public static final String SIGNING_ROUND_MERGE = "SigningRoundMergeGateway";
+        public static final String START_SIGNING_ROUND = "StartSigningRoundTask";
         public static final String SIGN_PROTOCOL = "SignProtocolSubProcess";
+        public static final String CLIENT_SIGNATURE = "ClientSignatureSubProcess";
+        public static final String PROTOCOL_REMINDER_LADDER = "ProtocolReminderLadderCallActivity";
+        public static final String PROTOCOL_DEADLINE_PASSED = "ProtocolDeadlinePassedBoundaryEvent";
+        public static final String REPORT_PROTOCOL_BREACH = "ReportProtocolBreachTask";
+        public static final String PROTOCOL_BLOCK_LIFTED = "ProtocolBlockLiftedEvent";
+        public static final String RENEW_PROTOCOL_DUE_DATE = "RenewProtocolDueDateTask";
         public static final String SIGN_AS_CLIENT = "SignAsClientTask";
         public static final String SIGN_AS_FREELANCER = "SignAsFreelancerTask";
         public static final String CLIENT_SIGNED = "ClientSignedEndEvent";
@@ -39,6 +46,8 @@ public final class ProtocolProcess {
         public static final String OBJECTION_REASON = "objectionReason";
         public static final String FREELANCER_AGREEMENTS = "freelancerAgreements";
         public static final String AGREEMENT_ID = "agreementId";
+        /** When the client's signature is due (java.util.Date); the reminder ladder counts from it. */
+        public static final String DUE_AT = "protocolDueAt";
 
         private Variables() {
         }

@@ -42,6 +42,20 @@ class ProtocolProcessAdapters {
     }
 
     @Bean
+    JavaDelegate startSigningRound(ProtocolService protocols,
+                                   @org.springframework.beans.factory.annotation.Value("${engagement.protocols.sign-within:P3D}") java.time.Duration within) {
+        return execution -> execution.setVariable(ProtocolProcess.Variables.DUE_AT,
+                java.util.Date.from(protocols.askToSign(protocolId(execution), within)));
+    }
+
+    /** After a lifted block the client gets a new date to sign: a new promise. */
+    @Bean
+    JavaDelegate renewProtocolDueDate(ProtocolService protocols, com.engagementorchestrator.engagement.BlockingProperties blocking) {
+        return execution -> execution.setVariable(ProtocolProcess.Variables.DUE_AT,
+                java.util.Date.from(protocols.askToSign(protocolId(execution), blocking.graceAfterLift())));
+    }
+
+    @Bean
     TaskListener showProtocol(ProtocolService protocols) {
         return task -> {
             Protocol protocol = protocols.get(protocolId(task));

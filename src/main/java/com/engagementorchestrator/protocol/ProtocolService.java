@@ -105,6 +105,9 @@ public class ProtocolService {
         if (!protocol.getContentSha256().equals(protocol.content().sha256(protocol.getNumber(), protocol.getVersion()))) {
             throw new ConflictException("Protocol " + protocol.getNumber() + " does not match its recorded hash; it cannot be signed");
         }
+        if (role == ProtocolAgreement.Party.CLIENT) {
+            promises.fulfil(protocol.getEngagementId(), Promise.Kind.SIGNATURE, signatureSubject(protocol), Time.now());
+        }
         ProtocolSignature signature = signatures.save(new ProtocolSignature(protocolId, role, userId, ipAddress,
                 userAgent == null ? null : userAgent.substring(0, Math.min(500, userAgent.length())), protocol.getContentSha256()));
         Set<ProtocolAgreement.Party> roles = EnumSet.of(role);
@@ -149,6 +152,27 @@ public class ProtocolService {
             }
         }
         return ours;
+    }
+
+    /** A signing round starts: the client promises to sign this version by the answered date. */
+    public java.time.Instant askToSign(long protocolId, java.time.Duration within) {
+        Protocol protocol = get(protocolId);
+        Engagement e = lifecycle.get(protocol.getEngagementId());
+        java.time.Instant dueAt = Time.now().plus(within);
+        promises.make(new Promise.Party(e.getClient().getId(), e.getCompany().getId(), e.getId()), Promise.Kind.SIGNATURE,
+                signatureSubject(protocol), "sign protocol " + protocol.getNumber() + " v" + protocol.getVersion(), dueAt);
+        return dueAt;
+    }
+
+    /** The protocol the client is asked to sign now in this engagement, for the reminders' wording. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Protocol> awaitingSignature(long engagementId) {
+        return protocols.findByEngagementIdOrderByIdAsc(engagementId).stream()
+                .filter(p -> p.getStatus() == Protocol.Status.SIGNING).reduce((a, b) -> b);
+    }
+
+    static String signatureSubject(Protocol protocol) {
+        return "protocol-" + protocol.getNumber() + "-v" + protocol.getVersion();
     }
 
     @Transactional(readOnly = true)

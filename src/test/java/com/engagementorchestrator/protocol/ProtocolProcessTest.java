@@ -124,6 +124,59 @@ class ProtocolProcessTest {
         assertThat(protocols.signaturesOf(first.getId())).singleElement().satisfies(s -> assertThat(s.isValid()).isFalse());
     }
 
+    @Test
+    void anUnsignedProtocolEscalatesToABreachThatPausesTheEngagementUntilTheBlockIsLifted() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now()));
+        try {
+            Protocol protocol = workflow.open(engagementId, content("Launch on 1 March"), "moderator");
+            ProcessInstance instance = journeys.instanceOfKey(ProtocolProcess.KEY, protocol.getNumber());
+            assertThat(instance).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_REMINDER_LADDER, SIGN_AS_FREELANCER);
+            ProcessInstance engagement = journeys.instanceOf(engagementNumber);
+
+            assertThat(journeys.escalateToBreach(instance)).hasSize(5);
+
+            assertThat(instance).hasPassed(PROTOCOL_DEADLINE_PASSED, REPORT_PROTOCOL_BREACH).isWaitingAt(PROTOCOL_BLOCK_LIFTED);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended())
+                    .as("the engagement's own process pauses too").isTrue();
+            assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.SIGNATURE)
+                    .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Promise.Status.BROKEN));
+            assertThat(journeys.templatesSentFor(engagement)).contains("reminder.friendly", "reminder.warning", "block.notice");
+
+            var review = tasks.createTaskQuery().processDefinitionKey("client-block")
+                    .processVariableValueEquals("clientUserId", journeys.email).singleResult();
+            tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
+
+            assertThat(instance).hasPassed(RENEW_PROTOCOL_DUE_DATE).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_REMINDER_LADDER);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended()).isFalse();
+            complete(task(SIGN_AS_CLIENT, instance), withVariables("protocolDecision", "SIGN"));
+            assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.SIGNATURE)
+                    .extracting(Promise::getStatus).containsExactly(Promise.Status.BROKEN, Promise.Status.KEPT);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void terminatingAfterAnUnsignedProtocolEndsTheProtocolAndTheEngagement() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now()));
+        try {
+            Protocol protocol = workflow.open(engagementId, content("Launch on 1 March"), "moderator");
+            ProcessInstance instance = journeys.instanceOfKey(ProtocolProcess.KEY, protocol.getNumber());
+            ProcessInstance engagement = journeys.instanceOf(engagementNumber);
+            journeys.escalateToBreach(instance);
+
+            var review = tasks.createTaskQuery().processDefinitionKey("client-block")
+                    .processVariableValueEquals("clientUserId", journeys.email).singleResult();
+            tasks.complete(review.getId(), Map.of("blockDecision", "TERMINATE", "decisionNotes", "Refuses to sign what was agreed"));
+
+            assertThat(instance).isEnded();
+            assertThat(engagement).isEnded().hasPassed(com.engagementorchestrator.engagement.EngagementProcess.Elements.TERMINATE_ENGAGEMENT);
+            assertThat(journeys.engagement(engagement).getStatus().name()).isEqualTo("TERMINATED");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
     private static ProtocolContent content(String decision) {
         return new ProtocolContent(LocalDate.now().minusDays(1), List.of("Olga Smirnova", "Fiona Freelancer"), List.of(decision),
                 List.of(new ProtocolContent.Agreement(ProtocolAgreement.Party.FREELANCER, "Show the first design",
