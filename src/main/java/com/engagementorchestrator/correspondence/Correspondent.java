@@ -45,6 +45,11 @@ public class Correspondent {
         });
     }
 
+    /** Whether a template key exists (an obligation may have its own wording for a step). */
+    public boolean knows(String key) {
+        return templates.getMessage(key, null, null, Locale.ROOT) != null;
+    }
+
     /** Renders a fragment of a template (for example a hint paragraph) in the given language. */
     public String fragment(String key, String locale, Object... arguments) {
         return templates.getMessage(key, arguments, Locale.forLanguageTag(locale));

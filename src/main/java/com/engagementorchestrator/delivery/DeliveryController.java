@@ -95,14 +95,16 @@ class DeliveryController {
         return file(d.getOriginal());
     }
 
-    /** Until the delivery process issues it, a moderator does. */
-    @PostMapping("/api/engagements/{number}/final-invoice")
+    /** Our side declares the work delivered; the process sends the final invoice, answered here. */
+    @PostMapping("/api/engagements/{number}/work-delivered")
     @Transactional
-    ResponseEntity<InvoiceView> finalInvoice(@PathVariable String number, Authentication caller) {
-        if (!CurrentUser.isStaff(caller)) {
-            throw new AccessDeniedException("Only moderators issue invoices");
+    ResponseEntity<InvoiceView> workDelivered(@PathVariable String number, Authentication caller) {
+        if (!ourSide(caller)) {
+            throw new AccessDeniedException("Only the freelancer or a moderator declares the work delivered");
         }
-        Invoice i = payments.issueFinalInvoice(engagement(number, caller).getId());
+        Engagement e = engagement(number, caller);
+        deliveries.declareDelivered(e.getId());
+        Invoice i = payments.finalInvoice(e.getId()).orElseThrow();
         return ResponseEntity.status(201).body(new InvoiceView(i.getNumber(), i.getAmount(), i.getCurrency(), i.getDueAt(),
                 i.getStatus().name()));
     }

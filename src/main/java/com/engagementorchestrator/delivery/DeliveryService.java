@@ -24,8 +24,14 @@ public class DeliveryService {
     private final Previews previews;
     private final UploadedFiles files;
     private final DepositService payments;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final com.engagementorchestrator.engagement.EngagementLifecycle lifecycle;
 
-    public DeliveryService(Deliverables deliverables, Previews previews, UploadedFiles files, DepositService payments) {
+    public DeliveryService(Deliverables deliverables, Previews previews, UploadedFiles files, DepositService payments,
+                           org.camunda.bpm.engine.RuntimeService runtime,
+                           com.engagementorchestrator.engagement.EngagementLifecycle lifecycle) {
+        this.runtime = runtime;
+        this.lifecycle = lifecycle;
         this.deliverables = deliverables;
         this.previews = previews;
         this.files = files;
@@ -49,6 +55,21 @@ public class DeliveryService {
     public Deliverable get(long engagementId, long deliverableId) {
         return deliverables.findById(deliverableId).filter(d -> d.getEngagementId() == engagementId)
                 .orElseThrow(() -> new NotFoundException("No result " + deliverableId + " in this engagement"));
+    }
+
+    /** Our side declares the work delivered: the engagement's process issues the final invoice. */
+    public void declareDelivered(long engagementId) {
+        var e = lifecycle.get(engagementId);
+        boolean waiting = e.getProcessInstanceId() != null && runtime.createExecutionQuery()
+                .processInstanceId(e.getProcessInstanceId())
+                .messageEventSubscriptionName(com.engagementorchestrator.engagement.EngagementProcess.Messages.WORK_DELIVERED)
+                .active().count() > 0;
+        if (!waiting) {
+            throw new com.engagementorchestrator.common.ConflictException("Engagement " + e.getNumber() + " is " + e.getStatus()
+                    + " in phase " + e.getPhase() + "; the work can be declared delivered once the materials are in");
+        }
+        runtime.createMessageCorrelation(com.engagementorchestrator.engagement.EngagementProcess.Messages.WORK_DELIVERED)
+                .processInstanceId(e.getProcessInstanceId()).correlate();
     }
 
     /** The originals are the client's once the final invoice is paid in full. */

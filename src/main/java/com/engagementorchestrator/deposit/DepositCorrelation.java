@@ -59,7 +59,12 @@ public class DepositCorrelation {
 
     @Scheduled(fixedDelayString = "${engagement.deposit.correlation-sweep-ms:60000}", initialDelay = 60000)
     public void sweep() {
-        runtime.createEventSubscriptionQuery().eventType("message").eventName(EngagementProcess.Messages.DEPOSIT_RECEIVED)
+        sweep(EngagementProcess.Messages.DEPOSIT_RECEIVED);
+        sweep(EngagementProcess.Messages.FINAL_PAYMENT_RECEIVED);
+    }
+
+    private void sweep(String message) {
+        runtime.createEventSubscriptionQuery().eventType("message").eventName(message)
                 .list().forEach(s -> {
                     String instanceId = s.getProcessInstanceId();
                     var engagement = runtime.createProcessInstanceQuery().processInstanceId(instanceId).active().singleResult();
@@ -70,23 +75,26 @@ public class DepositCorrelation {
                 });
     }
 
-    /** Answers whether the message was delivered. */
+    /** Answers whether a message (DepositReceived or FinalPaymentReceived) was delivered. */
     public boolean correlate(long engagementId) {
         Boolean delivered = transactions.execute(status -> {
             var engagement = lifecycle.get(engagementId);
-            boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
-                    .map(Invoice::isPaid).orElse(false);
-            if (!paid || engagement.getProcessInstanceId() == null) {
+            if (engagement.getProcessInstanceId() == null) {
                 return false;
             }
-            boolean waiting = runtime.createExecutionQuery().processInstanceId(engagement.getProcessInstanceId())
-                    .messageEventSubscriptionName(EngagementProcess.Messages.DEPOSIT_RECEIVED).active().count() > 0;
-            if (!waiting) {
-                return false;
+            boolean any = false;
+            for (Invoice.Kind kind : Invoice.Kind.values()) {
+                String message = kind == Invoice.Kind.FINAL ? EngagementProcess.Messages.FINAL_PAYMENT_RECEIVED
+                        : EngagementProcess.Messages.DEPOSIT_RECEIVED;
+                boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, kind).map(Invoice::isPaid).orElse(false);
+                boolean waiting = paid && runtime.createExecutionQuery().processInstanceId(engagement.getProcessInstanceId())
+                        .messageEventSubscriptionName(message).active().count() > 0;
+                if (waiting) {
+                    runtime.createMessageCorrelation(message).processInstanceId(engagement.getProcessInstanceId()).correlateWithResult();
+                    any = true;
+                }
             }
-            runtime.createMessageCorrelation(EngagementProcess.Messages.DEPOSIT_RECEIVED)
-                    .processInstanceId(engagement.getProcessInstanceId()).correlateWithResult();
-            return true;
+            return any;
         });
         return Boolean.TRUE.equals(delivered);
     }

@@ -2,6 +2,8 @@ package com.engagementorchestrator.deposit;
 
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.DEPOSIT_DUE_AT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.DEPOSIT_PAID;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.FINAL_DUE_AT;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.FINAL_PAID;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.INVOICE_NUMBER;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.PAID_AMOUNT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.PAYMENT_ORDER;
@@ -42,7 +44,7 @@ class DepositProcessAdapters {
     @Bean
     TaskListener showDepositInvoice(DepositService deposits) {
         return task -> {
-            Invoice invoice = deposits.depositInvoice(engagementId(task));
+            Invoice invoice = deposits.currentInvoice(engagementId(task));
             BigDecimal paid = deposits.paidSoFar(invoice);
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("invoiceNumber", invoice.getNumber());
@@ -75,7 +77,7 @@ class DepositProcessAdapters {
         return task -> {
             long engagementId = engagementId(task);
             PaymentOrder order = deposits.latestPaymentOrder(engagementId);
-            Invoice invoice = deposits.depositInvoice(engagementId);
+            Invoice invoice = deposits.currentInvoice(engagementId);
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("invoiceNumber", invoice.getNumber());
             shown.put("invoiceAmount", invoice.getAmount().toPlainString() + " " + invoice.getCurrency());
@@ -96,7 +98,9 @@ class DepositProcessAdapters {
                     TaskForms.amount(task, "confirmedAmount"), TaskForms.text(task, "paymentOrderRejectionReason"));
             TaskForms.consume(task, "confirmedAmount", "paymentOrderRejectionReason");
             task.getExecution().setVariable(PAYMENT_ORDER_DECISION, decision.name());
-            task.getExecution().setVariable(DEPOSIT_PAID, paid);
+            // The same forms serve the deposit and the final invoice; the process reads the flag of its round.
+            boolean finalRound = deposits.currentInvoice(engagementId(task)).getKind() == Invoice.Kind.FINAL;
+            task.getExecution().setVariable(finalRound ? FINAL_PAID : DEPOSIT_PAID, paid);
         };
     }
 
@@ -111,6 +115,24 @@ class DepositProcessAdapters {
             long engagementId = engagementId(execution);
             execution.setVariable(DEPOSIT_DUE_AT, Date.from(deposits.renewDueDate(engagementId, blocking.graceAfterLift())));
             execution.setVariable(DEPOSIT_PAID, deposits.isPaid(engagementId));
+        };
+    }
+
+    @Bean
+    JavaDelegate issueFinalInvoice(DepositService deposits) {
+        return execution -> {
+            Invoice invoice = deposits.issueFinalInvoice(engagementId(execution));
+            execution.setVariable(FINAL_DUE_AT, Date.from(invoice.getDueAt()));
+            execution.setVariable(FINAL_PAID, invoice.isPaid());
+        };
+    }
+
+    @Bean
+    JavaDelegate renewFinalDueDate(DepositService deposits, BlockingProperties blocking) {
+        return execution -> {
+            long engagementId = engagementId(execution);
+            execution.setVariable(FINAL_DUE_AT, Date.from(deposits.renewFinalDueDate(engagementId, blocking.graceAfterLift())));
+            execution.setVariable(FINAL_PAID, deposits.finalInvoice(engagementId).map(Invoice::isPaid).orElse(false));
         };
     }
 

@@ -97,6 +97,18 @@ public class DepositService implements Obligation {
                 .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no deposit invoice"));
     }
 
+    /** The invoice being paid now: the final one once issued, else the deposit. */
+    @Transactional(readOnly = true)
+    public Invoice currentInvoice(long engagementId) {
+        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.FINAL)
+                .orElseGet(() -> depositInvoice(engagementId));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Invoice> finalInvoice(long engagementId) {
+        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.FINAL);
+    }
+
     @Transactional(readOnly = true)
     public BigDecimal paidSoFar(Invoice invoice) {
         return payments.totalFor(invoice.getId());
@@ -105,20 +117,20 @@ public class DepositService implements Obligation {
     /** The client uploads the bank's payment order; a moderator checks it against the account. */
     public PaymentOrder submitPaymentOrder(long engagementId, String uploadedBy, String fileName, byte[] content,
                                            BigDecimal declaredAmount) {
-        Invoice invoice = depositInvoice(engagementId);
+        Invoice invoice = currentInvoice(engagementId);
         if (declaredAmount == null || declaredAmount.signum() <= 0) {
             throw new InvalidInputException("paidAmount", "say how much you paid (a positive amount in " + invoice.getCurrency() + ")");
         }
         var checked = files.check("paymentOrder", fileName, content, MAX_PAYMENT_ORDER_BYTES, UploadedFiles.DOCUMENTS,
                 "PDF, JPEG or PNG");
         PaymentOrder order = orders.save(new PaymentOrder(invoice.getId(), new StoredFile(checked), declaredAmount, uploadedBy));
-        lifecycle.enterPhase(engagementId, EngagementPhase.DEPOSIT);
+        lifecycle.enterPhase(engagementId, invoice.getKind() == Invoice.Kind.FINAL ? EngagementPhase.FINAL_PAYMENT : EngagementPhase.DEPOSIT);
         return order;
     }
 
     @Transactional(readOnly = true)
     public PaymentOrder latestPaymentOrder(long engagementId) {
-        return orders.findFirstByInvoiceIdOrderByIdDesc(depositInvoice(engagementId).getId())
+        return orders.findFirstByInvoiceIdOrderByIdDesc(currentInvoice(engagementId).getId())
                 .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no payment order"));
     }
 
@@ -190,6 +202,7 @@ public class DepositService implements Obligation {
             throw new com.engagementorchestrator.common.ConflictException("Engagement " + e.getNumber()
                     + " has nothing left to pay: the deposit covered the budget");
         }
+        lifecycle.enterPhase(engagementId, EngagementPhase.FINAL_PAYMENT);
         Invoice invoice = invoices.save(new Invoice(nextNumber(), engagementId, Invoice.Kind.FINAL, amount,
                 e.getBudgetCurrency(), Time.now().plus(finalDueIn), null));
         promises.make(party(e), Promise.Kind.FINAL_PAYMENT, invoice.getNumber(),
@@ -234,10 +247,22 @@ public class DepositService implements Obligation {
         return newDue;
     }
 
-    /** The time a client was blocked does not count: the open deposit's date moves by it. */
+    /** After a lifted block the overdue final invoice gets a new date: a new promise. */
+    public Instant renewFinalDueDate(long engagementId, Duration grace) {
+        Invoice invoice = finalInvoice(engagementId).orElseThrow();
+        Engagement e = lifecycle.get(engagementId);
+        Instant newDue = Time.now().plus(grace);
+        if (!invoice.isPaid()) {
+            invoice.reschedule(newDue);
+            promises.make(party(e), Promise.Kind.FINAL_PAYMENT, invoice.getNumber(),
+                    "pay the final invoice " + invoice.getNumber() + " by the date renewed after the block", newDue);
+        }
+        return newDue;
+    }
+
+    /** The time a client was blocked does not count: the open invoices' dates move by it. */
     public void postpone(long engagementId, Duration by) {
-        invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
-                .filter(i -> !i.isPaid()).ifPresent(i -> i.postpone(by));
+        invoices.findByEngagementIdOrderByIdAsc(engagementId).stream().filter(i -> !i.isPaid()).forEach(i -> i.postpone(by));
     }
 
     @Override

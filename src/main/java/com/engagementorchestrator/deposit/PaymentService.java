@@ -61,7 +61,7 @@ public class PaymentService {
         }
         boolean paid = deposits.recordPayment(locked, Payment.Source.PROVIDER, payment.paymentId(), payment.amount(),
                 payment.currency(), payment.paidAt(), payload);
-        if (paid && locked.getKind() == Invoice.Kind.DEPOSIT) {
+        if (paid) {
             correlation.afterCommit(locked.getEngagementId());
         }
         BigDecimal total = payments.totalFor(locked.getId());

@@ -27,6 +27,10 @@ public class ClientLetters {
                 template, arguments));
     }
 
+    public boolean knows(String key) {
+        return correspondent.knows(key);
+    }
+
     public String fragment(String key, String locale, Object... arguments) {
         return correspondent.fragment(key, locale, arguments);
     }

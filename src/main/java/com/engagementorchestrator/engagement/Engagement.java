@@ -36,6 +36,7 @@ public class Engagement {
     @Enumerated(EnumType.STRING)
     private EngagementPhase phase;
     private String closeReason;
+    private String summary;
     private String projectDescription;
     private String projectGoal;
     private BigDecimal budgetAmount;
@@ -109,6 +110,16 @@ public class Engagement {
         this.phase = EngagementPhase.CLOSED;
         this.closeReason = reason;
         this.closedAt = Time.now();
+    }
+
+    /** The end of a good engagement: completed, with its summary kept. */
+    public void complete(String summary) {
+        close(EngagementStatus.COMPLETED, "completed and paid in full");
+        this.summary = summary;
+    }
+
+    public String getSummary() {
+        return summary;
     }
 
     public void attachProcessInstance(String processInstanceId) {

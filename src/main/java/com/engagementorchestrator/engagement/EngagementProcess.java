@@ -19,6 +19,10 @@ public final class EngagementProcess {
         public static final String BLOCK_LIFTED = "BlockLifted";
         /** A moderator ended the engagements of a blocked client. */
         public static final String ENGAGEMENT_TERMINATED = "EngagementTerminated";
+        /** Our side declares the work delivered: the final invoice goes out. */
+        public static final String WORK_DELIVERED = "WorkDelivered";
+        /** The final invoice is paid in full (payment provider webhook). */
+        public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceived";
 
         private Messages() {
         }
@@ -94,7 +98,20 @@ public final class EngagementProcess {
         public static final String MATERIALS_COMPLETE = "MaterialsCompleteGateway";
         public static final String REQUEST_MISSING_MATERIALS = "RequestMissingMaterialsTask";
         public static final String COMPLETE_MATERIALS = "CompleteMaterialsTask";
-        public static final String MATERIALS_COLLECTED = "MaterialsCollectedEndEvent";
+        public static final String WORK_DELIVERED = "WorkDeliveredEvent";
+        public static final String ISSUE_FINAL_INVOICE = "IssueFinalInvoiceTask";
+        public static final String FINAL_PAID_ALREADY = "FinalPaidGateway";
+        public static final String COLLECT_FINAL_PAYMENT = "CollectFinalPaymentSubProcess";
+        public static final String PAY_FINAL_INVOICE = "PayFinalInvoiceTask";
+        public static final String FINAL_PAYMENT_REMINDER_LADDER = "FinalPaymentReminderLadderCallActivity";
+        public static final String REVIEW_FINAL_PAYMENT_ORDER = "ReviewFinalPaymentOrderTask";
+        public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceivedBoundaryEvent";
+        public static final String FINAL_PAYMENT_DEADLINE_PASSED = "FinalPaymentDeadlinePassedBoundaryEvent";
+        public static final String REPORT_FINAL_PAYMENT_BREACH = "ReportFinalPaymentBreachTask";
+        public static final String FINAL_PAYMENT_BLOCK_LIFTED = "FinalPaymentBlockLiftedEvent";
+        public static final String RENEW_FINAL_PAYMENT_DUE_DATE = "RenewFinalPaymentDueDateTask";
+        public static final String COMPLETE_ENGAGEMENT = "CompleteEngagementTask";
+        public static final String ENGAGEMENT_COMPLETED = "EngagementCompletedEndEvent";
 
         public static final String ENGAGEMENT_TERMINATED_START = "EngagementTerminatedStartEvent";
         public static final String TERMINATE_ENGAGEMENT = "TerminateEngagementTask";
@@ -116,6 +133,8 @@ public final class EngagementProcess {
         public static final String DEPOSIT_DUE_AT = "depositDueAt";
         public static final String MATERIALS_DUE_AT = "materialsDueAt";
         public static final String DEPOSIT_PAID = "depositPaid";
+        public static final String FINAL_DUE_AT = "finalDueAt";
+        public static final String FINAL_PAID = "finalPaid";
         public static final String INVOICE_NUMBER = "invoiceNumber";
         /** Submitted by the client's payment-order form. */
         public static final String PAYMENT_ORDER = "paymentOrder";

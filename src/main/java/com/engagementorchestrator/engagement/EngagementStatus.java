@@ -1,8 +1,8 @@
 package com.engagementorchestrator.engagement;
 
-/** Where an engagement stands as a whole; COMPLETED comes with delivery. */
+/** Where an engagement stands as a whole. */
 public enum EngagementStatus {
-    ACTIVE, BLOCKED, DECLINED, EXPIRED, TERMINATED;
+    ACTIVE, BLOCKED, DECLINED, EXPIRED, TERMINATED, COMPLETED;
 
     /** Still going, possibly paused while its client is blocked. */
     public boolean isRunning() {

@@ -5,7 +5,7 @@ import java.util.List;
 /** How a client keeps their word: promises kept, broken and still open, and the share kept on time. */
 public record Reliability(long kept, long broken, long open, long renegotiated, Double onTimeRatio, List<Promise> promises) {
 
-    static Reliability of(List<Promise> promises) {
+    public static Reliability of(List<Promise> promises) {
         long kept = count(promises, Promise.Status.KEPT);
         long broken = count(promises, Promise.Status.BROKEN);
         Double ratio = kept + broken == 0 ? null : (double) kept / (kept + broken);

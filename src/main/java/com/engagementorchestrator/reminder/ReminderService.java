@@ -50,7 +50,9 @@ public class ReminderService {
         Obligation obligation = obligation(obligationKind);
         Engagement e = lifecycle.get(engagementId);
         var client = e.getClient();
-        String template = "reminder." + step.name().toLowerCase();
+        String generic = "reminder." + step.name().toLowerCase();
+        // An obligation may word a step its own way (the final payment asks first whether it was sent and failed).
+        String template = correspondent.knows(generic + "." + obligationKind + ".body") ? generic + "." + obligationKind : generic;
         correspondent.send(new Correspondent.Letter(
                 "reminder/" + e.getNumber() + "/" + obligationKind + "/" + dueAt.getEpochSecond() + "/" + step,
                 e.getId(), client.getEmail(), client.getLocale(), template,

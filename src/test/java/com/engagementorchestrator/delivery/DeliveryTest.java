@@ -54,12 +54,11 @@ class DeliveryTest {
     long engagementId;
 
     @BeforeEach
-    void anEngagementWithItsDepositPaid() {
+    void anEngagementAtWork() {
         journeys = new Journeys(context);
-        var instance = journeys.awaitingDeposit(body -> { });
+        var instance = journeys.working(body -> { }, context);
         number = instance.getBusinessKey();
         engagementId = journeys.engagement(instance).getId();
-        pay(payments.depositInvoice(engagementId));
     }
 
     @Test
@@ -102,7 +101,7 @@ class DeliveryTest {
                 .getStatusCode().value()).isEqualTo(404);
 
         // The final invoice is the budget less the deposit; paid in full, the originals are the client's.
-        var invoiceAnswer = rest.withBasicAuth("moderator", "moderator").postForEntity("/api/engagements/" + number + "/final-invoice",
+        var invoiceAnswer = rest.withBasicAuth("freelancer", "freelancer").postForEntity("/api/engagements/" + number + "/work-delivered",
                 null, String.class);
         assertThat(invoiceAnswer.getStatusCode().value()).isEqualTo(201);
         assertThat(json.readTree(invoiceAnswer.getBody()).path("amount").decimalValue()).isEqualByComparingTo("175000");
@@ -115,7 +114,10 @@ class DeliveryTest {
         assertThat(asClient(zipResult.path("original").asText(), byte[].class).getBody()).isEqualTo(zip);
         assertThat(rest.withBasicAuth(stranger.email, PASSWORD).getForEntity(pdfResult.path("original").asText(), String.class)
                 .getStatusCode().value()).isEqualTo(404);
-        assertThat(journeys.templatesSentFor(journeys.instanceOf(number))).contains("final.invoice");
+        assertThat(journeys.templatesSentFor(number)).contains("final.invoice", "engagement.completed");
+        assertThat(journeys.engagement(number).getStatus().name()).isEqualTo("COMPLETED");
+        assertThat(rest.withBasicAuth("freelancer", "freelancer").postForEntity("/api/engagements/" + number + "/work-delivered",
+                null, String.class).getStatusCode().value()).isEqualTo(409);
     }
 
     @Test

@@ -99,7 +99,7 @@ class MaterialsProcessTest {
                 .extractingByKey("materialsSummary").asString().contains("Small businesses", "brand.pdf", "/materials/");
         complete(task(REVIEW_MATERIALS, instance), withVariables("missingItems", List.of()));
 
-        assertThat(instance).hasPassed(COMPLETE_MATERIALS).isEnded().hasPassed(MATERIALS_COLLECTED);
+        assertThat(instance).hasPassed(COMPLETE_MATERIALS).isWaitingAt(WORK_DELIVERED);
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.WORK);
         assertThat(materials.brief(id(instance)).orElseThrow().getRounds()).isEqualTo(1);
         assertThat(promises.ofEngagement(id(instance))).filteredOn(p -> p.getKind() == Promise.Kind.BRIEF_ITEM)
@@ -127,7 +127,7 @@ class MaterialsProcessTest {
         send(instance, Map.of(file(items.get(1)), pdf()));
         complete(task(REVIEW_MATERIALS, instance), withVariables("missingItems", ""));
 
-        assertThat(instance).isEnded().hasPassed(MATERIALS_COLLECTED);
+        assertThat(instance).hasPassed(COMPLETE_MATERIALS).isWaitingAt(WORK_DELIVERED);
         assertThat(materials.brief(id(instance)).orElseThrow().getRounds()).isEqualTo(2);
     }
 
@@ -150,7 +150,7 @@ class MaterialsProcessTest {
         send(instance, Map.of(file(items.get(1)), pdf()));
         complete(task(REVIEW_MATERIALS, instance), withVariables("missingItems", List.of()));
 
-        assertThat(instance).isEnded();
+        assertThat(instance).isWaitingAt(WORK_DELIVERED);
         var itemPromises = promises.ofEngagement(id(instance)).stream().filter(p -> p.getSubject().equals("item-" + items.get(1).getId())).toList();
         assertThat(itemPromises).extracting(Promise::getKind, Promise::getStatus).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Promise.Kind.BRIEF_ITEM, Promise.Status.RENEGOTIATED),

@@ -113,13 +113,39 @@ public final class Journeys {
         return instance;
     }
 
+    /** Deposit paid, a one-item brief answered and accepted: the work is under way. */
+    public ProcessInstance working(Consumer<Map<String, Object>> change, ApplicationContext context) {
+        ProcessInstance instance = awaitingDeposit(change);
+        var deposits = context.getBean(com.engagementorchestrator.deposit.DepositService.class);
+        var invoice = deposits.depositInvoice(engagement(instance).getId());
+        context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(
+                new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-" + invoice.getNumber(), invoice.getNumber(),
+                        invoice.getAmount(), invoice.getCurrency(), null), "{}");
+        complete(task(EngagementProcess.Elements.PREPARE_BRIEF, instance), withVariables("briefItems",
+                "ANSWER | Who are your customers | " + java.time.LocalDate.now().plusDays(3)));
+        long itemId = context.getBean(com.engagementorchestrator.materials.MaterialsService.class).items(engagement(instance).getId())
+                .get(0).getId();
+        complete(task(EngagementProcess.Elements.PROVIDE_MATERIALS, instance), withVariables("answer_" + itemId, "Small shops"));
+        complete(task(EngagementProcess.Elements.REVIEW_MATERIALS, instance), withVariables("missingItems", ""));
+        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
+        return instance;
+    }
+
     public Engagement engagement(ProcessInstance instance) {
         return engagements.findByNumber(instance.getBusinessKey()).orElseThrow();
     }
 
     public List<String> templatesSentFor(ProcessInstance instance) {
-        return correspondence.findByEngagementIdOrderByIdAsc(engagement(instance).getId()).stream()
+        return templatesSentFor(instance.getBusinessKey());
+    }
+
+    public List<String> templatesSentFor(String engagementNumber) {
+        return correspondence.findByEngagementIdOrderByIdAsc(engagement(engagementNumber).getId()).stream()
                 .map(c -> c.getTemplate()).toList();
+    }
+
+    public Engagement engagement(String engagementNumber) {
+        return engagements.findByNumber(engagementNumber).orElseThrow();
     }
 
     /** The reminder ladder the engagement runs now. */

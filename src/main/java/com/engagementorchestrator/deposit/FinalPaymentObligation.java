@@ -1,0 +1,31 @@
+package com.engagementorchestrator.deposit;
+
+import com.engagementorchestrator.engagement.ClientLetters;
+import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.reminder.Obligation;
+import org.springframework.stereotype.Component;
+
+/** The final invoice, as the reminder ladder talks about it (seed 002: first ask whether it was sent and failed). */
+@Component
+class FinalPaymentObligation implements Obligation {
+
+    private final DepositService payments;
+    private final ClientLetters letters;
+
+    FinalPaymentObligation(DepositService payments, ClientLetters letters) {
+        this.payments = payments;
+        this.letters = letters;
+    }
+
+    @Override
+    public String kind() {
+        return "FINAL_PAYMENT";
+    }
+
+    @Override
+    public String describe(long engagementId, String locale) {
+        Invoice invoice = payments.finalInvoice(engagementId).orElseThrow();
+        return letters.fragment("obligation.FINAL_PAYMENT", locale, invoice.getAmount().toPlainString(), invoice.getCurrency(),
+                invoice.getNumber(), payments.paidSoFar(invoice).toPlainString());
+    }
+}

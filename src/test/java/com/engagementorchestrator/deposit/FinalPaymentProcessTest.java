@@ -1,0 +1,117 @@
+package com.engagementorchestrator.deposit;
+
+import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.engagementorchestrator.delivery.DeliveryService;
+import com.engagementorchestrator.engagement.EngagementStatus;
+import com.engagementorchestrator.promise.Promise;
+import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Journeys;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+/** The final payment and the completion (processes/engagement.bpmn, DOMAIN.md step 7) with Camunda BPM Assert. */
+@IntegrationTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class FinalPaymentProcessTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired DepositService payments;
+    @Autowired PaymentService provider;
+    @Autowired DeliveryService deliveries;
+    @Autowired PromiseLedger promises;
+
+    Journeys journeys;
+    ProcessInstance instance;
+    long engagementId;
+
+    @BeforeEach
+    void theWorkIsDelivered() {
+        journeys = new Journeys(context);
+        ClockUtil.setCurrentTime(Date.from(Instant.now()));
+        instance = journeys.working(body -> { }, context);
+        engagementId = journeys.engagement(instance).getId();
+        deliveries.declareDelivered(engagementId);
+        assertThat(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, FINAL_PAYMENT_REMINDER_LADDER);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void paidInFullByTheProviderTheOriginalsAreReleasedAndTheEngagementCompletes() {
+        Invoice invoice = payments.finalInvoice(engagementId).orElseThrow();
+        assertThat(invoice.getAmount()).isEqualByComparingTo("175000.00");
+        assertThat(deliveries.originalsReleased(engagementId)).isFalse();
+
+        provider.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(), invoice.getAmount(),
+                invoice.getCurrency(), null), "{}");
+
+        assertThat(instance).hasPassed(FINAL_PAYMENT_RECEIVED, COMPLETE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
+        var engagement = journeys.engagement(instance.getBusinessKey());
+        assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.COMPLETED);
+        assertThat(engagement.getSummary()).contains("FINAL " + invoice.getNumber()).contains("Promises:");
+        assertThat(deliveries.originalsReleased(engagementId)).isTrue();
+        assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.FINAL_PAYMENT)
+                .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Promise.Status.KEPT));
+    }
+
+    @Test
+    void paidByPaymentOrderThatAModeratorConfirms() {
+        complete(task(PAY_FINAL_INVOICE, instance), withVariables("paymentOrder",
+                Variables.fileValue("order.pdf").file(Journeys.PDF).create(), "paidAmount", "175000"));
+        assertThat(instance).isWaitingAt(REVIEW_FINAL_PAYMENT_ORDER);
+        assertThat(tasks.getVariablesLocal(task(REVIEW_FINAL_PAYMENT_ORDER, instance).getId()).get("invoiceNumber"))
+                .isEqualTo(payments.finalInvoice(engagementId).orElseThrow().getNumber());
+
+        complete(task(REVIEW_FINAL_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED", "confirmedAmount", "100000"));
+        assertThat(instance).isWaitingAt(PAY_FINAL_INVOICE);
+        complete(task(PAY_FINAL_INVOICE, instance), withVariables("paymentOrder",
+                Variables.fileValue("order-2.pdf").file(Journeys.PDF).create(), "paidAmount", "75000"));
+        complete(task(REVIEW_FINAL_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
+
+        assertThat(instance).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
+        assertThat(payments.paidSoFar(payments.finalInvoice(engagementId).orElseThrow())).isEqualByComparingTo(new BigDecimal("175000"));
+    }
+
+    @Test
+    void anUnpaidFinalInvoiceFirstAsksWhetherThePaymentFailedThenEndsInABreach() {
+        journeys.escalateToBreach(instance);
+
+        assertThat(instance).hasPassed(FINAL_PAYMENT_DEADLINE_PASSED, REPORT_FINAL_PAYMENT_BREACH).isWaitingAt(FINAL_PAYMENT_BLOCK_LIFTED);
+        assertThat(journeys.templatesSentFor(instance)).containsSubsequence("final.invoice", "reminder.friendly.FINAL_PAYMENT",
+                "reminder.concern", "reminder.warning", "block.notice");
+        assertThat(deliveries.originalsReleased(engagementId)).isFalse();
+
+        var review = tasks.createTaskQuery().processDefinitionKey("client-block")
+                .processVariableValueEquals("clientUserId", journeys.email).singleResult();
+        tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
+        assertThat(instance).hasPassed(RENEW_FINAL_PAYMENT_DUE_DATE).isWaitingAt(PAY_FINAL_INVOICE);
+    }
+}
