@@ -101,6 +101,21 @@ class FinalPaymentProcessTest {
     }
 
     @Test
+    void paidWhileBlockedTheEngagementCompletesWhenTheBlockIsLifted() {
+        journeys.escalateToBreach(instance);
+        Invoice invoice = payments.finalInvoice(engagementId).orElseThrow();
+        provider.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(), invoice.getAmount(),
+                invoice.getCurrency(), null), "{}");
+        assertThat(instance).isWaitingAt(FINAL_PAYMENT_BLOCK_LIFTED);
+
+        var review = tasks.createTaskQuery().processDefinitionKey("client-block")
+                .processVariableValueEquals("clientUserId", journeys.email).singleResult();
+        tasks.complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "The payment order checks out"));
+
+        assertThat(instance).hasPassed(RENEW_FINAL_PAYMENT_DUE_DATE, FINAL_PAID_ALREADY, COMPLETE_ENGAGEMENT).isEnded();
+    }
+
+    @Test
     void anUnpaidFinalInvoiceFirstAsksWhetherThePaymentFailedThenEndsInABreach() {
         journeys.escalateToBreach(instance);
 
