@@ -1,0 +1,89 @@
+package com.engagementorchestrator.complaint;
+
+import com.engagementorchestrator.common.TaskForms;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Inbound adapters of the complaint event subprocess of processes/engagement.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class ComplaintProcessAdapters {
+
+    /** Runs in the complaint's own scope right after the message: the id becomes local to it. */
+    @Bean
+    JavaDelegate registerComplaint() {
+        return execution -> execution.setVariableLocal(ComplaintProcess.COMPLAINT_ID,
+                execution.getVariable(ComplaintProcess.RAISED_COMPLAINT_ID));
+    }
+
+    @Bean
+    TaskListener showComplaint(ComplaintService complaints) {
+        return task -> {
+            Complaint c = complaints.get(complaintId(task));
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("complaintText", c.getText());
+            shown.put("ourAnswer", c.getAnswer() == null ? "" : c.getClassification() + ": " + c.getAnswer()
+                    + (c.getFix() == null ? "" : "\nWe fix: " + c.getFix() + " by " + c.getFixBy()));
+            shown.put("clientReplyShown", c.getClientReply() == null ? "" : c.getClientReply());
+            task.setVariablesLocal(shown);
+        };
+    }
+
+    @Bean
+    TaskListener recordComplaintAnswer(ComplaintService complaints) {
+        return task -> {
+            complaints.answer(complaintId(task), TaskForms.actor(task),
+                    TaskForms.choice(task, "classification", Complaint.Classification.class), TaskForms.text(task, "answer"),
+                    TaskForms.text(task, "fix"), TaskForms.text(task, "fixBy"), TaskForms.amount(task, "refundAmount"));
+            TaskForms.consume(task, "classification", "answer", "fix", "fixBy", "refundAmount");
+        };
+    }
+
+    @Bean
+    JavaDelegate sendComplaintAnswer(ComplaintService complaints) {
+        return execution -> complaints.sendAnswer(complaintId(execution));
+    }
+
+    @Bean
+    JavaDelegate escalateOverdueComplaint(ComplaintService complaints) {
+        return execution -> complaints.answerOverdue(complaintId(execution));
+    }
+
+    /** ACCEPT or ESCALATE, recorded on the complaint; the gateway asks the complaint, not a shared variable. */
+    @Bean
+    TaskListener recordComplaintResponse(ComplaintService complaints) {
+        return task -> {
+            String response = TaskForms.text(task, ComplaintProcess.RESPONSE);
+            if (!"ACCEPT".equals(response) && !"ESCALATE".equals(response)) {
+                throw new com.engagementorchestrator.common.InvalidInputException(ComplaintProcess.RESPONSE, "choose ACCEPT or ESCALATE");
+            }
+            complaints.respond(complaintId(task), "ACCEPT".equals(response), TaskForms.text(task, "clientReply"));
+            TaskForms.consume(task, ComplaintProcess.RESPONSE, "clientReply");
+        };
+    }
+
+    @Bean
+    TaskListener recordEscalationAnswer(ComplaintService complaints) {
+        return task -> {
+            complaints.answerEscalation(complaintId(task), TaskForms.actor(task), TaskForms.text(task, "escalationAnswer"));
+            TaskForms.consume(task, "escalationAnswer");
+        };
+    }
+
+    @Bean
+    JavaDelegate closeComplaint(ComplaintService complaints) {
+        return execution -> complaints.close(complaintId(execution));
+    }
+
+    static long complaintId(VariableScope scope) {
+        Object value = scope.getVariable(ComplaintProcess.COMPLAINT_ID);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("Process variable 'complaintId' is missing or not a number: " + value);
+        }
+        return number.longValue();
+    }
+}
