@@ -56,6 +56,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule processAdaptersLiveInTheirFeature = noClasses()
             .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..",
-                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..protocol..", "..closure..", "..complaint..")
+                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..protocol..", "..closure..", "..complaint..", "..delivery..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
 }

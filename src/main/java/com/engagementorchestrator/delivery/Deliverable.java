@@ -37,6 +37,19 @@ public class Deliverable {
     private StoredFile preview;
     private String uploadedBy;
     private Instant uploadedAt;
+    private int version;
+    private Long replacesId;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private String changeRequest;
+    private String assessment;
+    private String assessmentNote;
+    private String changeOrderProtocol;
+    private String changeOrderInvoice;
+    private Instant reviewedAt;
+
+    /** Where the client's review of this version stands. */
+    public enum Status { IN_REVIEW, ACCEPTED, AUTO_ACCEPTED, CHANGES_REQUESTED, REPLACED }
 
     protected Deliverable() {
     }
@@ -49,6 +62,69 @@ public class Deliverable {
         this.preview = preview.file();
         this.uploadedBy = uploadedBy;
         this.uploadedAt = Time.now();
+        this.version = 1;
+        this.status = Status.IN_REVIEW;
+    }
+
+    Deliverable replacedBy(StoredFile file, Previews.Preview preview, String uploadedBy) {
+        Deliverable next = new Deliverable(engagementId, title, file, preview, uploadedBy);
+        next.version = version + 1;
+        next.replacesId = id;
+        this.status = Status.REPLACED;
+        return next;
+    }
+
+    void accept(boolean bySilence) {
+        this.status = bySilence ? Status.AUTO_ACCEPTED : Status.ACCEPTED;
+        this.reviewedAt = Time.now();
+    }
+
+    void changesRequested(String request) {
+        this.status = Status.CHANGES_REQUESTED;
+        this.changeRequest = request;
+        this.reviewedAt = Time.now();
+    }
+
+    void assessed(String assessment, String note) {
+        this.assessment = assessment;
+        this.assessmentNote = note;
+    }
+
+    void changeOrder(String protocolNumber, String invoiceNumber) {
+        this.changeOrderProtocol = protocolNumber;
+        this.changeOrderInvoice = invoiceNumber;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public Long getReplacesId() {
+        return replacesId;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getChangeRequest() {
+        return changeRequest;
+    }
+
+    String assessmentNoteOrDash() {
+        return assessmentNote == null ? "-" : assessmentNote;
+    }
+
+    public String getAssessment() {
+        return assessment;
+    }
+
+    public String getChangeOrderProtocol() {
+        return changeOrderProtocol;
+    }
+
+    public String getChangeOrderInvoice() {
+        return changeOrderInvoice;
     }
 
     public Long getId() {

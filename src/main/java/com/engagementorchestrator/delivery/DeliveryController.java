@@ -35,8 +35,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class DeliveryController {
 
-    record DeliverableView(Long id, String title, String previewKind, String fileName, long sizeBytes, Instant uploadedAt,
-                           String preview, String original, boolean released) {
+    record DeliverableView(Long id, String title, int version, String status, String previewKind, String fileName, long sizeBytes,
+                           Instant uploadedAt, String preview, String original, boolean released) {
     }
 
     record InvoiceView(String number, BigDecimal amount, String currency, Instant dueAt, String status) {
@@ -54,13 +54,15 @@ class DeliveryController {
 
     @PostMapping("/api/engagements/{number}/deliveries")
     @Transactional
-    ResponseEntity<DeliverableView> upload(@PathVariable String number, @RequestParam("title") String title,
-                                           @RequestParam("file") MultipartFile file, Authentication caller) throws IOException {
+    ResponseEntity<DeliverableView> upload(@PathVariable String number, @RequestParam(value = "title", required = false) String title,
+                                           @RequestParam("file") MultipartFile file,
+                                           @RequestParam(value = "replaces", required = false) Long replaces,
+                                           Authentication caller) throws IOException {
         if (!ourSide(caller)) {
             throw new AccessDeniedException("Only the freelancer or a moderator uploads work results");
         }
         Engagement e = engagement(number, caller);
-        Deliverable d = deliveries.upload(e.getId(), title, file.getOriginalFilename(), file.getBytes(), caller.getName());
+        Deliverable d = deliveries.upload(e.getId(), title, file.getOriginalFilename(), file.getBytes(), caller.getName(), replaces);
         return ResponseEntity.created(URI.create("/api/engagements/" + number + "/deliveries/" + d.getId()))
                 .body(view(e, d, deliveries.originalsReleased(e.getId())));
     }
@@ -121,7 +123,8 @@ class DeliveryController {
 
     private static DeliverableView view(Engagement e, Deliverable d, boolean released) {
         String base = "/api/engagements/" + e.getNumber() + "/deliveries/" + d.getId();
-        return new DeliverableView(d.getId(), d.getTitle(), d.getPreviewKind().name(), d.getOriginal().getFileName(),
+        return new DeliverableView(d.getId(), d.getTitle(), d.getVersion(), d.getStatus().name(), d.getPreviewKind().name(),
+                d.getOriginal().getFileName(),
                 d.getOriginal().getSizeBytes(), d.getUploadedAt(), d.getPreview() == null ? null : base + "/preview",
                 base + "/original", released);
     }

@@ -6,6 +6,7 @@ import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.deposit.Invoice;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,18 @@ public class DeliveryService {
     private final DepositService payments;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final com.engagementorchestrator.engagement.EngagementLifecycle lifecycle;
+    private final com.engagementorchestrator.engagement.ClientLetters letters;
+    private final DeliveryTimers timers;
+    private final com.engagementorchestrator.protocol.ProtocolService protocols;
 
     public DeliveryService(Deliverables deliverables, Previews previews, UploadedFiles files, DepositService payments,
                            org.camunda.bpm.engine.RuntimeService runtime,
-                           com.engagementorchestrator.engagement.EngagementLifecycle lifecycle) {
+                           com.engagementorchestrator.engagement.EngagementLifecycle lifecycle,
+                           com.engagementorchestrator.engagement.ClientLetters letters, DeliveryTimers timers,
+                           com.engagementorchestrator.protocol.ProtocolService protocols) {
+        this.letters = letters;
+        this.timers = timers;
+        this.protocols = protocols;
         this.runtime = runtime;
         this.lifecycle = lifecycle;
         this.deliverables = deliverables;
@@ -38,17 +47,115 @@ public class DeliveryService {
         this.payments = payments;
     }
 
-    public Deliverable upload(long engagementId, String title, String fileName, byte[] content, String uploadedBy) {
+    /**
+     * Stores a result with its preview and sends it to the client for review. A new version of a result whose changes
+     * were asked ({@code replacesId}) joins that result's review instead.
+     */
+    public Deliverable upload(long engagementId, String title, String fileName, byte[] content, String uploadedBy, Long replacesId) {
+        StoredFile original = new StoredFile(files.check("file", fileName, content, MAX_BYTES, null, "any file"));
+        if (replacesId != null) {
+            Deliverable old = get(engagementId, replacesId);
+            if (old.getStatus() != Deliverable.Status.CHANGES_REQUESTED) {
+                throw new com.engagementorchestrator.common.ConflictException("Result " + replacesId + " is " + old.getStatus()
+                        + "; a new version replaces a result whose changes were asked");
+            }
+            return deliverables.save(old.replacedBy(original, previews.of(original), uploadedBy));
+        }
         if (title == null || title.isBlank() || title.length() > 300) {
             throw new InvalidInputException("title", "say what this result is (1 to 300 characters)");
         }
-        StoredFile original = new StoredFile(files.check("file", fileName, content, MAX_BYTES, null, "any file"));
-        return deliverables.save(new Deliverable(engagementId, title.trim(), original, previews.of(original), uploadedBy));
+        var e = lifecycle.get(engagementId);
+        Deliverable d = deliverables.save(new Deliverable(engagementId, title.trim(), original, previews.of(original), uploadedBy));
+        runtime.startProcessInstanceByKey(DeliveryProcess.KEY, e.getNumber() + "/" + d.getId(), java.util.Map.of(
+                DeliveryProcess.DELIVERABLE_ID, d.getId(),
+                com.engagementorchestrator.engagement.EngagementProcess.Variables.ENGAGEMENT_ID, engagementId,
+                com.engagementorchestrator.engagement.EngagementProcess.Variables.CLIENT_USER_ID, e.getClient().getUserId()));
+        letters.write(e, "delivery.ready", "delivery-ready/" + d.getId(), d.getTitle(), timers.silenceDateText());
+        return d;
+    }
+
+    public void review(long deliverableId, String decision, String changes) {
+        Deliverable d = deliverables.findById(deliverableId).orElseThrow();
+        if ("ACCEPT".equals(decision)) {
+            d.accept(false);
+        } else if ("CHANGES".equals(decision)) {
+            if (changes == null || changes.isBlank()) {
+                throw new InvalidInputException("changeRequest", "say what should change");
+            }
+            d.changesRequested(changes.trim());
+        } else {
+            throw new InvalidInputException("deliveryDecision", "choose ACCEPT or CHANGES");
+        }
+    }
+
+    public void acceptBySilence(long deliverableId) {
+        Deliverable d = deliverables.findById(deliverableId).orElseThrow();
+        d.accept(true);
+        letters.write(lifecycle.get(d.getEngagementId()), "delivery.accepted.silence", "delivery-silence/" + deliverableId, d.getTitle());
+    }
+
+    public void remind(long deliverableId) {
+        Deliverable d = deliverables.findById(deliverableId).orElseThrow();
+        letters.write(lifecycle.get(d.getEngagementId()), "delivery.reminder", "delivery-reminder/" + deliverableId, d.getTitle(),
+                timers.silenceDateText());
+    }
+
+    public void assess(long deliverableId, String assessment, String note) {
+        if (!"IN_SCOPE".equals(assessment) && !"CHANGE_ORDER".equals(assessment)) {
+            throw new InvalidInputException("changeAssessment", "choose IN_SCOPE or CHANGE_ORDER");
+        }
+        if ("CHANGE_ORDER".equals(assessment) && (note == null || note.isBlank())) {
+            throw new InvalidInputException("assessmentNote", "say what goes beyond the signed protocols; the client reads it");
+        }
+        deliverables.findById(deliverableId).orElseThrow().assessed(assessment, note == null ? null : note.trim());
+    }
+
+    /** Scope creep is never silent: the client is told the change needs its own signed protocol. */
+    public void requireChangeOrder(long deliverableId) {
+        Deliverable d = deliverables.findById(deliverableId).orElseThrow();
+        letters.write(lifecycle.get(d.getEngagementId()), "delivery.changeorder", "delivery-changeorder/" + deliverableId,
+                d.getTitle(), d.getChangeRequest(), d.assessmentNoteOrDash());
+    }
+
+    /** The change order's protocol must be signed by both sides; if it costs more, its invoice is issued. */
+    public void recordChangeOrder(long deliverableId, String protocolNumber, BigDecimal extraCost) {
+        Deliverable d = deliverables.findById(deliverableId).orElseThrow();
+        if (protocolNumber == null || protocolNumber.isBlank()) {
+            throw new InvalidInputException("changeOrderProtocol", "give the number of the change order's protocol");
+        }
+        boolean signed = protocols.ofEngagement(d.getEngagementId()).stream().anyMatch(p -> p.getNumber().equals(protocolNumber.trim())
+                && p.getStatus() == com.engagementorchestrator.protocol.Protocol.Status.SIGNED);
+        if (!signed) {
+            throw new InvalidInputException("changeOrderProtocol", "protocol " + protocolNumber.trim()
+                    + " of this engagement is not signed by both sides yet; the work on the change starts once it is");
+        }
+        String invoice = extraCost == null ? null
+                : payments.issueChangeOrderInvoice(d.getEngagementId(), extraCost, d.getChangeRequest()).getNumber();
+        d.changeOrder(protocolNumber.trim(), invoice);
+    }
+
+    /** The new version must be uploaded, and a change order's invoice paid, before the client reviews again. */
+    public long rework(long deliverableId) {
+        Deliverable d = deliverables.findById(deliverableId).orElseThrow();
+        if (d.getChangeOrderInvoice() != null && !payments.invoice(d.getChangeOrderInvoice()).map(Invoice::isPaid).orElse(false)) {
+            throw new InvalidInputException("rework", "the change order's invoice " + d.getChangeOrderInvoice()
+                    + " is not paid yet; work on the change starts once it is");
+        }
+        Deliverable next = deliverables.findFirstByReplacesId(deliverableId).orElseThrow(() -> new InvalidInputException("rework",
+                "upload the new version first: POST /api/engagements/{number}/deliveries with replaces=" + deliverableId));
+        letters.write(lifecycle.get(d.getEngagementId()), "delivery.ready", "delivery-ready/" + next.getId(), next.getTitle(),
+                timers.silenceDateText());
+        return next.getId();
     }
 
     @Transactional(readOnly = true)
     public List<Deliverable> of(long engagementId) {
         return deliverables.findByEngagementIdOrderByIdAsc(engagementId);
+    }
+
+    @Transactional(readOnly = true)
+    public Deliverable byId(long deliverableId) {
+        return deliverables.findById(deliverableId).orElseThrow(() -> new NotFoundException("No result " + deliverableId));
     }
 
     @Transactional(readOnly = true)
@@ -60,6 +167,12 @@ public class DeliveryService {
     /** Our side declares the work delivered: the engagement's process issues the final invoice. */
     public void declareDelivered(long engagementId) {
         var e = lifecycle.get(engagementId);
+        List<Deliverable> open = of(engagementId).stream().filter(d -> d.getStatus() == Deliverable.Status.IN_REVIEW
+                || d.getStatus() == Deliverable.Status.CHANGES_REQUESTED).toList();
+        if (!open.isEmpty()) {
+            throw new com.engagementorchestrator.common.ConflictException("The client has not accepted every result yet: "
+                    + open.stream().map(d -> d.getTitle() + " (" + d.getStatus() + ")").collect(java.util.stream.Collectors.joining(", ")));
+        }
         boolean waiting = e.getProcessInstanceId() != null && runtime.createExecutionQuery()
                 .processInstanceId(e.getProcessInstanceId())
                 .messageEventSubscriptionName(com.engagementorchestrator.engagement.EngagementProcess.Messages.WORK_DELIVERED)

@@ -2,7 +2,6 @@ package com.engagementorchestrator.delivery;
 
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.UploadedFiles;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -19,7 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +40,10 @@ public class Previews {
     public Preview of(StoredFile original) {
         String type = original.getContentType();
         if (type.equals("application/pdf")) {
-            return new Preview(Kind.PDF, stored("preview-" + original.getFileName(), "application/pdf", watermarkPdf(original.getContent())));
+            byte[] watermarked = watermarkPdf(original.getContent());
+            // A PDF the library cannot read gets no preview: withheld like any other file until payment.
+            return watermarked == null ? new Preview(Kind.WITHHELD, null)
+                    : new Preview(Kind.PDF, stored("preview-" + original.getFileName(), "application/pdf", watermarked));
         }
         if (type.equals("image/png") || type.equals("image/jpeg") || type.equals("image/gif")) {
             byte[] png = downscaledImage(original.getContent());
@@ -112,8 +113,8 @@ public class Previews {
             stamper.close();
             reader.close();
             return out.toByteArray();
-        } catch (IOException | DocumentException e) {
-            throw new UncheckedIOException(new IOException("The PDF could not be watermarked: " + e.getMessage(), e));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -83,7 +83,7 @@ public class DepositCorrelation {
                 return false;
             }
             boolean any = false;
-            for (Invoice.Kind kind : Invoice.Kind.values()) {
+            for (Invoice.Kind kind : java.util.List.of(Invoice.Kind.DEPOSIT, Invoice.Kind.FINAL)) {
                 String message = kind == Invoice.Kind.FINAL ? EngagementProcess.Messages.FINAL_PAYMENT_RECEIVED
                         : EngagementProcess.Messages.DEPOSIT_RECEIVED;
                 boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, kind).map(Invoice::isPaid).orElse(false);

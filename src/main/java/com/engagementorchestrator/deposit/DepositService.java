@@ -214,7 +214,28 @@ public class DepositService implements Obligation {
     }
 
     private static Promise.Kind promiseKind(Invoice invoice) {
-        return invoice.getKind() == Invoice.Kind.FINAL ? Promise.Kind.FINAL_PAYMENT : Promise.Kind.DEPOSIT_PAYMENT;
+        return switch (invoice.getKind()) {
+            case FINAL -> Promise.Kind.FINAL_PAYMENT;
+            case CHANGE_ORDER -> Promise.Kind.CHANGE_ORDER_PAYMENT;
+            case DEPOSIT -> Promise.Kind.DEPOSIT_PAYMENT;
+        };
+    }
+
+    /** A change order that costs more: its own invoice, paid before the work on it starts. */
+    public Invoice issueChangeOrderInvoice(long engagementId, BigDecimal amount, String what) {
+        Engagement e = lifecycle.get(engagementId);
+        Invoice invoice = invoices.save(new Invoice(nextNumber(), engagementId, Invoice.Kind.CHANGE_ORDER, amount,
+                e.getBudgetCurrency(), Time.now().plus(dueIn), null));
+        promises.make(party(e), Promise.Kind.CHANGE_ORDER_PAYMENT, invoice.getNumber(),
+                "pay the change order invoice " + invoice.getNumber() + " (" + what + ")", invoice.getDueAt());
+        write(e, "changeorder.invoice", "changeorder-invoice/" + invoice.getNumber(), invoice.getNumber(),
+                invoice.getAmount().toPlainString(), invoice.getCurrency(), DATE.format(invoice.getDueAt()), what);
+        return invoice;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Invoice> invoice(String number) {
+        return invoices.findByNumber(number);
     }
 
     /** The deposit is in: work may start; the client is thanked. */

@@ -16,7 +16,7 @@ import java.time.Instant;
 @Entity
 public class Invoice {
 
-    public enum Kind { DEPOSIT, FINAL }
+    public enum Kind { DEPOSIT, FINAL, CHANGE_ORDER }
 
     public enum Status { OPEN, PAID }
 

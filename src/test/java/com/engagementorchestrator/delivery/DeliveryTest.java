@@ -100,7 +100,14 @@ class DeliveryTest {
         assertThat(rest.withBasicAuth(stranger.email, PASSWORD).getForEntity(imageResult.path("preview").asText(), String.class)
                 .getStatusCode().value()).isEqualTo(404);
 
-        // The final invoice is the budget less the deposit; paid in full, the originals are the client's.
+        // The final invoice goes out once the client accepted every result; it is the budget less the deposit.
+        var early = rest.withBasicAuth("freelancer", "freelancer").postForEntity("/api/engagements/" + number + "/work-delivered",
+                null, String.class);
+        assertThat(early.getStatusCode().value()).isEqualTo(409);
+        assertThat(early.getBody()).contains("has not accepted every result yet").contains("Source files");
+        var tasks = context.getBean(org.camunda.bpm.engine.TaskService.class);
+        tasks.createTaskQuery().taskDefinitionKey(DeliveryProcess.Elements.REVIEW_DELIVERY).taskAssignee(journeys.email).list()
+                .forEach(t -> tasks.complete(t.getId(), java.util.Map.of("deliveryDecision", "ACCEPT")));
         var invoiceAnswer = rest.withBasicAuth("freelancer", "freelancer").postForEntity("/api/engagements/" + number + "/work-delivered",
                 null, String.class);
         assertThat(invoiceAnswer.getStatusCode().value()).isEqualTo(201);

@@ -1,0 +1,85 @@
+package com.engagementorchestrator.delivery;
+
+import com.engagementorchestrator.common.TaskForms;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Inbound adapters of processes/delivery-review.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class DeliveryProcessAdapters {
+
+    @Bean
+    TaskListener showDelivery(DeliveryService deliveries) {
+        return task -> {
+            long id = deliverableId(task);
+            Deliverable d = deliveries.byId(id);
+            String base = "/api/engagements/" + task.getExecution().getProcessBusinessKey().split("/")[0] + "/deliveries/" + id;
+            task.setVariablesLocal(Map.of("deliveryTitle", d.getTitle() + " (version " + d.getVersion() + ")",
+                    "deliveryPreview", d.getPreview() == null ? "no preview for this kind of file: released after full payment" : base + "/preview",
+                    "deliveryChangeRequest", d.getChangeRequest() == null ? "" : d.getChangeRequest()));
+        };
+    }
+
+    @Bean
+    TaskListener recordDeliveryReview(DeliveryService deliveries) {
+        return task -> {
+            deliveries.review(deliverableId(task), TaskForms.text(task, DeliveryProcess.DECISION), TaskForms.text(task, "changeRequest"));
+            TaskForms.consume(task, "changeRequest");
+        };
+    }
+
+    @Bean
+    JavaDelegate sendDeliveryReminder(DeliveryService deliveries) {
+        return execution -> deliveries.remind(deliverableId(execution));
+    }
+
+    @Bean
+    JavaDelegate autoAcceptDelivery(DeliveryService deliveries) {
+        return execution -> deliveries.acceptBySilence(deliverableId(execution));
+    }
+
+    /** The acceptance is already on the result (the review recorded it); this step marks the end of the review. */
+    @Bean
+    JavaDelegate acceptDelivery(DeliveryService deliveries) {
+        return execution -> deliveries.byId(deliverableId(execution));
+    }
+
+    @Bean
+    TaskListener recordChangeAssessment(DeliveryService deliveries) {
+        return task -> {
+            deliveries.assess(deliverableId(task), TaskForms.text(task, DeliveryProcess.ASSESSMENT), TaskForms.text(task, "assessmentNote"));
+            TaskForms.consume(task, "assessmentNote");
+        };
+    }
+
+    @Bean
+    JavaDelegate requireChangeOrder(DeliveryService deliveries) {
+        return execution -> deliveries.requireChangeOrder(deliverableId(execution));
+    }
+
+    @Bean
+    TaskListener recordChangeOrder(DeliveryService deliveries) {
+        return task -> {
+            deliveries.recordChangeOrder(deliverableId(task), TaskForms.text(task, "changeOrderProtocol"),
+                    TaskForms.amount(task, "extraCost"));
+            TaskForms.consume(task, "changeOrderProtocol", "extraCost");
+        };
+    }
+
+    @Bean
+    TaskListener recordRework(DeliveryService deliveries) {
+        return task -> task.getExecution().setVariable(DeliveryProcess.DELIVERABLE_ID, deliveries.rework(deliverableId(task)));
+    }
+
+    static long deliverableId(VariableScope scope) {
+        Object value = scope.getVariable(DeliveryProcess.DELIVERABLE_ID);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("Process variable 'deliverableId' is missing or not a number: " + value);
+        }
+        return number.longValue();
+    }
+}
