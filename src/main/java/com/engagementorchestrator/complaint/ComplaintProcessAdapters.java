@@ -48,9 +48,21 @@ class ComplaintProcessAdapters {
         return execution -> complaints.sendAnswer(complaintId(execution));
     }
 
+    /** Late: the client is told, and the freelancers join the moderators on the answer, at top priority. */
     @Bean
     JavaDelegate escalateOverdueComplaint(ComplaintService complaints) {
-        return execution -> complaints.answerOverdue(complaintId(execution));
+        return execution -> {
+            long complaintId = complaintId(execution);
+            complaints.answerOverdue(complaintId);
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(ComplaintProcess.Elements.ANSWER_COMPLAINT).list().stream()
+                    .filter(t -> Long.valueOf(complaintId).equals(((Number) tasks.getVariable(t.getId(), ComplaintProcess.COMPLAINT_ID)).longValue()))
+                    .forEach(t -> {
+                        tasks.addCandidateGroup(t.getId(), "freelancers");
+                        tasks.setPriority(t.getId(), 100);
+                    });
+        };
     }
 
     /** ACCEPT or ESCALATE, recorded on the complaint; the gateway asks the complaint, not a shared variable. */

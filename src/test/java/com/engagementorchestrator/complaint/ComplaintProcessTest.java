@@ -126,6 +126,8 @@ class ComplaintProcessTest {
 
         assertThat(engagement).hasPassed(ESCALATE_OVERDUE_ANSWER);
         assertThat(journeys.templatesSentFor(engagement)).contains("complaint.delayed");
+        assertThat(tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(ANSWER_COMPLAINT)
+                .taskCandidateGroup("freelancers").taskPriority(100).count()).as("the late answer is escalated").isOne();
         assertThat(tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(ANSWER_COMPLAINT).count())
                 .as("the answer is still due").isEqualTo(2);
         for (Task answer : tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(ANSWER_COMPLAINT).list()) {
