@@ -2,6 +2,7 @@ package com.engagementorchestrator.breach;
 
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
+import com.engagementorchestrator.common.ProcessVariables;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.EngagementProcess;
@@ -83,12 +84,8 @@ class BreachProcessAdapters {
         return execution -> blocks.terminate(blockId(execution), decidedBy(execution), notes(execution));
     }
 
-    private static long blockId(VariableScope scope) {
-        Object value = scope.getVariable(BlockProcess.Variables.BLOCK_ID);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("Process variable 'blockId' is missing or not a number: " + value);
-        }
-        return number.longValue();
+    static long blockId(VariableScope scope) {
+        return ProcessVariables.requiredLong(scope, BlockProcess.Variables.BLOCK_ID);
     }
 
     private static String decidedBy(DelegateExecution execution) {

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.complaint;
 
+import com.engagementorchestrator.common.ProcessVariables;
 import com.engagementorchestrator.common.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,10 +93,6 @@ class ComplaintProcessAdapters {
     }
 
     static long complaintId(VariableScope scope) {
-        Object value = scope.getVariable(ComplaintProcess.COMPLAINT_ID);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("Process variable 'complaintId' is missing or not a number: " + value);
-        }
-        return number.longValue();
+        return ProcessVariables.requiredLong(scope, ComplaintProcess.COMPLAINT_ID);
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.delivery;
 
+import com.engagementorchestrator.common.ProcessVariables;
 import com.engagementorchestrator.common.TaskForms;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -76,10 +77,6 @@ class DeliveryProcessAdapters {
     }
 
     static long deliverableId(VariableScope scope) {
-        Object value = scope.getVariable(DeliveryProcess.DELIVERABLE_ID);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("Process variable 'deliverableId' is missing or not a number: " + value);
-        }
-        return number.longValue();
+        return ProcessVariables.requiredLong(scope, DeliveryProcess.DELIVERABLE_ID);
     }
 }

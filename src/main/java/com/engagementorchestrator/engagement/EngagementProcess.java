@@ -153,11 +153,7 @@ public final class EngagementProcess {
         }
 
         public static long engagementId(VariableScope scope) {
-            Object value = scope.getVariable(ENGAGEMENT_ID);
-            if (!(value instanceof Number number)) {
-                throw new IllegalStateException("Process variable '" + ENGAGEMENT_ID + "' is missing or not a number: " + value);
-            }
-            return number.longValue();
+            return com.engagementorchestrator.common.ProcessVariables.requiredLong(scope, ENGAGEMENT_ID);
         }
     }
 }

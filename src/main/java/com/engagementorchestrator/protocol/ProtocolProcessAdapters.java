@@ -3,6 +3,7 @@ package com.engagementorchestrator.protocol;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.ProcessVariables;
 import com.engagementorchestrator.common.RequestOrigin;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
@@ -133,18 +134,10 @@ class ProtocolProcessAdapters {
     }
 
     static long protocolId(VariableScope scope) {
-        Object value = scope.getVariable(ProtocolProcess.Variables.PROTOCOL_ID);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("Process variable 'protocolId' is missing or not a number: " + value);
-        }
-        return number.longValue();
+        return ProcessVariables.requiredLong(scope, ProtocolProcess.Variables.PROTOCOL_ID);
     }
 
     static long agreementId(VariableScope scope) {
-        Object value = scope.getVariable(ProtocolProcess.Variables.AGREEMENT_ID);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("Process variable 'agreementId' is missing or not a number: " + value);
-        }
-        return number.longValue();
+        return ProcessVariables.requiredLong(scope, ProtocolProcess.Variables.AGREEMENT_ID);
     }
 }
