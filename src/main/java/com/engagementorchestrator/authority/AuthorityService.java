@@ -14,8 +14,6 @@ import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.reminder.Obligation;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -30,7 +28,6 @@ public class AuthorityService implements Obligation {
     public static final int MAX_ATTEMPTS = 3;
     public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
     static final String FIELD = "authorityDocument";
-    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final AuthorityDocuments documents;
     private final UploadedFiles files;
@@ -62,7 +59,7 @@ public class AuthorityService implements Obligation {
     public Instant requestDocument(long engagementId) {
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
-        write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), DATE.format(dueAt), tasklistUrl);
+        letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), tasklistUrl);
         return dueAt;
     }
 
@@ -99,7 +96,7 @@ public class AuthorityService implements Obligation {
         AuthorityDocument rejected = latest(engagementId);
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
-        write(e, "authority.rejected", "authority-rejected/" + e.getNumber() + "/" + rejected.getAttempt(),
+        letters.write(e, "authority.rejected", "authority-rejected/" + e.getNumber() + "/" + rejected.getAttempt(),
                 rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), tasklistUrl);
         return dueAt;
     }
@@ -118,13 +115,13 @@ public class AuthorityService implements Obligation {
 
     public void confirm(long engagementId) {
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.DEPOSIT);
-        write(e, "authority.accepted", "authority-accepted/" + e.getNumber());
+        letters.write(e, "authority.accepted", "authority-accepted/" + e.getNumber());
     }
 
     public void refuse(long engagementId) {
         Engagement e = lifecycle.close(engagementId, EngagementStatus.DECLINED,
                 "signing authority not proven after " + MAX_ATTEMPTS + " attempts (M6)");
-        write(e, "authority.refused", "authority-refused/" + e.getNumber());
+        letters.write(e, "authority.refused", "authority-refused/" + e.getNumber());
     }
 
     @Transactional(readOnly = true)
@@ -138,9 +135,6 @@ public class AuthorityService implements Obligation {
                 .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no authority document"));
     }
 
-    private void write(Engagement e, String template, String dedupKey, Object... details) {
-        letters.write(e, template, dedupKey, details);
-    }
 
     private static String companyName(Engagement e) {
         String name = e.getCompany().getName();

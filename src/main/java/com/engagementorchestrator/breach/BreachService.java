@@ -1,5 +1,6 @@
 package com.engagementorchestrator.breach;
 
+import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
@@ -7,8 +8,6 @@ import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.engagement.Engagements;
 import com.engagementorchestrator.promise.PromiseLedger;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class BreachService {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final Breaches breaches;
     private final ClientBlocks blocks;
@@ -84,7 +82,7 @@ public class BreachService {
             block.attachProcessInstance(processInstanceId);
         }
         letters.write(breached, "block.notice", "block-notice/" + breach.getId(), whatWasDue,
-                dueAt == null ? "-" : DATE.format(dueAt));
+                dueAt == null ? "-" : Time.isoDate(dueAt));
         return breach;
     }
 

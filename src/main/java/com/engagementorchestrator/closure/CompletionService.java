@@ -1,5 +1,6 @@
 package com.engagementorchestrator.closure;
 
+import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
@@ -8,8 +9,6 @@ import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.promise.Reliability;
 import com.engagementorchestrator.protocol.Protocol;
 import com.engagementorchestrator.protocol.ProtocolService;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CompletionService {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final EngagementLifecycle lifecycle;
     private final DepositService payments;
@@ -49,12 +47,12 @@ public class CompletionService {
 
     private String summary(Engagement e) {
         StringBuilder text = new StringBuilder();
-        text.append("Engagement ").append(e.getNumber()).append(": registered ").append(DATE.format(e.getCreatedAt()))
-                .append(", completed ").append(DATE.format(com.engagementorchestrator.common.Time.now())).append('\n');
+        text.append("Engagement ").append(e.getNumber()).append(": registered ").append(Time.isoDate(e.getCreatedAt()))
+                .append(", completed ").append(Time.isoDate(Time.now())).append('\n');
         text.append("Payments:\n");
         payments.invoices(e.getId()).forEach(i -> text.append("- ").append(i.getKind()).append(' ').append(i.getNumber())
                 .append(": ").append(payments.paidSoFar(i).toPlainString()).append(" of ").append(i.getAmount().toPlainString())
-                .append(' ').append(i.getCurrency()).append(i.getPaidAt() == null ? "" : ", paid " + DATE.format(i.getPaidAt()))
+                .append(' ').append(i.getCurrency()).append(i.getPaidAt() == null ? "" : ", paid " + Time.isoDate(i.getPaidAt()))
                 .append('\n'));
         var record = promises.ofEngagement(e.getId());
         Reliability reliability = Reliability.of(record);

@@ -31,8 +31,11 @@ public class ComplaintService {
     private final EngagementLifecycle lifecycle;
     private final ClientLetters letters;
     private final RuntimeService runtime;
+    private final ComplaintTimers timers;
 
-    public ComplaintService(Complaints complaints, EngagementLifecycle lifecycle, ClientLetters letters, RuntimeService runtime) {
+    public ComplaintService(Complaints complaints, EngagementLifecycle lifecycle, ClientLetters letters, RuntimeService runtime,
+                            ComplaintTimers timers) {
+        this.timers = timers;
         this.complaints = complaints;
         this.lifecycle = lifecycle;
         this.letters = letters;
@@ -53,7 +56,7 @@ public class ComplaintService {
         runtime.createMessageCorrelation(RAISED_MESSAGE).processInstanceId(e.getProcessInstanceId())
                 .setVariable(ComplaintProcess.RAISED_COMPLAINT_ID, complaint.getId()).correlate();
         letters.write(e, "complaint.received", "complaint-received/" + complaint.getId(), complaint.getId(),
-                ComplaintTimers.DATE.format(Time.now().plus(java.time.Duration.ofDays(2))));
+                Time.isoDate(timers.answerDueDate().toInstant()));
         return complaint;
     }
 

@@ -2,8 +2,6 @@ package com.engagementorchestrator.complaint;
 
 import com.engagementorchestrator.common.Time;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -12,7 +10,6 @@ import org.springframework.stereotype.Component;
 @Component("complaintTimers")
 public class ComplaintTimers {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final Duration answerWithin;
     private final Duration responseWithin;

@@ -2,8 +2,6 @@ package com.engagementorchestrator.delivery;
 
 import com.engagementorchestrator.common.Time;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,6 +32,6 @@ public class DeliveryTimers {
     }
 
     String silenceDateText() {
-        return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(Time.now().plus(acceptWithin));
+        return Time.isoDate(Time.now().plus(acceptWithin));
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.deposit;
 
+import com.engagementorchestrator.common.Time;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.DEPOSIT_DUE_AT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.DEPOSIT_PAID;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.FINAL_DUE_AT;
@@ -50,7 +51,7 @@ class DepositProcessAdapters {
             shown.put("invoiceNumber", invoice.getNumber());
             shown.put("invoiceAmount", invoice.getAmount().toPlainString());
             shown.put("invoiceCurrency", invoice.getCurrency());
-            shown.put("invoiceDueDate", DepositService.DATE.format(invoice.getDueAt()));
+            shown.put("invoiceDueDate", Time.isoDate(invoice.getDueAt()));
             shown.put("invoicePaidSoFar", paid.toPlainString());
             shown.put("invoiceRemaining", invoice.getAmount().subtract(paid).max(BigDecimal.ZERO).toPlainString());
             task.setVariablesLocal(shown);

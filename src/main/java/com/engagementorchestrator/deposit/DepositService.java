@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +29,6 @@ public class DepositService implements Obligation {
 
     public static final String OBLIGATION = "DEPOSIT";
     public static final long MAX_PAYMENT_ORDER_BYTES = 10L * 1024 * 1024;
-    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final Invoices invoices;
     private final Payments payments;
@@ -86,8 +84,8 @@ public class DepositService implements Obligation {
         promises.make(party(e), Promise.Kind.DEPOSIT_PAYMENT, invoice.getNumber(),
                 "pay the deposit invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
-        write(e, "deposit.invoice", "deposit-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                invoice.getAmount().toPlainString(), invoice.getCurrency(), DATE.format(invoice.getDueAt()), tasklistUrl);
+        letters.write(e, "deposit.invoice", "deposit-invoice/" + invoice.getNumber(), invoice.getNumber(),
+                invoice.getAmount().toPlainString(), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
         return invoice;
     }
 
@@ -154,7 +152,7 @@ public class DepositService implements Obligation {
                 throw new InvalidInputException("paymentOrderRejectionReason", "say why the payment order is rejected; the client reads it");
             }
             order.reject(reason.trim(), moderator);
-            write(e, "deposit.order.rejected", "deposit-order-rejected/" + order.getId(), invoice.getNumber(), reason.trim(), tasklistUrl);
+            letters.write(e, "deposit.order.rejected", "deposit-order-rejected/" + order.getId(), invoice.getNumber(), reason.trim(), tasklistUrl);
             return invoice.isPaid();
         }
         BigDecimal amount = confirmedAmount == null ? order.getDeclaredAmount() : confirmedAmount;
@@ -165,7 +163,7 @@ public class DepositService implements Obligation {
         boolean paid = recordPayment(invoice, Payment.Source.PAYMENT_ORDER, "payment-order-" + order.getId(), amount,
                 invoice.getCurrency(), order.getUploadedAt(), null);
         if (!paid) {
-            write(e, "deposit.order.partial", "deposit-order-partial/" + order.getId(), invoice.getNumber(),
+            letters.write(e, "deposit.order.partial", "deposit-order-partial/" + order.getId(), invoice.getNumber(),
                     amount.toPlainString(), invoice.getCurrency(), invoice.getAmount().subtract(paidSoFar(invoice)).toPlainString(),
                     tasklistUrl);
         }
@@ -208,8 +206,8 @@ public class DepositService implements Obligation {
         promises.make(party(e), Promise.Kind.FINAL_PAYMENT, invoice.getNumber(),
                 "pay the final invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
-        write(e, "final.invoice", "final-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                invoice.getAmount().toPlainString(), invoice.getCurrency(), DATE.format(invoice.getDueAt()), tasklistUrl);
+        letters.write(e, "final.invoice", "final-invoice/" + invoice.getNumber(), invoice.getNumber(),
+                invoice.getAmount().toPlainString(), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
         return invoice;
     }
 
@@ -228,8 +226,8 @@ public class DepositService implements Obligation {
                 e.getBudgetCurrency(), Time.now().plus(dueIn), null));
         promises.make(party(e), Promise.Kind.CHANGE_ORDER_PAYMENT, invoice.getNumber(),
                 "pay the change order invoice " + invoice.getNumber() + " (" + what + ")", invoice.getDueAt());
-        write(e, "changeorder.invoice", "changeorder-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                invoice.getAmount().toPlainString(), invoice.getCurrency(), DATE.format(invoice.getDueAt()), what);
+        letters.write(e, "changeorder.invoice", "changeorder-invoice/" + invoice.getNumber(), invoice.getNumber(),
+                invoice.getAmount().toPlainString(), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), what);
         return invoice;
     }
 
@@ -245,7 +243,7 @@ public class DepositService implements Obligation {
             throw new IllegalStateException("Deposit invoice " + invoice.getNumber() + " is not paid in full");
         }
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.BRIEF);
-        write(e, "deposit.received", "deposit-received/" + invoice.getNumber(), invoice.getNumber(),
+        letters.write(e, "deposit.received", "deposit-received/" + invoice.getNumber(), invoice.getNumber(),
                 paidSoFar(invoice).toPlainString(), invoice.getCurrency());
     }
 
@@ -318,7 +316,4 @@ public class DepositService implements Obligation {
         return new Promise.Party(e.getClient().getId(), e.getCompany().getId(), e.getId());
     }
 
-    private void write(Engagement e, String template, String dedupKey, Object... details) {
-        letters.write(e, template, dedupKey, details);
-    }
 }

@@ -25,6 +25,4 @@ public interface Invoices extends JpaRepository<Invoice, Long> {
     @Query("select i from Invoice i where i.id = :id")
     Optional<Invoice> lockById(@Param("id") Long id);
 
-    @Query("select i from Invoice i where i.status = 'PAID' and i.paidAt > :since")
-    List<Invoice> findPaidSince(@Param("since") java.time.Instant since);
 }

@@ -167,7 +167,7 @@ public class MaterialsService implements Obligation {
                 promises.make(party(e), Promise.Kind.BRIEF_ITEM, subject(item),
                         "send " + item.getKind().name().toLowerCase() + ": " + item.getTitle(), item.dueAt());
             }
-            letters.write(e, "materials.brief", "materials-brief/" + e.getNumber(), checklist(awaited(engagementId), e),
+            letters.write(e, "materials.brief", "materials-brief/" + e.getNumber(), checklist(awaited(engagementId)),
                     tasklistUrl);
         }
         return nextDueAt(engagementId);
@@ -302,7 +302,7 @@ public class MaterialsService implements Obligation {
             }
         }
         letters.write(e, "materials.missing", "materials-missing/" + e.getNumber() + "/" + brief.getRounds(),
-                checklist(missing, e), tasklistUrl, brief.getRounds());
+                checklist(missing), tasklistUrl, brief.getRounds());
         return nextDueAt(engagementId);
     }
 
@@ -343,7 +343,7 @@ public class MaterialsService implements Obligation {
     @Transactional(readOnly = true)
     public String describe(long engagementId, String locale) {
         Engagement e = lifecycle.get(engagementId);
-        return letters.fragment("obligation.MATERIALS", locale, checklist(awaited(engagementId), e));
+        return letters.fragment("obligation.MATERIALS", locale, checklist(awaited(engagementId)));
     }
 
     @Transactional(readOnly = true)
@@ -399,7 +399,7 @@ public class MaterialsService implements Obligation {
         item.submitted();
     }
 
-    private String checklist(List<BriefItem> list, Engagement e) {
+    private static String checklist(List<BriefItem> list) {
         return list.stream().map(i -> i.getPosition() + ". " + i.getTitle() + " (" + i.getKind().name().toLowerCase()
                         + ", " + i.getDueDate() + (i.getReviewNote() == null ? "" : "; " + i.getReviewNote()) + ")")
                 .collect(Collectors.joining("\n"));

@@ -86,12 +86,6 @@ public class Promise {
         }
     }
 
-    void reschedule(Instant newDueAt) {
-        if (status == Status.OPEN) {
-            dueAt = newDueAt;
-        }
-    }
-
     public Long getId() {
         return id;
     }

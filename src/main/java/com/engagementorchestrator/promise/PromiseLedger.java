@@ -56,11 +56,6 @@ public class PromiseLedger {
         return make(party, newKind, subject, description, newDueAt);
     }
 
-    public void reschedule(long engagementId, Promise.Kind kind, String subject, Instant newDueAt) {
-        promises.findFirstByEngagementIdAndKindAndSubjectAndStatusOrderByIdDesc(engagementId, kind, subject, Promise.Status.OPEN)
-                .ifPresent(p -> p.reschedule(newDueAt));
-    }
-
     /** The time a client was blocked does not count against their open promises. */
     public void postpone(Collection<Long> engagementIds, Duration by) {
         promises.findByEngagementIdInAndStatus(engagementIds, Promise.Status.OPEN).forEach(p -> p.postpone(by));

@@ -18,8 +18,6 @@ public interface Promises extends JpaRepository<Promise, Long> {
     Optional<Promise> findFirstByEngagementIdAndKindAndSubjectAndStatusOrderByIdDesc(Long engagementId, Promise.Kind kind,
                                                                                      String subject, Promise.Status status);
 
-    List<Promise> findByEngagementIdAndSubjectAndStatus(Long engagementId, String subject, Promise.Status status);
-
     /** Promises on a subject whose event has not come yet: open ones, and broken ones that may still be fulfilled late. */
     List<Promise> findByEngagementIdAndSubjectAndFulfilledAtIsNullAndStatusIn(Long engagementId, String subject,
                                                                               Collection<Promise.Status> statuses);

@@ -6,6 +6,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Protocols extends JpaRepository<Protocol, Long> {
 
     List<Protocol> findByEngagementIdOrderByIdAsc(Long engagementId);
-
-    List<Protocol> findByNumberOrderByVersionAsc(String number);
 }

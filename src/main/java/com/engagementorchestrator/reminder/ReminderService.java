@@ -1,12 +1,11 @@
 package com.engagementorchestrator.reminder;
 
+import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.correspondence.Correspondent;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.promise.PromiseLedger;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ReminderService {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final EngagementLifecycle lifecycle;
     private final Correspondent correspondent;
@@ -57,9 +55,9 @@ public class ReminderService {
                 "reminder/" + e.getNumber() + "/" + obligationKind + "/" + dueAt.getEpochSecond() + "/" + step,
                 e.getId(), client.getEmail(), client.getLocale(), template,
                 client.getFullName(), e.getNumber(), obligation.describe(engagementId, client.getLocale()),
-                DATE.format(dueAt), tasklistUrl,
+                Time.isoDate(dueAt), tasklistUrl,
                 correspondent.fragment("why." + obligationKind, client.getLocale()),
-                DATE.format(ladder.deadline(dueAt))));
+                Time.isoDate(ladder.deadline(dueAt))));
     }
 
     /** The due date has come: every open promise of the engagement that is due now is broken. */

@@ -59,7 +59,7 @@ class DeliveryReviewProcessTest {
     void aResultIsUploaded() {
         ClockUtil.setCurrentTime(Date.from(Instant.now()));
         journeys = new Journeys(context);
-        var engagement = journeys.working(body -> { }, context);
+        var engagement = journeys.working(body -> { });
         engagementId = journeys.engagement(engagement).getId();
         number = engagement.getBusinessKey();
         result = deliveries.upload(engagementId, "Home page design", "home.pdf", Journeys.PDF, "freelancer", null);

@@ -56,7 +56,7 @@ class DeliveryTest {
     @BeforeEach
     void anEngagementAtWork() {
         journeys = new Journeys(context);
-        var instance = journeys.working(body -> { }, context);
+        var instance = journeys.working(body -> { });
         number = instance.getBusinessKey();
         engagementId = journeys.engagement(instance).getId();
     }

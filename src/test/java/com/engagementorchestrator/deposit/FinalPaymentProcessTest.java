@@ -53,7 +53,7 @@ class FinalPaymentProcessTest {
     void theWorkIsDelivered() {
         journeys = new Journeys(context);
         ClockUtil.setCurrentTime(Date.from(Instant.now()));
-        instance = journeys.working(body -> { }, context);
+        instance = journeys.working(body -> { });
         engagementId = journeys.engagement(instance).getId();
         deliveries.declareDelivered(engagementId);
         assertThat(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, FINAL_PAYMENT_REMINDER_LADDER);

@@ -17,7 +17,6 @@ import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -249,10 +248,5 @@ class MaterialsProcessTest {
 
     private static Object pdf() {
         return Variables.fileValue("brand.pdf").file(Journeys.PDF).create();
-    }
-
-    @SuppressWarnings("unused")
-    private static BigDecimal unused() {
-        return BigDecimal.ZERO;
     }
 }

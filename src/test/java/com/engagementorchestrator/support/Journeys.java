@@ -40,6 +40,7 @@ public final class Journeys {
     private final Engagements engagements;
     private final CorrespondenceLog correspondence;
     private final ObjectMapper json;
+    private final ApplicationContext context;
 
     public String inn = Intakes.randomInn();
     public String email;
@@ -52,6 +53,7 @@ public final class Journeys {
         this.engagements = context.getBean(Engagements.class);
         this.correspondence = context.getBean(CorrespondenceLog.class);
         this.json = context.getBean(ObjectMapper.class);
+        this.context = context;
         BpmnAwareTests.init(engine);
         RegistryStubs.reset();
     }
@@ -114,7 +116,7 @@ public final class Journeys {
     }
 
     /** Deposit paid, a one-item brief answered and accepted: the work is under way. */
-    public ProcessInstance working(Consumer<Map<String, Object>> change, ApplicationContext context) {
+    public ProcessInstance working(Consumer<Map<String, Object>> change) {
         ProcessInstance instance = awaitingDeposit(change);
         var deposits = context.getBean(com.engagementorchestrator.deposit.DepositService.class);
         var invoice = deposits.depositInvoice(engagement(instance).getId());
