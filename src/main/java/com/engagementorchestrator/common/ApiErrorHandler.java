@@ -24,6 +24,13 @@ public class ApiErrorHandler {
         return body(HttpStatus.BAD_REQUEST, "Invalid input: " + e.problems().size() + " field(s) rejected", e.problems());
     }
 
+    /** The engine's word for a user's mistake, such as a submission its form does not offer. */
+    @ExceptionHandler({org.camunda.bpm.engine.BadUserRequestException.class,
+            org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class})
+    ResponseEntity<ApiError> invalid(org.camunda.bpm.engine.ProcessEngineException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()

@@ -77,6 +77,17 @@ public final class TaskForms {
         }
     }
 
+    /**
+     * The record a task acts on belongs to the task's own engagement. A second line behind the engine's form guard,
+     * which never lets a submission write a record id: a mismatch is refused and nothing is recorded.
+     */
+    public static void requireOwnEngagement(DelegateTask task, Long recordEngagementId, String record) {
+        Object own = task.getVariable("engagementId");
+        if (!(own instanceof Number id) || recordEngagementId == null || id.longValue() != recordEngagementId) {
+            throw new InvalidInputException(record, "does not belong to the engagement of this task");
+        }
+    }
+
     /** Who completes the task: the user logged into Tasklist, else the assignee. */
     public static String actor(DelegateTask task) {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -74,6 +74,7 @@ class ComplaintProcessAdapters {
             if (!"ACCEPT".equals(response) && !"ESCALATE".equals(response)) {
                 throw new com.engagementorchestrator.common.InvalidInputException(ComplaintProcess.RESPONSE, "choose ACCEPT or ESCALATE");
             }
+            TaskForms.requireOwnEngagement(task, complaints.get(complaintId(task)).getEngagementId(), "complaint");
             complaints.respond(complaintId(task), "ACCEPT".equals(response), TaskForms.text(task, "clientReply"));
             TaskForms.consume(task, ComplaintProcess.RESPONSE, "clientReply");
         };

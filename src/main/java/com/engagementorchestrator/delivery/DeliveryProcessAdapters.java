@@ -28,6 +28,7 @@ class DeliveryProcessAdapters {
     @Bean
     TaskListener recordDeliveryReview(DeliveryService deliveries) {
         return task -> {
+            TaskForms.requireOwnEngagement(task, deliveries.byId(deliverableId(task)).getEngagementId(), "deliverable");
             deliveries.review(deliverableId(task), TaskForms.text(task, DeliveryProcess.DECISION), TaskForms.text(task, "changeRequest"));
             TaskForms.consume(task, "changeRequest");
         };

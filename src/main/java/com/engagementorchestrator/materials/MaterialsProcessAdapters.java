@@ -101,6 +101,13 @@ class MaterialsProcessAdapters {
                             hasFile ? UploadedFiles.readAll(file.getValue()) : null, extendTo));
                 }
             }
+            // An item id the form did not offer (another engagement's item, one already accepted) is refused outright.
+            for (String name : task.getVariableNames()) {
+                if (name.matches("(answer|file|extend)_[0-9]+") && !submittedFields.contains(name)) {
+                    throw new com.engagementorchestrator.common.InvalidInputException(name,
+                            "not an item of this engagement's brief that awaits materials");
+                }
+            }
             MaterialsService.Submitted submitted = materials.submit(engagementId, TaskForms.actor(task), inputs);
             // Recorded in the domain tables; the history keeps answers and dates as submitted.
             TaskForms.consume(task, submittedFields.toArray(String[]::new));
@@ -119,7 +126,9 @@ class MaterialsProcessAdapters {
             StringBuilder summary = new StringBuilder();
             var latest = materials.submissionsOf(submitted.stream().map(BriefItem::getId).toList());
             for (BriefItem item : submitted) {
-                options.add(Map.of("label", item.getPosition() + ". " + item.getTitle(), "value", String.valueOf(item.getId())));
+                // A HashMap, not Map.of: the engine deserializes only its allow-list of JDK types (no immutable collections).
+                options.add(new java.util.HashMap<>(Map.of("label", item.getPosition() + ". " + item.getTitle(),
+                        "value", String.valueOf(item.getId()))));
                 summary.append(item.getPosition()).append(". ").append(item.getTitle()).append('\n');
                 latest.stream().filter(s -> s.getItemId().equals(item.getId())).reduce((a, b) -> b).ifPresent(s -> {
                     if (s.getAnswer() != null) {

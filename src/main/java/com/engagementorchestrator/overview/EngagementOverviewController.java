@@ -46,11 +46,15 @@ class EngagementOverviewController {
         var client = e.getClient();
         var company = e.getCompany();
         String base = "/api/engagements/" + e.getNumber();
-        var screeningView = screening.find(e.getId()).map(s -> new EngagementView.ScreeningView(s.getScore(),
+        // The client learns the verdict; the markers, the moderator's reasons and who reviewed are our internal notes.
+        boolean staff = com.engagementorchestrator.security.CurrentUser.isStaff(caller);
+        var screeningView = screening.find(e.getId()).map(s -> staff ? new EngagementView.ScreeningView(s.getScore(),
                 s.getVerdict() == null ? null : s.getVerdict().name(), s.getRuleVerdict().name(), s.getCompanyCheck().name(),
                 s.getCompanyStatus() == null ? null : s.getCompanyStatus().name(),
                 s.getMarkers().stream().map(m -> new EngagementView.MarkerView(m.id(), m.weight(), m.reason())).toList(),
-                s.getOverrideReason(), s.getReviewedBy())).orElse(null);
+                s.getOverrideReason(), s.getReviewedBy())
+                : new EngagementView.ScreeningView(null, s.getVerdict() == null ? null : s.getVerdict().name(),
+                null, null, null, null, null, null)).orElse(null);
         var documents = authority.documents(e.getId()).stream().map(d -> new EngagementView.DocumentView(d.getId(),
                 d.getAttempt(), d.getFile().getFileName(), d.getFile().getContentType(), d.getFile().getSizeBytes(), d.getDecision().name(),
                 d.getRejectionReason(), d.getUploadedAt(), base + "/authority-documents/" + d.getId())).toList();

@@ -19,7 +19,7 @@ record EngagementView(String number, String status, String phase, String closeRe
                        LocalDate desiredDeadline) {
     }
 
-    record ScreeningView(int score, String verdict, String ruleVerdict, String companyCheck, String companyStatus,
+    record ScreeningView(Integer score, String verdict, String ruleVerdict, String companyCheck, String companyStatus,
                          List<MarkerView> markers, String overrideReason, String reviewedBy) {
     }
 

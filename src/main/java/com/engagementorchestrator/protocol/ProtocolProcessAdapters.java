@@ -117,6 +117,7 @@ class ProtocolProcessAdapters {
     private static void decide(ProtocolService protocols, DelegateTask task, ProtocolAgreement.Party role) {
         String decision = TaskForms.text(task, ProtocolProcess.Variables.DECISION);
         long protocolId = protocolId(task);
+        TaskForms.requireOwnEngagement(task, protocols.get(protocolId).getEngagementId(), "protocol");
         if ("SIGN".equals(decision)) {
             RequestOrigin.Origin origin = RequestOrigin.current();
             protocols.sign(protocolId, role, TaskForms.actor(task), origin.ipAddress(), origin.userAgent());

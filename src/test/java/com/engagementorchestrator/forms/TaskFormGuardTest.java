@@ -1,0 +1,321 @@
+package com.engagementorchestrator.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.engagementorchestrator.authority.AuthorityService;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.protocol.ProtocolProcess;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Journeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A client can do only what their own task offers, through every surface: the engine REST API, Tasklist's own API and
+ * our API. Over real HTTP on PostgreSQL.
+ */
+@IntegrationTest
+class TaskFormGuardTest {
+
+    static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort int port;
+    @Autowired ApplicationContext context;
+    @Autowired ObjectMapper json;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired AuthorityService authority;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    Party alice;
+    Party bob;
+
+    record Party(String email, String number, long engagementId, ProcessInstance instance) {
+    }
+
+    @BeforeEach
+    void twoClientsWaitingToProveSigningAuthority() {
+        alice = party();
+        bob = party();
+    }
+
+    @Test
+    void aSubmissionCarryingAnythingButTheFormsFieldsIsRefusedAndChangesNothing() throws Exception {
+        Task own = authorityTask(alice);
+        Map<String, Object> upload = Map.of("type", "File",
+                "value", Base64.getEncoder().encodeToString(Journeys.PDF),
+                "valueInfo", Map.of("filename", "order.pdf", "mimeType", "application/pdf"));
+
+        for (String action : List.of("complete", "submit-form")) {
+            var withForeignId = post("/engine-rest/task/" + own.getId() + "/" + action, Map.of("variables", Map.of(
+                    "authorityDocument", upload,
+                    EngagementProcess.Variables.ENGAGEMENT_ID, Map.of("value", bob.engagementId(), "type", "Long"))), alice.email());
+            assertThat(withForeignId.statusCode()).as(action).isEqualTo(400);
+            assertThat(withForeignId.body()).contains("engagementId").contains("nothing was changed");
+
+            var reassigning = post("/engine-rest/task/" + own.getId() + "/" + action, Map.of("variables", Map.of(
+                    "authorityDocument", upload,
+                    EngagementProcess.Variables.CLIENT_USER_ID, Map.of("value", bob.email(), "type", "String"),
+                    "somethingElse", Map.of("value", "x", "type", "String"))), alice.email());
+            assertThat(reassigning.statusCode()).as(action).isEqualTo(400);
+            assertThat(reassigning.body()).contains("clientUserId").contains("somethingElse");
+        }
+        var setVariable = send("PUT", "/engine-rest/task/" + own.getId() + "/variables/engagementId",
+                Map.of("value", bob.engagementId(), "type", "Long"), alice.email(), PASSWORD);
+        assertThat(setVariable.statusCode()).isEqualTo(403);
+        assertThat(setVariable.body()).contains("engagementId");
+        var patch = post("/engine-rest/task/" + own.getId() + "/variables",
+                Map.of("modifications", Map.of("clientUserId", Map.of("value", bob.email()))), alice.email());
+        assertThat(patch.statusCode()).isEqualTo(403);
+
+        // Nothing changed: the task waits, no document is stored, the ids are as the process set them.
+        assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
+        assertThat(authority.documents(alice.engagementId())).isEmpty();
+        assertThat(authority.documents(bob.engagementId())).isEmpty();
+        assertThat(runtime.getVariable(alice.instance().getId(), "engagementId")).isEqualTo(alice.engagementId());
+        assertThat(runtime.getVariable(alice.instance().getId(), "clientUserId")).isEqualTo(alice.email());
+
+        // The form's own field goes through, and the document lands on the task's own engagement.
+        var proper = post("/engine-rest/task/" + own.getId() + "/complete",
+                Map.of("variables", Map.of("authorityDocument", upload)), alice.email());
+        assertThat(proper.statusCode()).isEqualTo(204);
+        assertThat(authority.documents(alice.engagementId())).hasSize(1);
+        assertThat(authority.documents(bob.engagementId())).isEmpty();
+    }
+
+    @Test
+    void signingOnesOwnTaskCannotSignAnotherEngagementsProtocol() throws Exception {
+        String aliceProtocol = protocolFor(alice);
+        String bobProtocol = protocolFor(bob);
+        Task aliceSigns = tasks.createTaskQuery().processDefinitionKey(ProtocolProcess.KEY)
+                .taskDefinitionKey(ProtocolProcess.Elements.SIGN_AS_CLIENT).taskAssignee(alice.email()).singleResult();
+
+        var forged = post("/engine-rest/task/" + aliceSigns.getId() + "/complete", Map.of("variables", Map.of(
+                "protocolDecision", Map.of("value", "SIGN"),
+                "protocolId", Map.of("value", Long.parseLong(bobProtocol), "type", "Long"))), alice.email());
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("protocolId");
+        assertThat(signaturesOf(bobProtocol)).isEmpty();
+        assertThat(signaturesOf(aliceProtocol)).isEmpty();
+
+        // A read-only field of the form is shown, never taken: the submitted text is dropped.
+        var signed = post("/engine-rest/task/" + aliceSigns.getId() + "/complete", Map.of("variables", Map.of(
+                "protocolDecision", Map.of("value", "SIGN"),
+                "protocolText", Map.of("value", "We agreed on nothing"))), alice.email());
+        assertThat(signed.statusCode()).isEqualTo(204);
+        assertThat(signaturesOf(aliceProtocol)).hasSize(1);
+        assertThat(signaturesOf(bobProtocol)).isEmpty();
+    }
+
+    @Test
+    void tasklistsOwnApiPassesTheSameGuard() throws Exception {
+        Task own = authorityTask(alice);
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+        browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/"))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        var login = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(alice.email(), StandardCharsets.UTF_8)
+                        + "&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        // The session changed at login, and so did its token: fetch it as Tasklist does.
+        String csrf = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/")))
+                .header("X-XSRF-TOKEN", "Fetch").build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> xsrf(cookies));
+
+        var forged = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/default/task/"
+                        + own.getId() + "/submit-form")))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("variables", Map.of(
+                        "engagementId", Map.of("value", bob.engagementId(), "type", "Long")))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.body()).contains("engagementId");
+
+        var variables = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/default/task/"
+                + own.getId() + "/form-variables"))).header("X-XSRF-TOKEN", csrf).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(variables.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(variables.body()).fieldNames()).toIterable().doesNotContain("engagementId", "clientUserId",
+                "screeningVerdict");
+    }
+
+    @Test
+    void aClientReadsOnlyWhatTheirFormShows() throws Exception {
+        protocolFor(alice);
+        Task aliceSigns = tasks.createTaskQuery().processDefinitionKey(ProtocolProcess.KEY)
+                .taskDefinitionKey(ProtocolProcess.Elements.SIGN_AS_CLIENT).taskAssignee(alice.email()).singleResult();
+        for (String path : List.of("/variables", "/form-variables", "/localVariables")) {
+            JsonNode shown = json.readTree(get("/engine-rest/task/" + aliceSigns.getId() + path, alice.email()).body());
+            List<String> names = new java.util.ArrayList<>();
+            shown.fieldNames().forEachRemaining(names::add);
+            assertThat(names).as(path).doesNotContain("engagementId", "protocolId", "clientUserId", "protocolSha256");
+            if (!path.equals("/localVariables")) {
+                assertThat(names).as(path).contains("protocolText");
+            }
+        }
+        assertThat(get("/engine-rest/task/" + aliceSigns.getId() + "/variables/engagementId", alice.email()).statusCode())
+                .isEqualTo(404);
+
+        // The screening's internal notes stay with the moderators: the client's authority task shows none of them.
+        Task authorityTask = authorityTask(bob);
+        runtime.setVariable(bob.instance().getId(), "callNotes", "Sounded evasive about the budget");
+        JsonNode own = json.readTree(get("/engine-rest/task/" + authorityTask.getId() + "/variables", bob.email()).body());
+        assertThat(own.has("callNotes")).isFalse();
+        assertThat(own.has("screeningVerdict")).isFalse();
+        JsonNode moderatorView = json.readTree(get("/engine-rest/task/" + authorityTask.getId() + "/variables", "moderator",
+                "moderator").body());
+        assertThat(moderatorView.has("callNotes")).isTrue();
+
+        // Our API tells the client the verdict, not the markers, the reasons or who reviewed.
+        JsonNode engagement = json.readTree(get("/api/engagements/" + bob.number(), bob.email()).body());
+        assertThat(engagement.path("screening").path("verdict").asText()).isEqualTo("ACCEPT");
+        assertThat(engagement.path("screening").has("markers")).isFalse();
+        assertThat(engagement.path("screening").has("score")).isFalse();
+        assertThat(json.readTree(get("/api/engagements/" + bob.number(), "moderator", "moderator").body())
+                .path("screening").has("markers")).isTrue();
+    }
+
+    @Test
+    void objectsAreRefusedFromSubmissionsAndNeverDeserializedIntoArbitraryTypes() throws Exception {
+        protocolFor(alice);
+        Task aliceSigns = tasks.createTaskQuery().processDefinitionKey(ProtocolProcess.KEY)
+                .taskDefinitionKey(ProtocolProcess.Elements.SIGN_AS_CLIENT).taskAssignee(alice.email()).singleResult();
+        var object = post("/engine-rest/task/" + aliceSigns.getId() + "/complete", Map.of("variables", Map.of(
+                "protocolDecision", Map.of("type", "Object", "value", "\"http://attacker.example\"",
+                        "valueInfo", Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")))),
+                alice.email());
+        assertThat(object.statusCode()).isEqualTo(400);
+        assertThat(object.body()).contains("Objects are not accepted").contains("protocolDecision");
+
+        // Even where staff may write objects, the engine deserializes only its allow-list of JDK value types.
+        runtime.setVariable(alice.instance().getId(), "planted", Variables.serializedObjectValue("\"http://attacker.example\"")
+                .objectTypeName("java.net.URL").serializationDataFormat("application/json").create());
+        assertThatThrownBy(() -> runtime.getVariable(alice.instance().getId(), "planted"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("java.net.URL");
+    }
+
+    @Test
+    void aClientCannotThrowErrorsOrEscalationsFromTheirTask() throws Exception {
+        Task own = authorityTask(alice);
+        var error = post("/engine-rest/task/" + own.getId() + "/bpmnError",
+                Map.of("errorCode", "OBLIGATION_DEADLINE_PASSED"), alice.email());
+        assertThat(error.statusCode()).isEqualTo(403);
+        var escalation = post("/engine-rest/task/" + own.getId() + "/bpmnEscalation",
+                Map.of("escalationCode", "anything"), alice.email());
+        assertThat(escalation.statusCode()).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void materialsForAnItemOfAnotherEngagementAreRefused() throws Exception {
+        var journeys = new Journeys(context);
+        ProcessInstance other = journeys.awaitingDeposit(body -> { });
+        var deposits = context.getBean(com.engagementorchestrator.deposit.DepositService.class);
+        var invoice = deposits.depositInvoice(journeys.engagement(other).getId());
+        context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(
+                new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-" + invoice.getNumber(),
+                        invoice.getNumber(), invoice.getAmount(), invoice.getCurrency(), null), "{}");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(
+                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(EngagementProcess.Elements.PREPARE_BRIEF, other),
+                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables("briefItems",
+                        "ANSWER | Who are your customers | " + LocalDate.now().plusDays(3)));
+        var materials = context.getBean(com.engagementorchestrator.materials.MaterialsService.class);
+        long ownItem = materials.items(journeys.engagement(other).getId()).get(0).getId();
+        Task provide = tasks.createTaskQuery().processInstanceId(other.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).singleResult();
+
+        var foreign = post("/engine-rest/task/" + provide.getId() + "/complete", Map.of("variables", Map.of(
+                "answer_" + ownItem, Map.of("value", "Small shops"),
+                "answer_" + (ownItem + 1_000_000), Map.of("value", "Planted"))), journeys.email);
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(foreign.body()).contains("answer_" + (ownItem + 1_000_000));
+        assertThat(tasks.createTaskQuery().taskId(provide.getId()).count()).isEqualTo(1);
+
+        var proper = post("/engine-rest/task/" + provide.getId() + "/complete", Map.of("variables", Map.of(
+                "answer_" + ownItem, Map.of("value", "Small shops"))), journeys.email);
+        assertThat(proper.statusCode()).isEqualTo(204);
+    }
+
+    private static String xsrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .reduce((a, b) -> b).orElseThrow().getValue();
+    }
+
+    private Party party() {
+        Journeys journeys = new Journeys(context);
+        ProcessInstance instance = journeys.accepted(body -> { });
+        return new Party(journeys.email, instance.getBusinessKey(), journeys.engagement(instance).getId(), instance);
+    }
+
+    private Task authorityTask(Party party) {
+        return tasks.createTaskQuery().processInstanceId(party.instance().getId())
+                .taskDefinitionKey(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY).singleResult();
+    }
+
+    private String protocolFor(Party party) throws Exception {
+        Map<String, Object> protocol = new LinkedHashMap<>();
+        protocol.put("meetingDate", LocalDate.now().minusDays(1).toString());
+        protocol.put("participants", List.of("Client", "Maria Moderator"));
+        protocol.put("decisions", List.of("Launch on 1 March"));
+        protocol.put("agreements", List.of(Map.of("owedBy", "CLIENT", "what", "Send the photos",
+                "dueDate", LocalDate.now().plusDays(5).toString())));
+        var created = send("POST", "/api/engagements/" + party.number() + "/protocols", protocol, "moderator", "moderator");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return json.readTree(created.body()).path("id").asText();
+    }
+
+    private JsonNode signaturesOf(String protocolId) throws Exception {
+        return json.readTree(get("/api/protocols/" + protocolId, "moderator", "moderator").body()).path("signatures");
+    }
+
+    private HttpResponse<String> post(String path, Object body, String user) throws Exception {
+        return send("POST", path, body, user, PASSWORD);
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        return get(path, user, PASSWORD);
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return send("GET", path, null, user, password);
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
