@@ -111,7 +111,11 @@ public record FormContract(Set<String> writable, List<Pattern> patterns, Set<Str
             }
             readable.addAll(attribute(form.group(), "data-shows"));
         }
-        return new FormContract(Set.copyOf(writable), List.copyOf(patterns), Set.of(), Set.copyOf(readable), Set.of());
+        // Tasklist sends back what an embedded form fetched: shown values are dropped like read-only fields.
+        Set<String> shownOnly = new LinkedHashSet<>(readable);
+        shownOnly.removeAll(writable);
+        return new FormContract(Set.copyOf(writable), List.copyOf(patterns), Set.copyOf(shownOnly), Set.copyOf(readable),
+                Set.of());
     }
 
     private static List<String> attribute(String tag, String name) {

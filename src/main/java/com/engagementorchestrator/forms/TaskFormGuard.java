@@ -68,7 +68,7 @@ public final class TaskFormGuard {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> check(CommandExecutor executor, String taskId, Map<String, ?> variables,
                                              boolean submission) {
-        return executor.execute(context -> {
+        return outcome(executor.execute(context -> {
             Authentication caller = context.getAuthentication();
             if (caller == null || variables == null || variables.isEmpty()) {
                 return (Map<String, Object>) variables;
@@ -76,12 +76,24 @@ public final class TaskFormGuard {
             FormContract contract = taskContract(context, taskId);
             return contract == null ? (Map<String, Object>) variables
                     : admitted(contract, variables, "this task's form", submission);
-        });
+        }));
+    }
+
+    /**
+     * A refusal travels out of the engine command as a value and is thrown here: a user's mistake is not an engine
+     * failure, so the command context does not log it as one.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> outcome(Object result) {
+        if (result instanceof RuntimeException refusal) {
+            throw refusal;
+        }
+        return (Map<String, Object>) result;
     }
 
     public static Map<String, Object> checkStartSubmission(CommandExecutor executor, String processDefinitionId,
                                                            Map<String, ?> variables) {
-        return executor.execute(context -> {
+        return outcome(executor.execute(context -> {
             if (context.getAuthentication() == null || variables == null || variables.isEmpty()) {
                 @SuppressWarnings("unchecked") Map<String, Object> unchanged = (Map<String, Object>) variables;
                 return unchanged;
@@ -91,7 +103,7 @@ public final class TaskFormGuard {
                 return contract(context, form, new GetDeployedStartFormCmd(processDefinitionId));
             });
             return admitted(contract, variables, "this start form", true);
-        });
+        }));
     }
 
     /** Removing variables is a write like any other: only the form's own fields. */
@@ -103,13 +115,11 @@ public final class TaskFormGuard {
 
     /** BPMN errors and escalations from a task are for the staff; a client cannot steer the process around its task. */
     public static void checkStaffOnly(CommandExecutor executor, String action) {
-        executor.execute(context -> {
+        outcome(executor.execute(context -> {
             Authentication caller = context.getAuthentication();
-            if (caller != null && !isStaff(caller)) {
-                throw new AuthorizationException("Only moderators may " + action + ".");
-            }
-            return null;
-        });
+            return caller != null && !isStaff(caller)
+                    ? new AuthorizationException("Only moderators may " + action + ".") : null;
+        }));
     }
 
     /** What the caller may see of the given variables of a task. */
@@ -173,8 +183,8 @@ public final class TaskFormGuard {
         }
     }
 
-    private static Map<String, Object> admitted(FormContract contract, Map<String, ?> variables, String where,
-                                                boolean submission) {
+    /** The admitted submission, or the exception that refuses it (returned, not thrown). */
+    private static Object admitted(FormContract contract, Map<String, ?> variables, String where, boolean submission) {
         List<String> refused = new ArrayList<>();
         Set<String> wrongType = new TreeSet<>();
         // A VariableMap hands out serialized objects only typed; getValue() would try to deserialize them.
@@ -207,7 +217,7 @@ public final class TaskFormGuard {
                 message.append(" Objects are not accepted for: ").append(String.join(", ", wrongType))
                         .append(" (send text, numbers, dates, true/false or files).");
             }
-            throw submission ? new SubmissionRefusedException(message.toString())
+            return submission ? new SubmissionRefusedException(message.toString())
                     : new AuthorizationException(message.toString());
         }
         return admitted;
