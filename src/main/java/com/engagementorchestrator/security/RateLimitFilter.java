@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -52,15 +53,22 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final Limiter publicEndpoints;
     private final Limiter registrations;
     private final ObjectMapper json;
+    private final Set<String> exempt;
 
     public RateLimitFilter(RateLimitProperties properties, ObjectMapper json) {
         this.json = json;
+        this.exempt = Set.copyOf(properties.exemptAddresses());
         this.authentication = new Limiter("authentication", properties.authentication(), properties.addresses(),
                 "Too many failed log-ins from your address");
         this.publicEndpoints = new Limiter("public", properties.publicEndpoints(), properties.addresses(),
                 "Too many requests from your address");
         this.registrations = new Limiter("registrations", properties.registrations(), properties.addresses(),
                 "Too many registrations from your address");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return exempt.contains(request.getRemoteAddr());
     }
 
     @Override

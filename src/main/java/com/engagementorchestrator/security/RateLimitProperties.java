@@ -1,6 +1,7 @@
 package com.engagementorchestrator.security;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,15 +13,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicEndpoints requests to the endpoints open without a log-in (registration, reference data, the form)
  * @param registrations registrations accepted (201) from one address
  * @param addresses how many addresses are remembered; the least recently seen are forgotten first
+ * @param exemptAddresses addresses never limited (as {@code getRemoteAddr()} reports them), e.g. a monitoring probe
  */
 @ConfigurationProperties("engagement.rate-limits")
-public record RateLimitProperties(Limit authentication, Limit publicEndpoints, Limit registrations, long addresses) {
+public record RateLimitProperties(Limit authentication, Limit publicEndpoints, Limit registrations, long addresses,
+                                  List<String> exemptAddresses) {
 
     public RateLimitProperties {
         authentication = authentication == null ? new Limit(20, Duration.ofMinutes(5)) : authentication;
         publicEndpoints = publicEndpoints == null ? new Limit(120, Duration.ofMinutes(1)) : publicEndpoints;
         registrations = registrations == null ? new Limit(10, Duration.ofHours(1)) : registrations;
         addresses = addresses <= 0 ? 100_000 : addresses;
+        exemptAddresses = exemptAddresses == null ? List.of() : List.copyOf(exemptAddresses);
     }
 
     public record Limit(long capacity, Duration period) {

@@ -23,33 +23,24 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Strangers cannot lock anyone out or flood the open endpoints: per-address limits answer 429 with Retry-After, and an
- * account's own delay after wrong passwords expires by itself. Small limits here (its own application context); every
- * other test runs with limits it never reaches.
+ * account's own delay after wrong passwords expires by itself. The test profile's limits are small and loopback is
+ * exempt, so other tests never meet them; each test here plays a stranger at an address of its own (TEST-NET-3),
+ * sent as X-Forwarded-For through the tests' loopback, which the test profile trusts as a proxy.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "engagement.rate-limits.authentication.capacity=15",
-        "engagement.rate-limits.authentication.period=PT30S",
-        "engagement.rate-limits.public-endpoints.capacity=10",
-        "engagement.rate-limits.public-endpoints.period=PT20S",
-        "engagement.rate-limits.registrations.capacity=2",
-        "engagement.rate-limits.registrations.period=PT1H"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTest {
 
     static final String PASSWORD = "correct-horse-battery";
@@ -62,6 +53,9 @@ class RateLimitTest {
     @Autowired ObjectMapper json;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager()).build();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 200));
+    /** This test's stranger; a fresh address per test, so each starts with full buckets. */
+    final String source = "203.0.113." + ADDRESSES.incrementAndGet() % 254;
 
     @AfterEach
     void resetClock() {
@@ -69,7 +63,6 @@ class RateLimitTest {
     }
 
     @Test
-    @Order(1)
     void registrationsPerAddressAreCappedAndOnlyAcceptedOnesCount() throws Exception {
         Map<String, Object> typo = Intakes.clean(Intakes.uniqueEmail("typo"));
         typo.put("budgetAmount", 0);
@@ -88,7 +81,6 @@ class RateLimitTest {
     }
 
     @Test
-    @Order(2)
     void theOpenEndpointsAnswer429WhenFloodedAndAgainAfterRetryAfter() throws Exception {
         HttpResponse<String> last = null;
         int sent = 0;
@@ -111,7 +103,6 @@ class RateLimitTest {
     }
 
     @Test
-    @Order(3)
     void wrongPasswordsNeverLockAnAccountAndStrangersAreStoppedOnEverySurface() throws Exception {
         String user = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         User account = identity.newUser(user);
@@ -191,7 +182,7 @@ class RateLimitTest {
 
     private HttpResponse<String> register(Map<String, Object> body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url("/api/registrations")))
-                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", source).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -202,12 +193,13 @@ class RateLimitTest {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return http.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .header("X-Forwarded-For", source).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("X-Forwarded-For", source).GET();
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
