@@ -149,7 +149,11 @@ public class BlockService {
         StringBuilder text = new StringBuilder();
         text.append("Client: ").append(client.getFullName()).append(" <").append(client.getEmail()).append(">, client id ")
                 .append(client.getId()).append('\n');
-        text.append("Blocked since ").append(block.getBlockedAt()).append(": ").append(block.getReason()).append("\n\nBreaches:\n");
+        text.append("Blocked since ").append(block.getBlockedAt()).append(": ").append(block.getReason()).append('\n');
+        text.append(signingAuthority.confirmedFor(client.getId())
+                ? "The company is blocked too: this client had proved signing authority.\n"
+                : "Only this client is blocked: they never proved signing authority, so the company is not.\n");
+        text.append("\nBreaches:\n");
         breaches.findByBlockIdOrderByIdAsc(blockId).forEach(b -> text.append("- ").append(b.getKind()).append(" on ")
                 .append(b.getOccurredAt()).append(": ").append(b.getWhatWasDue()).append('\n'));
         text.append("\nPaused engagements:\n");

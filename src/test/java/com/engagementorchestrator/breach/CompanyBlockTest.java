@@ -3,6 +3,7 @@ package com.engagementorchestrator.breach;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.support.Intakes;
@@ -22,6 +23,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +47,8 @@ class CompanyBlockTest {
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
     @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
     @Autowired BlockService blocks;
     @Autowired BreachService breaches;
     @Autowired ObjectMapper json;
@@ -81,6 +86,7 @@ class CompanyBlockTest {
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(breaches.ofClient(strangerId)).extracting(Breach::getKind).containsExactly("AUTHORITY_OVERDUE");
         assertThat(blocks.inForce(strangerId)).isPresent();
+        assertThat(reviewSummary(stranger)).contains("Only this client is blocked");
 
         // A genuine colleague at X registers, and can start a further engagement: the company is not blocked.
         String colleague = Intakes.uniqueEmail("colleague");
@@ -107,6 +113,7 @@ class CompanyBlockTest {
         ProcessInstance confirmed = journeys.awaitingDeposit(body -> { });
         journeys.escalateToBreach(confirmed);
         assertThat(confirmed).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(reviewSummary(journeys.email)).contains("The company is blocked too");
 
         // A new contact at the company, anonymously: refused without the breach or the contact.
         HttpResponse<String> newcomer = register(Intakes.uniqueEmail("newcomer"), journeys.inn);
@@ -123,6 +130,13 @@ class CompanyBlockTest {
         assertThat(colleagues.statusCode()).isEqualTo(409);
         assertThat(colleagues.body()).contains("not possible at the moment").contains("support")
                 .doesNotContain("DEPOSIT_OVERDUE").doesNotContain(journeys.email).doesNotContain("breach");
+    }
+
+    /** What the moderator reads in the Review block task of the client's block. */
+    private String reviewSummary(String clientUserId) {
+        ProcessInstance block = runtime.createProcessInstanceQuery().processDefinitionKey(BlockProcess.KEY)
+                .variableValueEquals("clientUserId", clientUserId).singleResult();
+        return (String) tasks.getVariableLocal(task(BlockProcess.Elements.REVIEW_BLOCK, block).getId(), "blockSummary");
     }
 
     private void assertRevealsNothing(HttpResponse<String> refusal, String blockedContact) throws Exception {
