@@ -12,7 +12,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +79,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String method = request.getMethod();
-        String source = request.getRemoteAddr();
+        String source = source(request.getRemoteAddr());
         List<Taken> taken = new ArrayList<>(2);
         if (carriesPassword(request, method, path)
                 && !take(authentication, source, status -> status != HttpServletResponse.SC_UNAUTHORIZED, taken, response)) {
@@ -101,6 +104,25 @@ public class RateLimitFilter extends OncePerRequestFilter {
                     t.bucket().addTokens(1);
                 }
             }
+        }
+    }
+
+    /**
+     * The key of the caller's buckets: the IPv4 address, or the /64 network of an IPv6 address (one subscriber usually
+     * gets a whole /64, so counting single IPv6 addresses would give an attacker endless fresh buckets).
+     */
+    static String source(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
+            return remoteAddress;
+        }
+        try {
+            byte[] address = InetAddress.getByName(remoteAddress).getAddress(); // a literal: no name lookup
+            if (address.length != 16) {
+                return remoteAddress;
+            }
+            return InetAddress.getByAddress(Arrays.copyOf(Arrays.copyOf(address, 8), 16)).getHostAddress() + "/64";
+        } catch (UnknownHostException notAnAddress) {
+            return remoteAddress;
         }
     }
 
@@ -150,7 +172,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
         Bucket bucketOf(String source) {
             return buckets.get(source, s -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                    .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillIntervally(limit.capacity(), limit.period()).build())
                     .build());
         }
     }

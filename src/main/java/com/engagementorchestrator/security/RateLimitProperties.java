@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Per-source (client address) limits, engagement.rate-limits.* in application.yaml. Each limit is a token bucket of
- * {@code capacity} tokens refilled evenly over {@code period}. The buckets live in this node's memory: two nodes each
+ * {@code capacity} tokens, refilled in full once every {@code period} (so: at most capacity per period; Retry-After is
+ * the time to the next refill). The buckets live in this node's memory: two nodes each
  * limit separately, and a restart forgets them.
  *
  * @param authentication failed log-ins (a 401 to a request carrying a password), over every surface that checks one
