@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +57,16 @@ public class BlockService {
     private final PausedEngagementResumer resumer;
     private final PausedProcesses pausedProcesses;
     private final Terminations terminations;
+    private final SigningAuthority signingAuthority;
+    private final String supportContact;
 
     public BlockService(ClientBlocks blocks, Breaches breaches, PausedEngagements paused, BlockEvidences evidence,
                         Clients clients, Companies companies, EngagementLifecycle lifecycle, PromiseLedger promises,
                         ProcessPauses pauses, ClientLetters letters, UploadedFiles files, ApplicationEventPublisher events,
-                        PausedEngagementResumer resumer, PausedProcesses pausedProcesses, Terminations terminations) {
+                        PausedEngagementResumer resumer, PausedProcesses pausedProcesses, Terminations terminations,
+                        SigningAuthority signingAuthority, @Value("${engagement.support-contact}") String supportContact) {
+        this.signingAuthority = signingAuthority;
+        this.supportContact = supportContact;
         this.resumer = resumer;
         this.pausedProcesses = pausedProcesses;
         this.terminations = terminations;
@@ -93,25 +99,46 @@ public class BlockService {
         return blocks.findById(blockId).orElseThrow(() -> new NotFoundException("No block " + blockId));
     }
 
-    /** Refuses a registration or a new engagement of a blocked client, or of a colleague at a blocked company. */
+    /**
+     * Refuses an anonymous registration of a blocked person, or at a blocked company. The caller has not logged in, so
+     * the answer says only that it is not possible now and whom to ask: never whose block it is or which breach.
+     */
     @Transactional(readOnly = true)
-    public void refuseIfBlocked(String email, String country, String registrationNumber) {
-        if (email != null) {
-            clients.findByUserId(email.trim().toLowerCase(Locale.ROOT)).flatMap(c -> inForce(c.getId())).ifPresent(b -> {
-                throw new ConflictException("The client " + email.trim().toLowerCase(Locale.ROOT) + " is blocked since "
-                        + b.getBlockedAt() + " because of a breach: " + b.getReason()
-                        + ". A moderator reviews the block; answer the message we sent to have it lifted.");
-            });
+    public void refuseRegistrationIfBlocked(String email, String country, String registrationNumber) {
+        boolean personBlocked = email != null && clients.findByUserId(email.trim().toLowerCase(Locale.ROOT))
+                .flatMap(c -> inForce(c.getId())).isPresent();
+        boolean companyBlocked = registrationNumber != null && !registrationNumber.isBlank() && country != null
+                && companies.findFirstByCountryAndRegistrationNumberOrderByIdAsc(country, registrationNumber.trim())
+                .map(company -> companyBlocked(company.getId())).orElse(false);
+        if (personBlocked || companyBlocked) {
+            throw new ConflictException("Registration is not possible at the moment. If you think this is a mistake, "
+                    + "write to our support at " + supportContact + ".");
         }
-        if (registrationNumber != null && !registrationNumber.isBlank() && country != null) {
-            companies.findFirstByCountryAndRegistrationNumberOrderByIdAsc(country, registrationNumber.trim())
-                    .flatMap(company -> blocks.findInForceForCompany(company.getId(), IN_FORCE).stream().findFirst())
-                    .ifPresent(b -> {
-                        throw new ConflictException("The company with registration number " + registrationNumber.trim()
-                                + " is blocked since " + b.getBlockedAt() + " because of a breach: " + b.getReason()
-                                + ". Its contact person can ask to have the block lifted.");
-                    });
+    }
+
+    /**
+     * Refuses a new engagement of a blocked client (they are told their own block), or of a colleague at a blocked
+     * company (told nothing about the colleague's breach).
+     */
+    @Transactional(readOnly = true)
+    public void refuseEngagementIfBlocked(long clientId, long companyId) {
+        inForce(clientId).ifPresent(b -> {
+            throw new ConflictException("Your account is blocked since " + b.getBlockedAt() + " because of a breach: "
+                    + b.getReason() + ". A moderator reviews the block; answer the message we sent to have it lifted.");
+        });
+        if (companyBlocked(companyId)) {
+            throw new ConflictException("A new engagement for your company is not possible at the moment. Write to our "
+                    + "support at " + supportContact + ".");
         }
+    }
+
+    /**
+     * A company is blocked by the block of a contact who had proved signing authority. Anyone can register with a
+     * company's public registration number: the breach of someone who never proved it blocks that person only.
+     */
+    private boolean companyBlocked(long companyId) {
+        return blocks.findInForceForCompany(companyId, IN_FORCE).stream()
+                .anyMatch(b -> signingAuthority.confirmedFor(b.getClientId()));
     }
 
     /** Everything a moderator needs to decide, as text for the Review block form. */
@@ -122,7 +149,11 @@ public class BlockService {
         StringBuilder text = new StringBuilder();
         text.append("Client: ").append(client.getFullName()).append(" <").append(client.getEmail()).append(">, client id ")
                 .append(client.getId()).append('\n');
-        text.append("Blocked since ").append(block.getBlockedAt()).append(": ").append(block.getReason()).append("\n\nBreaches:\n");
+        text.append("Blocked since ").append(block.getBlockedAt()).append(": ").append(block.getReason()).append('\n');
+        text.append(signingAuthority.confirmedFor(client.getId())
+                ? "The company is blocked too: this client had proved signing authority.\n"
+                : "Only this client is blocked: they never proved signing authority, so the company is not.\n");
+        text.append("\nBreaches:\n");
         breaches.findByBlockIdOrderByIdAsc(blockId).forEach(b -> text.append("- ").append(b.getKind()).append(" on ")
                 .append(b.getOccurredAt()).append(": ").append(b.getWhatWasDue()).append('\n'));
         text.append("\nPaused engagements:\n");

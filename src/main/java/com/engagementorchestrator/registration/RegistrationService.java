@@ -56,7 +56,7 @@ public class RegistrationService {
     @Transactional
     public Engagement register(RegistrationRequest request) {
         validator.validate(request);
-        blocks.refuseIfBlocked(request.email(), request.country(), request.registrationNumber());
+        blocks.refuseRegistrationIfBlocked(request.email(), request.country(), request.registrationNumber());
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         if (clients.existsByEmailIgnoreCase(email) || accounts.exists(email)) {
             throw new ConflictException("The e-mail address " + email + " is already registered; log in and start a "
@@ -80,7 +80,7 @@ public class RegistrationService {
         Client client = clients.findByUserId(userId)
                 .orElseThrow(() -> new NotFoundException("Only registered clients can start an engagement"));
         validator.validate(project);
-        blocks.refuseIfBlocked(client.getEmail(), client.getCompany().getCountry(), client.getCompany().getRegistrationNumber());
+        blocks.refuseEngagementIfBlocked(client.getId(), client.getCompany().getId());
         return open(client, project);
     }
 

@@ -109,19 +109,24 @@ class BlockingTest {
         assertThat(viaTasklist.body()).contains("is paused");
         assertThat(tasks.createTaskQuery().taskId(paused.getId()).count()).isOne();
 
-        // Starting an engagement or registering again, by e-mail or by the company's number: 409 with the reason.
+        // Starting an engagement: 409 with the client's own reason. Registering again, by e-mail or by the company's
+        // number (the client had proved signing authority, so the company is blocked): 409 that tells an anonymous
+        // caller nothing about the breach.
         var newEngagement = post("/api/engagements", json.writeValueAsString(Map.of("firstContactChannel", "EMAIL",
                 "projectDescription", "More", "budgetAmount", 100000, "budgetCurrency", "RUB",
                 "desiredDeadline", java.time.LocalDate.now().plusMonths(3).toString(), "decisionMaking", "SELF")), journeys.email);
         assertThat(newEngagement.statusCode()).isEqualTo(409);
         assertThat(newEngagement.body()).contains("is blocked").contains("DEPOSIT_OVERDUE");
         Map<String, Object> sameEmail = Intakes.clean(journeys.email);
-        assertThat(post("/api/registrations", json.writeValueAsString(sameEmail), null).body()).contains("is blocked");
+        var again = post("/api/registrations", json.writeValueAsString(sameEmail), null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("Registration is not possible").doesNotContain("DEPOSIT_OVERDUE");
         Map<String, Object> sameCompany = Intakes.clean(Intakes.uniqueEmail("colleague"));
         sameCompany.put("registrationNumber", journeys.inn);
         var colleague = post("/api/registrations", json.writeValueAsString(sameCompany), null);
         assertThat(colleague.statusCode()).isEqualTo(409);
-        assertThat(colleague.body()).contains("company with registration number " + journeys.inn + " is blocked");
+        assertThat(colleague.body()).contains("Registration is not possible").doesNotContain("DEPOSIT_OVERDUE")
+                .doesNotContain(journeys.email);
 
         // The moderator sees the client in the "Blocked clients" filter; the client and moderators see the block.
         long clientId = journeys.engagement(breaching).getClient().getId();
