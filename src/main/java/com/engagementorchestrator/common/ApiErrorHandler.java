@@ -1,5 +1,6 @@
 package com.engagementorchestrator.common;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
@@ -42,6 +43,13 @@ public class ApiErrorHandler {
                     ? "malformed value '" + format.getValue() + "', expected " + format.getTargetType().getSimpleName()
                     : "malformed value";
             return body(HttpStatus.BAD_REQUEST, "Invalid input: 1 field(s) rejected", List.of(new FieldProblem(field, why)));
+        }
+        if (e.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate field '")) {
+            // Strict duplicate detection (application.yaml): which of two values was meant is anyone's guess.
+            String field = read.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'$", "");
+            return body(HttpStatus.BAD_REQUEST, "Invalid input: 1 field(s) rejected",
+                    List.of(new FieldProblem(field, "appears more than once in the request")));
         }
         return body(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of());
     }
