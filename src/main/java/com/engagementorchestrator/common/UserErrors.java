@@ -52,6 +52,18 @@ public final class UserErrors {
         return Optional.empty();
     }
 
+    /** A fault of the database (its error text names tables, statements and values): never quoted to a caller. */
+    public static boolean isDatabaseFault(Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = thrown; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException
+                    || cause.getClass().getName().startsWith("org.apache.ibatis.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Refusal ours(Throwable cause) {
         if (cause instanceof InvalidInputException invalid) {
             return new Refusal(400, "InvalidInputException", "Invalid input: " + invalid.getMessage(), invalid.problems());

@@ -142,6 +142,51 @@ class EngineRestMistakesTest {
     }
 
     @Test
+    void aHostileFileNameIsCleanedOnUploadAndTheDocumentDownloads() throws Exception {
+        ProcessInstance instance = journeys.accepted(body -> { });
+        Task task = task(instance, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        String hostile = "../../etc/\u0000evil\r\nSet-Cookie: x=1\u202Efdp." + "a".repeat(300) + ".pdf";
+
+        HttpResponse<String> upload = send("POST", "/engine-rest/task/" + task.getId() + "/submit-form",
+                json.writeValueAsString(Map.of("variables", Map.of("authorityDocument", Map.of(
+                        "value", Base64.getEncoder().encodeToString(Journeys.PDF), "type", "File",
+                        "valueInfo", Map.of("filename", hostile, "mimetype", "application/pdf"))))),
+                basic(journeys.email, PASSWORD));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
+
+        String number = journeys.engagement(instance).getNumber();
+        JsonNode document = json.readTree(send("GET", "/api/engagements/" + number, null, basic("moderator", "moderator"))
+                .body()).path("authority").path("documents").get(0);
+        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + document.path("url").asText())).header("Authorization", basic(journeys.email, PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(Journeys.PDF);
+        assertThat(download.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("x="));
+        String disposition = download.headers().firstValue("Content-Disposition").orElseThrow();
+        assertThat(disposition).startsWith("attachment").contains("filename").contains(".pdf")
+                .doesNotContain("..").doesNotContain("/").doesNotContain("\r").doesNotContain("\n");
+        String stored = document.path("fileName").asText();
+        assertThat(stored).startsWith("evilSet-Cookie_ x=1fdp.aaa").endsWith(".pdf").hasSize(UploadedFiles.MAX_NAME_LENGTH);
+    }
+
+    @Test
+    void fileNamesAreCleaned() {
+        assertThat(UploadedFiles.cleanName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(UploadedFiles.cleanName("..\\..\\boot.ini")).isEqualTo("boot.ini");
+        assertThat(UploadedFiles.cleanName("a\u0000b\r\nc.pdf")).isEqualTo("abc.pdf");
+        assertThat(UploadedFiles.cleanName("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
+        assertThat(UploadedFiles.cleanName("../")).isEqualTo("document");
+        assertThat(UploadedFiles.cleanName("   ")).isEqualTo("document");
+        assertThat(UploadedFiles.cleanName(null)).isEqualTo("document");
+        assertThat(UploadedFiles.cleanName("Договор №5.pdf")).isEqualTo("Договор №5.pdf");
+        String longName = UploadedFiles.cleanName("x".repeat(500) + ".docx");
+        assertThat(longName).hasSize(UploadedFiles.MAX_NAME_LENGTH).endsWith(".docx");
+        assertThat(UploadedFiles.attachment("a\"b\r\n.pdf")).doesNotContain("\r").doesNotContain("\n");
+    }
+
+    @Test
     void realFaultsStayServerErrors() {
         assertThat(UserErrors.refusal(new IllegalStateException("broken"))).isEmpty();
         assertThat(UserErrors.refusal(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03051 x",

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code {type, message, fields}}. Camunda maps every exception a listener throws to 500 and logs it with its stack;
  * these mappers take only the mistakes (see {@link UserErrors}) and leave every other exception to Camunda. Jersey picks
  * the nearest exception type first, so there is one mapper per type Camunda maps; {@code @Priority} makes ours win at
- * equal distance, {@code isMappable} hands everything else back.
+ * equal distance, {@code isMappable} hands everything else back. Database faults stay 500 but without the SQL error
+ * Camunda would quote.
  */
 public final class UserErrorMappers {
 
@@ -30,10 +31,16 @@ public final class UserErrorMappers {
     }
 
     static boolean mappable(Throwable thrown) {
-        return UserErrors.refusal(thrown).isPresent();
+        return UserErrors.refusal(thrown).isPresent() || UserErrors.isDatabaseFault(thrown);
     }
 
     static Response answer(Throwable thrown) {
+        if (UserErrors.refusal(thrown).isEmpty()) {
+            // Camunda would quote the SQL error (statement, values, schema) back to the caller; it is logged instead.
+            LOG.error("Database fault answered as 500", thrown);
+            return json(500, Map.of("type", "ServerError",
+                    "message", "The request failed on the server; the error has been logged"));
+        }
         UserErrors.Refusal refusal = UserErrors.refusal(thrown).orElseThrow();
         // A user's mistake: one line, no stack trace.
         LOG.info("Refused with {}: {}", refusal.status(), refusal.message());
@@ -41,9 +48,12 @@ public final class UserErrorMappers {
         body.put("type", refusal.type());
         body.put("message", refusal.message());
         body.put("fields", refusal.fields());
+        return json(refusal.status(), body);
+    }
+
+    private static Response json(int status, Map<String, Object> body) {
         try {
-            return Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(JSON.writeValueAsString(body)).build();
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(JSON.writeValueAsString(body)).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
