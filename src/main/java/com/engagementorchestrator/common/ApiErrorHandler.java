@@ -40,7 +40,8 @@ public class ApiErrorHandler {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
                     .collect(Collectors.joining("."));
             String why = mapping instanceof InvalidFormatException format
-                    ? "malformed value '" + format.getValue() + "', expected " + format.getTargetType().getSimpleName()
+                    ? format.getValue() instanceof String text && text.indexOf('\u0000') >= 0 ? NulFreeJson.NUL_MESSAGE
+                    : "malformed value '" + format.getValue() + "', expected " + format.getTargetType().getSimpleName()
                     : "malformed value";
             return body(HttpStatus.BAD_REQUEST, "Invalid input: 1 field(s) rejected", List.of(new FieldProblem(field, why)));
         }

@@ -126,6 +126,10 @@ class PaymentWebhookController {
             problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
             return null;
         }
+        if (value.asText().chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldProblem(field, "must not contain control characters"));
+            return null;
+        }
         return value.asText().trim();
     }
 }

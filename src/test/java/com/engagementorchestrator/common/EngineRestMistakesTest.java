@@ -113,6 +113,24 @@ class EngineRestMistakesTest {
     }
 
     @Test
+    void aNulCharacterInATextFieldIs400NamingIt() throws Exception {
+        RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = journeys.register(body -> body.put("industry", "SEAFOOD"));
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        Task review = task(instance, EngagementProcess.Elements.REVIEW_SCREENING);
+
+        HttpResponse<String> response = send("POST", "/engine-rest/task/" + review.getId() + "/submit-form",
+                json.writeValueAsString(Map.of("variables", Map.of(
+                        "reviewDecision", Map.of("value", "ACCEPT", "type", "String"),
+                        "callNotes", Map.of("value", "fine\u0000", "type", "String")))),
+                basic("moderator", "moderator"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("fields").findValuesAsText("field")).containsExactly("callNotes");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
+    }
+
+    @Test
     void deletingATaskOfARunningProcessIs400(CapturedOutput output) throws Exception {
         ProcessInstance instance = journeys.accepted(body -> { });
         Task task = task(instance, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);

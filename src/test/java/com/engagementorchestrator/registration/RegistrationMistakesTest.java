@@ -69,6 +69,21 @@ class RegistrationMistakesTest {
     }
 
     @Test
+    void aNulCharacterIs400NamingTheField() throws Exception {
+        Map<String, Object> body = Intakes.clean(Intakes.uniqueEmail("nul"));
+        body.put("fullName", "Olga\u0000 Smirnova");
+        long users = count("act_id_user");
+
+        HttpResponse<String> response = post(json.writeValueAsString(body));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode fields = json.readTree(response.body()).path("fields");
+        assertThat(fields.findValuesAsText("field")).containsExactly("fullName");
+        assertThat(fields.toString()).contains("NUL");
+        assertThat(count("act_id_user")).isEqualTo(users);
+    }
+
+    @Test
     void concurrentRegistrationsOfOneEmailGiveOneCreatedAndConflictsForTheRest() throws Exception {
         String email = Intakes.uniqueEmail("race");
         int attempts = 30;
