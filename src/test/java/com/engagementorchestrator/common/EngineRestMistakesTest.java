@@ -213,6 +213,19 @@ class EngineRestMistakesTest {
                 new InvalidInputException("f", "wrong")))).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(400));
     }
 
+    @Test
+    void ourApiAnswersWrappedMistakesAsTheMistakeAndHidesOtherEngineFailures() {
+        ApiErrorHandler handler = new ApiErrorHandler();
+        var wrapped = handler.engine(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03051 listener failed",
+                new ConflictException("Protocol P-1 awaits no signature")));
+        assertThat(wrapped.getStatusCode().value()).isEqualTo(409);
+        assertThat(wrapped.getBody().message()).isEqualTo("Protocol P-1 awaits no signature");
+        var fault = handler.engine(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004 insert into ACT_RU_TASK",
+                new java.sql.SQLException("ERROR: value too long")));
+        assertThat(fault.getStatusCode().value()).isEqualTo(500);
+        assertThat(fault.getBody().message()).doesNotContain("ACT_RU").doesNotContain("ERROR");
+    }
+
     private String textFileAsAuthorityDocument() throws Exception {
         return json.writeValueAsString(Map.of("variables", Map.of("authorityDocument", Map.of(
                 "value", Base64.getEncoder().encodeToString("just some text, not a document".getBytes(StandardCharsets.UTF_8)),
