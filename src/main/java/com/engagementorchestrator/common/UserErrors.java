@@ -1,11 +1,11 @@
 package com.engagementorchestrator.common;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collections;
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
