@@ -80,7 +80,7 @@ class IntakeValidator {
         }
         if (project.desiredDeadline() != null && !project.desiredDeadline().isBlank()) {
             try {
-                LocalDate deadline = LocalDate.parse(project.desiredDeadline());
+                LocalDate deadline = Time.parseDate(project.desiredDeadline());
                 if (deadline.isBefore(Time.today())) {
                     problems.add(new FieldProblem("desiredDeadline", "is in the past"));
                 } else if (deadline.isAfter(Time.today().plusYears(MAX_DEADLINE_YEARS))) {

@@ -205,6 +205,22 @@ class EngineRestMistakesTest {
     }
 
     @Test
+    void aDateNoColumnHoldsIs400NamingTheField() throws Exception {
+        String number = journeys.accepted(body -> { }).getBusinessKey();
+        String protocol = json.writeValueAsString(Map.of("meetingDate", "2026-11-20",
+                "participants", java.util.List.of("Olga (client)"), "decisions", java.util.List.of("Launch"),
+                "agreements", java.util.List.of(Map.of("owedBy", "CLIENT", "what", "Send photos", "dueDate", "+999999999-12-31"))));
+
+        HttpResponse<String> response = send("POST", "/api/engagements/" + number + "/protocols", protocol,
+                basic("moderator", "moderator"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("fields").findValuesAsText("field"))
+                .containsExactly("agreements[0].dueDate");
+        assertThat(Time.parseDate("2027-03-31")).isEqualTo(java.time.LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
     void realFaultsStayServerErrors() {
         assertThat(UserErrors.refusal(new IllegalStateException("broken"))).isEmpty();
         assertThat(UserErrors.refusal(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03051 x",
