@@ -1,8 +1,14 @@
 package com.engagementorchestrator.common;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +21,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /** Every error of the /api endpoints is JSON: a message and, for bad input, every offending field. */
 @RestControllerAdvice(basePackages = "com.engagementorchestrator")
 public class ApiErrorHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     public record ApiError(int status, String error, String message, List<FieldProblem> fields) {
     }
@@ -46,9 +54,17 @@ public class ApiErrorHandler {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
                     .collect(Collectors.joining("."));
             String why = mapping instanceof InvalidFormatException format
-                    ? "malformed value '" + format.getValue() + "', expected " + format.getTargetType().getSimpleName()
+                    ? format.getValue() instanceof String text && text.indexOf('\u0000') >= 0 ? NulFreeJson.NUL_MESSAGE
+                    : "malformed value '" + format.getValue() + "', expected " + format.getTargetType().getSimpleName()
                     : "malformed value";
             return body(HttpStatus.BAD_REQUEST, "Invalid input: 1 field(s) rejected", List.of(new FieldProblem(field, why)));
+        }
+        if (e.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate field '")) {
+            // Strict duplicate detection (application.yaml): which of two values was meant is anyone's guess.
+            String field = read.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'$", "");
+            return body(HttpStatus.BAD_REQUEST, "Invalid input: 1 field(s) rejected",
+                    List.of(new FieldProblem(field, "appears more than once in the request")));
         }
         return body(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of());
     }
@@ -76,6 +92,28 @@ public class ApiErrorHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e) {
         return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    /**
+     * The engine wraps what a listener throws: a user's mistake inside is answered like the mistake itself. Any other
+     * engine failure is logged and answered without its message (it may quote SQL).
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ApiError> engine(ProcessEngineException e) {
+        var refusal = UserErrors.refusal(e);
+        if (refusal.isPresent()) {
+            return body(HttpStatus.valueOf(refusal.get().status()), refusal.get().message(), refusal.get().fields());
+        }
+        if (e instanceof AuthorizationException) {
+            return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+        }
+        if (e instanceof OptimisticLockingException) {
+            return body(HttpStatus.CONFLICT, "Someone else changed the same record at the same time; please try again",
+                    List.of());
+        }
+        LOG.error("Engine failure answered as 500", e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed on the server; the error has been logged",
+                List.of());
     }
 
     private static ResponseEntity<ApiError> body(HttpStatus status, String message, List<FieldProblem> fields) {

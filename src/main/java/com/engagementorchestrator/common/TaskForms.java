@@ -32,6 +32,9 @@ public final class TaskForms {
         }
     }
 
+    /** The largest amount a money column (numeric(14, 2)) holds. */
+    public static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("999999999999.99");
+
     /** A money amount (number or text); empty means none. */
     public static java.math.BigDecimal amount(DelegateTask task, String name) {
         Object value = task.getVariable(name);
@@ -40,8 +43,11 @@ public final class TaskForms {
         }
         try {
             java.math.BigDecimal amount = new java.math.BigDecimal(value.toString().trim().replace(',', '.').replace(" ", ""));
-            if (amount.signum() <= 0 || amount.scale() > 2) {
+            if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
                 throw new InvalidInputException(name, "must be a positive amount with at most 2 decimals, got " + value);
+            }
+            if (amount.compareTo(MAX_AMOUNT) > 0) {
+                throw new InvalidInputException(name, "amount out of range: at most " + MAX_AMOUNT.toPlainString());
             }
             return amount;
         } catch (NumberFormatException e) {

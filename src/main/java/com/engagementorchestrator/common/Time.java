@@ -23,6 +23,18 @@ public final class Time {
         return ISO_DATE.format(instant);
     }
 
+    /**
+     * An ISO date as typed by a person: also refused (as unparsable) when its year has not four digits, since
+     * {@code +999999999-12-31} parses but no database column holds it.
+     */
+    public static LocalDate parseDate(String text) {
+        LocalDate date = LocalDate.parse(text);
+        if (date.getYear() < 1000 || date.getYear() > 9999) {
+            throw new java.time.format.DateTimeParseException("the year must have four digits", text, 0);
+        }
+        return date;
+    }
+
     public static LocalDate today() {
         return LocalDate.ofInstant(now(), ZoneOffset.UTC);
     }

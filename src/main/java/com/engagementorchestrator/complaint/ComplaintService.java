@@ -80,7 +80,7 @@ public class ComplaintService {
                 problems.add(new FieldProblem("fix", "say what we fix"));
             }
             try {
-                fixDate = fixBy == null || fixBy.isBlank() ? null : LocalDate.parse(fixBy.length() > 10 ? fixBy.substring(0, 10) : fixBy);
+                fixDate = fixBy == null || fixBy.isBlank() ? null : Time.parseDate(fixBy.length() > 10 ? fixBy.substring(0, 10) : fixBy);
             } catch (java.time.format.DateTimeParseException e) {
                 problems.add(new FieldProblem("fixBy", "must be a date such as 2026-12-01"));
             }

@@ -2,6 +2,7 @@ package com.engagementorchestrator.delivery;
 
 import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.common.StoredFile;
+import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.deposit.Invoice;
 import com.engagementorchestrator.engagement.Engagement;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -131,7 +131,7 @@ class DeliveryController {
 
     private static ResponseEntity<byte[]> file(StoredFile file) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getFileName()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, UploadedFiles.attachment(file.getFileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.getContent());
     }

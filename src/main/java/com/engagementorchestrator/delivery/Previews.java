@@ -2,12 +2,6 @@ package com.engagementorchestrator.delivery;
 
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.UploadedFiles;
-import com.lowagie.text.Element;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfGState;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStamper;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
@@ -19,17 +13,29 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 /**
  * Previews of work results until the client has paid in full (seed 002, "client does not pay"): images downscaled and
- * watermarked, PDFs watermarked on every page, anything else withheld.
+ * watermarked, PDFs as watermarked low-resolution page images (at most the first {@value #MAX_PDF_PAGES} pages),
+ * anything else withheld.
  */
 @Component
 public class Previews {
 
     public static final String WATERMARK = "PREVIEW · released after full payment";
     static final int MAX_IMAGE_SIDE = 800;
+    /** PDF pages are shown at screen resolution: readable enough to judge, too coarse to reuse. */
+    static final float PREVIEW_DPI = 72;
+    static final int MAX_PDF_PAGES = 10;
 
     public enum Kind { IMAGE, PDF, WITHHELD }
 
@@ -40,7 +46,7 @@ public class Previews {
     public Preview of(StoredFile original) {
         String type = original.getContentType();
         if (type.equals("application/pdf")) {
-            byte[] watermarked = watermarkPdf(original.getContent());
+            byte[] watermarked = pdfPreview(original.getContent());
             // A PDF the library cannot read gets no preview: withheld like any other file until payment.
             return watermarked == null ? new Preview(Kind.WITHHELD, null)
                     : new Preview(Kind.PDF, stored("preview-" + original.getFileName(), "application/pdf", watermarked));
@@ -68,18 +74,7 @@ public class Previews {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.drawImage(source, 0, 0, width, height, Color.WHITE, null);
-            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
-            g.setColor(Color.RED);
-            int size = Math.max(12, width / 18);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
-            // The watermark repeats diagonally across the whole image, so no corner can be cropped free of it.
-            AffineTransform straight = g.getTransform();
-            g.rotate(-Math.PI / 6, width / 2.0, height / 2.0);
-            for (int y = -height; y < height * 2; y += size * 4) {
-                g.drawString(WATERMARK, -width / 2, y);
-                g.drawString(WATERMARK, width / 2, y + size * 2);
-            }
-            g.setTransform(straight);
+            watermark(g, width, height);
             g.dispose();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(preview, "png", out);
@@ -89,33 +84,57 @@ public class Previews {
         }
     }
 
-    private static byte[] watermarkPdf(byte[] content) {
-        try {
-            PdfReader reader = new PdfReader(content);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PdfStamper stamper = new PdfStamper(reader, out);
-            BaseFont font = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
-            PdfGState translucent = new PdfGState();
-            translucent.setFillOpacity(0.35f);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                var box = reader.getPageSizeWithRotation(page);
-                PdfContentByte over = stamper.getOverContent(page);
-                over.saveState();
-                over.setGState(translucent);
-                over.beginText();
-                over.setFontAndSize(font, Math.max(18, box.getWidth() / 16));
-                over.setColorFill(Color.RED);
-                over.showTextAligned(Element.ALIGN_CENTER, "PREVIEW - released after full payment",
-                        box.getWidth() / 2, box.getHeight() / 2, 45);
-                over.endText();
-                over.restoreState();
+    /**
+     * A PDF preview holds nothing of the original but low-resolution pictures of its first pages: each page is rendered
+     * to an image, watermarked, and a new PDF is built from the images alone. No text to extract, no vectors, no
+     * overlay to remove. A PDF that cannot be read, or is encrypted, gets none (withheld).
+     */
+    private static byte[] pdfPreview(byte[] content) {
+        try (PDDocument original = Loader.loadPDF(content); PDDocument preview = new PDDocument()) {
+            if (original.isEncrypted() || original.getNumberOfPages() == 0) {
+                return null;
             }
-            stamper.close();
-            reader.close();
+            PDFRenderer renderer = new PDFRenderer(original);
+            for (int index = 0; index < Math.min(MAX_PDF_PAGES, original.getNumberOfPages()); index++) {
+                PDRectangle box = original.getPage(index).getCropBox();
+                boolean turned = original.getPage(index).getRotation() % 180 != 0;
+                float width = turned ? box.getHeight() : box.getWidth();
+                float height = turned ? box.getWidth() : box.getHeight();
+                // PREVIEW_DPI, but never more than MAX_IMAGE_SIDE pixels a side (a huge page would exhaust memory).
+                float scale = Math.min(PREVIEW_DPI / 72f, MAX_IMAGE_SIDE / Math.max(1f, Math.max(width, height)));
+                BufferedImage page = renderer.renderImage(index, scale, ImageType.RGB);
+                Graphics2D g = page.createGraphics();
+                watermark(g, page.getWidth(), page.getHeight());
+                g.dispose();
+                PDPage sheet = new PDPage(new PDRectangle(width, height));
+                preview.addPage(sheet);
+                try (PDPageContentStream stream = new PDPageContentStream(preview, sheet)) {
+                    stream.drawImage(JPEGFactory.createFromImage(preview, page, 0.8f), 0, 0, width, height);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            preview.save(out);
             return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a PDF feature needing a library that is not on the class path (e.g. a crypto provider).
             return null;
         }
+    }
+
+    /** The watermark repeats diagonally across the whole image, so no corner can be cropped free of it. */
+    private static void watermark(Graphics2D g, int width, int height) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
+        g.setColor(Color.RED);
+        int size = Math.max(12, width / 18);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+        AffineTransform straight = g.getTransform();
+        g.rotate(-Math.PI / 6, width / 2.0, height / 2.0);
+        for (int y = -height; y < height * 2; y += size * 4) {
+            g.drawString(WATERMARK, -width / 2, y);
+            g.drawString(WATERMARK, width / 2, y + size * 2);
+        }
+        g.setTransform(straight);
     }
 
     private static StoredFile stored(String name, String type, byte[] content) {

@@ -2,6 +2,7 @@ package com.engagementorchestrator.deposit;
 
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.TaskForms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -90,8 +91,12 @@ class PaymentWebhookController {
         } else {
             try {
                 amount = new BigDecimal(node.path("amount").asText());
-                if (amount.signum() <= 0 || amount.scale() > 2) {
+                if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
                     problems.add(new FieldProblem("amount", "must be positive with at most 2 decimals"));
+                } else if (amount.compareTo(TaskForms.MAX_AMOUNT) > 0) {
+                    // Checked before any write: the database would refuse it with an error naming its internals.
+                    problems.add(new FieldProblem("amount", "amount out of range: at most "
+                            + TaskForms.MAX_AMOUNT.toPlainString()));
                 }
             } catch (NumberFormatException e) {
                 problems.add(new FieldProblem("amount", "not a number: " + node.path("amount").asText()));
@@ -119,6 +124,10 @@ class PaymentWebhookController {
         }
         if (value.asText().length() > max) {
             problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        if (value.asText().chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldProblem(field, "must not contain control characters"));
             return null;
         }
         return value.asText().trim();

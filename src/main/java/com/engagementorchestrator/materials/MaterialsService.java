@@ -134,7 +134,7 @@ public class MaterialsService implements Obligation {
             }
             LocalDate due;
             try {
-                due = LocalDate.parse(parts[2].trim());
+                due = Time.parseDate(parts[2].trim());
             } catch (DateTimeParseException ex) {
                 problems.add(new FieldProblem("briefItems", where + "the due date must be an ISO date such as 2027-03-31, got '" + parts[2].trim() + "'"));
                 continue;
@@ -370,7 +370,7 @@ public class MaterialsService implements Obligation {
         }
         LocalDate newDate;
         try {
-            newDate = LocalDate.parse(value.trim());
+            newDate = Time.parseDate(value.trim());
         } catch (DateTimeParseException ex) {
             problems.add(new FieldProblem(field, "must be an ISO date such as 2027-03-31"));
             return null;

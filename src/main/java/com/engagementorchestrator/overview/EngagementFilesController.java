@@ -4,11 +4,11 @@ import com.engagementorchestrator.authority.AuthorityDocument;
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.common.StoredFile;
+import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.deposit.PaymentOrder;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.materials.MaterialsService;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,7 +66,7 @@ class EngagementFilesController {
     static ResponseEntity<byte[]> file(StoredFile file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getFileName()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, UploadedFiles.attachment(file.getFileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.getContent());
     }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.protocol;
 
+import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.NotFoundException;
@@ -209,7 +210,7 @@ class ProtocolController {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return Time.parseDate(value.trim());
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "must be an ISO date such as 2027-03-31"));
             return null;

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.protocol;
 
+import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ final class ProtocolForms {
         String date = field.apply(MEETING_DATE);
         if (date != null) {
             try {
-                meeting = LocalDate.parse(date.length() > 10 ? date.substring(0, 10) : date);
+                meeting = Time.parseDate(date.length() > 10 ? date.substring(0, 10) : date);
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem(MEETING_DATE, "must be a date such as 2026-11-20"));
             }
@@ -49,7 +50,7 @@ final class ProtocolForms {
             }
             try {
                 agreements.add(new ProtocolContent.Agreement(ProtocolAgreement.Party.valueOf(parts[0].trim().toUpperCase()),
-                        parts[1].trim(), LocalDate.parse(parts[2].trim())));
+                        parts[1].trim(), Time.parseDate(parts[2].trim())));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 problems.add(new FieldProblem(AGREEMENTS, where + "who owes it is CLIENT or FREELANCER, the date is like 2027-03-31"));
             }

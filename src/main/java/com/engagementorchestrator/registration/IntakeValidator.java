@@ -27,6 +27,8 @@ class IntakeValidator {
 
     /** Characters the engine accepts in a user id (userResourceWhitelistPattern). */
     private static final String LOGIN_CHARACTERS = "[a-zA-Z0-9@._+\\-]+";
+    /** A desired deadline further away than this is a typo, and the database holds no date beyond year 9999 anyway. */
+    static final int MAX_DEADLINE_YEARS = 10;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toSet());
@@ -78,8 +80,11 @@ class IntakeValidator {
         }
         if (project.desiredDeadline() != null && !project.desiredDeadline().isBlank()) {
             try {
-                if (LocalDate.parse(project.desiredDeadline()).isBefore(Time.today())) {
+                LocalDate deadline = Time.parseDate(project.desiredDeadline());
+                if (deadline.isBefore(Time.today())) {
                     problems.add(new FieldProblem("desiredDeadline", "is in the past"));
+                } else if (deadline.isAfter(Time.today().plusYears(MAX_DEADLINE_YEARS))) {
+                    problems.add(new FieldProblem("desiredDeadline", "must be within " + MAX_DEADLINE_YEARS + " years"));
                 }
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem("desiredDeadline", "must be an ISO date such as 2027-03-31"));

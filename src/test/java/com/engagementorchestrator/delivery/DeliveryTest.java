@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import com.lowagie.text.pdf.PdfWriter;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -78,12 +80,17 @@ class DeliveryTest {
         assertThat(preview.getWidth()).isEqualTo(800);
         assertThat(preview.getHeight()).isEqualTo(400);
         assertThat(redPixels(preview)).as("watermark pixels").isGreaterThan(500);
-        // The PDF: every page carries the watermark.
-        PdfReader watermarked = new PdfReader(asClient(pdfResult.path("preview").asText(), byte[].class).getBody());
-        assertThat(watermarked.getNumberOfPages()).isEqualTo(2);
-        for (int page = 1; page <= 2; page++) {
-            assertThat(new PdfTextExtractor(watermarked).getTextFromPage(page)).contains("PREVIEW").contains("Page " + page);
+        // The PDF: every page only a watermarked picture; nothing of the original's text is left to extract.
+        try (PDDocument watermarked = Loader.loadPDF(asClient(pdfResult.path("preview").asText(), byte[].class).getBody())) {
+            assertThat(watermarked.getNumberOfPages()).isEqualTo(2);
+            assertThat(new PDFTextStripper().getText(watermarked)).doesNotContain("Page").doesNotContain("brand").isBlank();
+            for (int page = 0; page < 2; page++) {
+                assertThat(redPixels(new PDFRenderer(watermarked).renderImage(page))).as("watermark pixels").isGreaterThan(500);
+            }
         }
+        // An encrypted PDF cannot be rendered: withheld like any other file the preview cannot read.
+        assertThat(upload("Contract draft", "contract.pdf", PreviewsTest.encryptedPdf("secret")).path("previewKind").asText())
+                .isEqualTo("WITHHELD");
         assertThat(asClient(zipResult.path("original").asText().replace("/original", "/preview"), String.class).getStatusCode().value())
                 .isEqualTo(404);
 

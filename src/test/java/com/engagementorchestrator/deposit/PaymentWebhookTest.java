@@ -145,6 +145,22 @@ class PaymentWebhookTest {
         assertThat(deposits.paidSoFar(invoice)).isEqualByComparingTo("5.00");
     }
 
+    @Test
+    void anAmountOutOfRangeIs400BeforeAnyWriteAndQuotesNoSql() throws Exception {
+        long before = count("payment") + count("unmatched_payment");
+        for (String amount : List.of("1e308", "1000000000000", "\"99999999999999999999.99\"")) {
+            var response = signed(payment("pay-" + UUID.randomUUID(), invoice.getNumber(), amount));
+
+            assertThat(response.statusCode()).as(amount).isEqualTo(400);
+            JsonNode answer = json.readTree(response.body());
+            assertThat(answer.path("fields").findValuesAsText("field")).containsExactly("amount");
+            assertThat(answer.toString()).contains("amount out of range").doesNotContainIgnoringCase("sql")
+                    .doesNotContainIgnoringCase("numeric");
+        }
+        assertThat(count("payment") + count("unmatched_payment")).isEqualTo(before);
+        assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+    }
+
     private String payment(String id, String invoiceNumber, String amount) {
         return """
                 {"paymentId": "%s", "invoiceNumber": "%s", "amount": %s, "currency": "RUB", "paidAt": "2026-11-20T10:15:30Z"}
