@@ -73,6 +73,8 @@ public final class OnboardingBenchmark {
                         "--engagement.company-registry.base-url=" + registry.baseUrl(),
                         "--engagement.company-registry.token=bench",
                         "--logging.level.root=warn",
+                        // The load generator is one address; the per-address limits would stop it at once.
+                        "--engagement.rate-limits.exempt-addresses=127.0.0.1,0:0:0:0:0:0:0:1",
                         "--camunda.bpm.history-level=" + System.getProperty("benchmark.history-level", "full"));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
