@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
@@ -33,6 +34,8 @@ public class ShippedModels {
 
     public static final String DEPLOYMENT_NAME = "engagement-orchestrator";
     static final String[] ROOTS = {"processes/", "forms/"};
+    /** What the engine deploys (models, Camunda Forms) and what Tasklist loads (embedded HTML forms); nothing else. */
+    static final List<String> SUFFIXES = List.of(".bpmn", ".dmn", ".form", ".html");
 
     private static final Logger log = LoggerFactory.getLogger(ShippedModels.class);
 
@@ -62,7 +65,7 @@ public class ShippedModels {
         log.info("Models: {} resources, deployment {}", resources.size(), deployed.getId());
     }
 
-    /** Every file under the roots, keyed by its path from the classpath root. */
+    /** Every model and form under the roots, keyed by its path from the classpath root. */
     static Map<String, byte[]> resources() {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(ShippedModels.class.getClassLoader());
         Map<String, byte[]> found = new TreeMap<>();
@@ -75,8 +78,8 @@ public class ShippedModels {
                 String rootUrl = rootDirectory.getURL().toString();
                 for (Resource resource : resolver.getResources("classpath:" + root + "**")) {
                     String url = resource.getURL().toString();
-                    if (url.endsWith("/") || !resource.isReadable()) {
-                        continue; // a directory
+                    if (url.endsWith("/") || !resource.isReadable() || SUFFIXES.stream().noneMatch(url::endsWith)) {
+                        continue; // a directory, or something kept next to the models that is not one
                     }
                     if (!url.startsWith(rootUrl)) {
                         throw new IllegalStateException("Model " + url + " is not under " + rootUrl);
