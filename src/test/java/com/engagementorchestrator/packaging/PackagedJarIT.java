@@ -134,7 +134,7 @@ class PackagedJarIT {
     @Test
     void onlyModelsAndFormsAreDeployedUnderTheirClasspathNames() throws Exception {
         List<String> names = new ArrayList<>();
-        for (JsonNode deployment : getJson("/engine-rest/deployment", "demo", "demo")) {
+        for (JsonNode deployment : getJson("/engine-rest/deployment?maxResults=500", "demo", "demo")) {
             for (JsonNode resource : getJson("/engine-rest/deployment/" + deployment.path("id").asText() + "/resources",
                     "demo", "demo")) {
                 names.add(resource.path("name").asText());
@@ -153,7 +153,7 @@ class PackagedJarIT {
     void everyFormOfEveryModelIsDeployed() throws Exception {
         Map<String, String> formDefinitionKeys = new HashMap<>(); // Camunda Form id -> resource name
         Map<String, Map<String, String>> resourcesByDeployment = new HashMap<>(); // deployment -> name -> resource id
-        for (JsonNode deployment : getJson("/engine-rest/deployment", "demo", "demo")) {
+        for (JsonNode deployment : getJson("/engine-rest/deployment?maxResults=500", "demo", "demo")) {
             String deploymentId = deployment.path("id").asText();
             Map<String, String> resources = new HashMap<>();
             for (JsonNode resource : getJson("/engine-rest/deployment/" + deploymentId + "/resources", "demo", "demo")) {
@@ -169,7 +169,7 @@ class PackagedJarIT {
         }
 
         List<String> checked = new ArrayList<>();
-        for (JsonNode definition : getJson("/engine-rest/process-definition", MODERATOR, MODERATOR)) {
+        for (JsonNode definition : getJson("/engine-rest/process-definition?maxResults=500", MODERATOR, MODERATOR)) {
             String definitionId = definition.path("id").asText();
             String deploymentId = definition.path("deploymentId").asText();
             String xml = getJson("/engine-rest/process-definition/" + definitionId + "/xml", MODERATOR, MODERATOR)
@@ -243,7 +243,7 @@ class PackagedJarIT {
             throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         String path = "/engine-rest/task?processInstanceBusinessKey=" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
-                + "&taskDefinitionKey=" + definitionKey;
+                + "&taskDefinitionKey=" + definitionKey + "&maxResults=10";
         Predicate<JsonNode> found = tasks -> tasks.isArray() && !tasks.isEmpty();
         while (Instant.now().isBefore(deadline)) {
             JsonNode tasks = getJson(path, user, password);
