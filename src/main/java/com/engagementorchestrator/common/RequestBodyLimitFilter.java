@@ -88,20 +88,35 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (body.length > limit) {
-            reject(response, limit);
+        // Without a length the body is read here, before anyone is authenticated: at most the small limit is held in
+        // memory; larger bodies (task submissions, deployments) must announce their length, as browsers always do.
+        long buffered = Math.min(limit, engineBodyBytes);
+        byte[] body = request.getInputStream().readNBytes((int) buffered + 1);
+        if (body.length > buffered) {
+            if (buffered < limit) {
+                refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Length Required",
+                        "A request body larger than " + size(buffered) + " needs a Content-Length header");
+            } else {
+                reject(response, limit);
+            }
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
     private void reject(HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large",
+                "The request body is larger than " + size(limit));
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
+    }
+
+    private void refuse(HttpServletResponse response, int status, String error, String message) throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        String size = limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB";
-        objectMapper.writeValue(response.getOutputStream(), new ApiErrorHandler.ApiError(413, "Payload Too Large",
-                "The request body is larger than " + size, List.of()));
+        objectMapper.writeValue(response.getOutputStream(), new ApiErrorHandler.ApiError(status, error, message, List.of()));
         // the answer goes out now, before the container tries to read (and discard) the body that was announced
         response.flushBuffer();
     }

@@ -97,6 +97,16 @@ class LimitsAndHeadersTest {
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("larger than 1 MB");
 
+        // a large body without a length is not held in memory before authentication: it must announce its length
+        HttpResponse<String> chunkedSubmission = http.send(HttpRequest.newBuilder(
+                        URI.create(url("/engine-rest/task/no-such-task/submit-form")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunkedSubmission.statusCode()).isEqualTo(411);
+        assertThat(json.readTree(chunkedSubmission.body()).path("message").asText())
+                .isEqualTo("A request body larger than 1 MB needs a Content-Length header");
+
         // Tasklist's uploads: Base64 JSON of a 25 MB file (about 34 MB) may be submitted; more may not
         RawResponse overSubmission = raw("POST", "/engine-rest/task/no-such-task/submit-form", "moderator", "moderator",
                 41 * 1024 * 1024);
