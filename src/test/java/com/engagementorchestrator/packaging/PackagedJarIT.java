@@ -7,16 +7,12 @@ import com.engagementorchestrator.support.Intakes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +20,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -42,7 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class PackagedJarIT {
 
-    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final String MODERATOR = "moderator";
     private static final String CLIENT_PASSWORD = "correct-horse-battery";
 
@@ -50,85 +44,22 @@ class PackagedJarIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static Process app;
-    private static Path workDir;
-    private static Path logFile;
-    private static String baseUrl;
+    private static PackagedApp app;
 
     @BeforeAll
     static void startTheJar() throws Exception {
-        String jarProperty = System.getProperty("app.jar");
-        if (jarProperty == null) {
-            fail("System property app.jar is not set: run through Maven (./mvnw verify), which builds the jar first");
-        }
-        Path jar = Path.of(jarProperty);
-        if (!Files.isRegularFile(jar)) {
-            fail("The repackaged jar " + jar + " is missing: the package phase must run before this test");
-        }
-        workDir = Files.createTempDirectory("eo-packaged-jar");
-        logFile = workDir.resolve("app.log");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        baseUrl = "http://127.0.0.1:" + port;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        app = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx768m", "-jar", jar.toString(),
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db"),
-                "--server.port=" + port,
-                "--server.address=127.0.0.1")
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(PackagedJarIT::stopTheJar));
-        awaitReady();
+        app = PackagedApp.start();
     }
 
     @AfterAll
     static void stopTheJar() {
-        Process process = app;
-        if (process == null || !process.isAlive()) {
-            return;
+        if (app != null) {
+            app.stop();
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!app.isAlive()) {
-                fail("The jar exited with " + app.exitValue() + " before it was ready:\n" + logTail());
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        stopTheJar();
-        fail("The jar was not ready within " + STARTUP + ":\n" + logTail());
     }
 
     private static String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return app.logTail();
     }
 
     @Test
@@ -277,7 +208,7 @@ class PackagedJarIT {
     }
 
     private static URI uri(String path) {
-        return URI.create(baseUrl + path);
+        return URI.create(app.baseUrl + path);
     }
 
     private static String basic(String user, String password) {
