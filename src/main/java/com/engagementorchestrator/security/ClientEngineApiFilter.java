@@ -71,8 +71,9 @@ public class ClientEngineApiFilter extends OncePerRequestFilter {
             return false;
         }
         String resource = engine.group(1) == null ? "/" : engine.group(1);
-        // a client reads their own profile and groups (Tasklist shows them)
-        if (resource.matches("/(user/[^/]+/profile|identity/groups)")) {
+        // a client reads their own profile and groups (Tasklist shows them) and changes their password (Welcome app);
+        // which user's, Camunda's authorizations decide
+        if (resource.matches("/(user/[^/]+/(profile|credentials)|identity/groups)")) {
             return false;
         }
         return OPERATIONAL.matcher(resource).matches();

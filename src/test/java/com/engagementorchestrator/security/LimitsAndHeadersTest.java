@@ -186,6 +186,13 @@ class LimitsAndHeadersTest {
                 + "&resourceType=Task").statusCode()).isEqualTo(200);
         assertThat(tasklist.post("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15", "{}").statusCode())
                 .isEqualTo(200);
+        HttpResponse<String> password = http.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + client
+                        + "/credentials")))
+                .header("Authorization", basic(client, PASSWORD)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"password\": \"another-horse-battery-9\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(password.statusCode()).as(password.body()).isEqualTo(204);
     }
 
     @Test
