@@ -7,6 +7,7 @@ import com.engagementorchestrator.support.Intakes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -168,6 +169,23 @@ class PackagedJarIT {
                 client, CLIENT_PASSWORD);
         assertThat(uploadForm.statusCode()).as(uploadForm.body()).isEqualTo(200);
         assertThat(uploadForm.body()).contains("<form").contains("proveSigningAuthorityForm");
+
+        // and the way Tasklist itself loads it: logged in to Tasklist, through the webapp's engine API
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .build();
+        HttpResponse<String> tasklist = browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csrf = tasklist.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(client, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(CLIENT_PASSWORD, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> inTasklist = browser.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/task/"
+                + upload.path("id").asText() + "/deployed-form")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(200);
+        assertThat(inTasklist.body()).contains("proveSigningAuthorityForm");
     }
 
     private static JsonNode awaitTask(String businessKey, String user, String password, String definitionKey)
