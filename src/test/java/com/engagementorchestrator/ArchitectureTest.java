@@ -3,6 +3,10 @@ package com.engagementorchestrator;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -58,4 +62,15 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..",
                     "..deposit..", "..materials..", "..reminder..", "..breach..", "..protocol..", "..closure..", "..complaint..", "..delivery..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
+
+    /**
+     * queryMaxResultsLimit refuses an unbounded list() whenever a user is authenticated on the engine, which includes
+     * listeners and delegates running inside that user's REST call: our own code asks for unlimitedList() instead.
+     */
+    @ArchTest
+    static final ArchRule engineQueriesAreNotBoundByTheRestLimit = noClasses()
+            .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("list"))
+                    .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                            JavaClass.Predicates.assignableTo(org.camunda.bpm.engine.query.Query.class)))))
+            .because("queryMaxResultsLimit applies to list() of an authenticated user; use unlimitedList()");
 }

@@ -54,10 +54,10 @@ class ProcessPauses {
             runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate();
         }
         for (String id : instances) {
-            for (Job timer : management.createJobQuery().processInstanceId(id).timers().list()) {
+            for (Job timer : management.createJobQuery().processInstanceId(id).timers().unlimitedList()) {
                 management.setJobDuedate(timer.getId(), later(timer.getDuedate(), pausedFor));
             }
-            for (Task task : tasks.createTaskQuery().processInstanceId(id).list()) {
+            for (Task task : tasks.createTaskQuery().processInstanceId(id).unlimitedList()) {
                 if (task.getDueDate() != null) {
                     task.setDueDate(later(task.getDueDate(), pausedFor));
                     tasks.saveTask(task);
@@ -77,7 +77,7 @@ class ProcessPauses {
     }
 
     List<EngagementProcessInstance> processesOf(long engagementId) {
-        return runtime.createProcessInstanceQuery().variableValueEquals("engagementId", engagementId).list().stream()
+        return runtime.createProcessInstanceQuery().variableValueEquals("engagementId", engagementId).unlimitedList().stream()
                 .filter(p -> p.getId().equals(p.getRootProcessInstanceId()))
                 .map(p -> new EngagementProcessInstance(p.getId(), p.getProcessDefinitionId().split(":")[0]))
                 .toList();
@@ -99,7 +99,7 @@ class ProcessPauses {
             ids.addAll(frontier);
             List<String> next = new ArrayList<>();
             for (String id : frontier) {
-                runtime.createProcessInstanceQuery().superProcessInstanceId(id).list().forEach(p -> next.add(p.getId()));
+                runtime.createProcessInstanceQuery().superProcessInstanceId(id).unlimitedList().forEach(p -> next.add(p.getId()));
             }
             frontier = next;
         }

@@ -57,7 +57,7 @@ class ComplaintProcessAdapters {
             complaints.answerOverdue(complaintId);
             var tasks = execution.getProcessEngineServices().getTaskService();
             tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey(ComplaintProcess.Elements.ANSWER_COMPLAINT).list().stream()
+                    .taskDefinitionKey(ComplaintProcess.Elements.ANSWER_COMPLAINT).unlimitedList().stream()
                     .filter(t -> Long.valueOf(complaintId).equals(((Number) tasks.getVariable(t.getId(), ComplaintProcess.COMPLAINT_ID)).longValue()))
                     .forEach(t -> {
                         tasks.addCandidateGroup(t.getId(), "freelancers");

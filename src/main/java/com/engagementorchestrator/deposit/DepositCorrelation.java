@@ -65,7 +65,7 @@ public class DepositCorrelation {
 
     private void sweep(String message) {
         runtime.createEventSubscriptionQuery().eventType("message").eventName(message)
-                .list().forEach(s -> {
+                .unlimitedList().forEach(s -> {
                     String instanceId = s.getProcessInstanceId();
                     var engagement = runtime.createProcessInstanceQuery().processInstanceId(instanceId).active().singleResult();
                     if (engagement != null) {

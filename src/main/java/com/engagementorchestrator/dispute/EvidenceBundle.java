@@ -97,7 +97,7 @@ public class EvidenceBundle {
     private List<Map<String, Object>> processHistory(Engagement e) {
         List<Map<String, Object>> processes = new ArrayList<>();
         List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-                .variableValueEquals(EngagementProcess.Variables.ENGAGEMENT_ID, e.getId()).orderByProcessInstanceStartTime().asc().list();
+                .variableValueEquals(EngagementProcess.Variables.ENGAGEMENT_ID, e.getId()).orderByProcessInstanceStartTime().asc().unlimitedList();
         for (HistoricProcessInstance instance : instances) {
             Map<String, Object> process = new LinkedHashMap<>();
             process.put("process", instance.getProcessDefinitionKey());
@@ -107,7 +107,7 @@ public class EvidenceBundle {
             process.put("endedAt", instance.getEndTime());
             process.put("state", instance.getState());
             process.put("steps", history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                    .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                    .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().unlimitedList().stream()
                     .map(a -> {
                         Map<String, Object> step = new LinkedHashMap<>();
                         step.put("activity", a.getActivityId());

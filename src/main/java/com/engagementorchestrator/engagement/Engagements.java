@@ -18,6 +18,8 @@ public interface Engagements extends JpaRepository<Engagement, Long> {
 
     java.util.List<Engagement> findByClientIdOrderByIdAsc(Long clientId);
 
+    long countByClientIdAndStatusIn(Long clientId, Collection<EngagementStatus> statuses);
+
     /**
      * Earlier engagements of this client, or of any client of the same company, that ended in one of the given
      * states. Companies are shared by registration number, so the company id covers colleagues too.

@@ -12,9 +12,12 @@ import com.engagementorchestrator.correspondence.Correspondent;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementNumbers;
+import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.engagement.Engagements;
 import com.engagementorchestrator.security.UserAccounts;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +39,9 @@ public class RegistrationService {
     private final Correspondent correspondent;
     private final String tasklistUrl;
     private final BlockService blocks;
+    /** Open (running) engagements a client may have at once; more are refused until one ends. */
+    @Value("${engagement.max-open-engagements-per-client:5}")
+    private int maxOpenEngagements;
 
     public RegistrationService(IntakeValidator validator, UserAccounts accounts, Companies companies, Clients clients,
                                Engagements engagements, EngagementNumbers numbers, EngagementLifecycle lifecycle,
@@ -74,11 +80,17 @@ public class RegistrationService {
         return clients.existsByEmailIgnoreCase(email.trim().toLowerCase(Locale.ROOT));
     }
 
+    private static final Set<EngagementStatus> RUNNING = EnumSet.of(EngagementStatus.ACTIVE, EngagementStatus.BLOCKED);
+
     /** A further engagement of a registered client. */
     @Transactional
     public Engagement startEngagement(String userId, ProjectDetails project) {
-        Client client = clients.findByUserId(userId)
+        Client client = clients.lockByUserId(userId)
                 .orElseThrow(() -> new NotFoundException("Only registered clients can start an engagement"));
+        if (engagements.countByClientIdAndStatusIn(client.getId(), RUNNING) >= maxOpenEngagements) {
+            throw new ConflictException("You have " + maxOpenEngagements + " open engagements, the most a client can have at "
+                    + "once; a new one can start when one of them has ended");
+        }
         validator.validate(project);
         blocks.refuseEngagementIfBlocked(client.getId(), client.getCompany().getId());
         return open(client, project);

@@ -27,7 +27,7 @@ public class EngineUserAuthenticationProvider implements org.springframework.sec
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
             throw new BadCredentialsException("Wrong user or password");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).unlimitedList().stream()
                 .map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g.getId())).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }

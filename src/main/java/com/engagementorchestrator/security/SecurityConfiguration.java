@@ -1,15 +1,21 @@
 package com.engagementorchestrator.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -19,6 +25,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "object-src 'none'";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -44,7 +54,13 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("Engagement Orchestrator"))
                 // Camunda's webapps bring their own CSRF protection; Basic-authenticated API calls cannot be forged
                 // by a browser, session-authenticated ones can, so only those need a token.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWritesToApi()));
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWritesToApi()))
+                // Our pages load only their own scripts and styles; Camunda's webapps send their own policy.
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/"),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -65,6 +81,18 @@ public class SecurityConfiguration {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.setName("engine-rest-authentication");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /** After the authentication of /engine-rest: what the engine API does not offer clients. */
+    @Bean
+    FilterRegistrationBean<ClientEngineApiFilter> clientEngineApi(IdentityService identity, ObjectMapper json) {
+        FilterRegistrationBean<ClientEngineApiFilter> registration =
+                new FilterRegistrationBean<>(new ClientEngineApiFilter(identity, json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setName("client-engine-api");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 }

@@ -137,11 +137,11 @@ class BlockingTest {
         JsonNode reliability = json.readTree(get("/api/clients/" + clientId + "/reliability", journeys.email, PASSWORD).body());
         assertThat(reliability.path("broken").asLong()).isPositive();
         assertThat(reliability.path("kept").asLong()).isPositive();
-        JsonNode filters = json.readTree(get("/engine-rest/filter?resourceType=Task", "moderator", "moderator").body());
+        JsonNode filters = json.readTree(get("/engine-rest/filter?resourceType=Task&maxResults=100", "moderator", "moderator").body());
         assertThat(filters.findValuesAsText("name")).contains("Blocked clients");
         String blockedFilter = filters.findParents("name").stream().filter(f -> f.path("name").asText().equals("Blocked clients"))
                 .findFirst().orElseThrow().path("id").asText();
-        JsonNode blockedTasks = json.readTree(get("/engine-rest/filter/" + blockedFilter + "/list", "moderator", "moderator").body());
+        JsonNode blockedTasks = json.readTree(get("/engine-rest/filter/" + blockedFilter + "/list?maxResults=100", "moderator", "moderator").body());
         assertThat(blockedTasks.findValuesAsText("taskDefinitionKey")).contains(BlockProcess.Elements.REVIEW_BLOCK);
     }
 
