@@ -69,12 +69,15 @@ public final class TaskFormGuard {
     private static Map<String, Object> check(CommandExecutor executor, String taskId, Map<String, ?> variables,
                                              boolean submission) {
         return outcome(executor.execute(context -> {
-            Authentication caller = context.getAuthentication();
-            if (caller == null || variables == null || variables.isEmpty()) {
+            if (context.getAuthentication() == null) {
                 return (Map<String, Object>) variables;
             }
             FormContract contract = taskContract(context, taskId);
-            return contract == null ? (Map<String, Object>) variables
+            if (contract == null) {
+                return new com.engagementorchestrator.common.NotFoundException("There is no task " + taskId
+                        + ": it was completed already, or never existed.");
+            }
+            return variables == null || variables.isEmpty() ? (Map<String, Object>) variables
                     : admitted(contract, variables, "this task's form", submission);
         }));
     }

@@ -220,6 +220,15 @@ class TaskFormGuardTest {
     }
 
     @Test
+    void anUnknownTaskIsNotFound() throws Exception {
+        for (String action : List.of("complete", "submit-form")) {
+            var missing = post("/engine-rest/task/no-such-task/" + action, Map.of("variables", Map.of()), alice.email());
+            assertThat(missing.statusCode()).as(action).isEqualTo(404);
+            assertThat(missing.body()).contains("There is no task no-such-task");
+        }
+    }
+
+    @Test
     void aClientCannotThrowErrorsOrEscalationsFromTheirTask() throws Exception {
         Task own = authorityTask(alice);
         var error = post("/engine-rest/task/" + own.getId() + "/bpmnError",

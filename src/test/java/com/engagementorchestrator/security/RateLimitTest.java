@@ -168,7 +168,7 @@ class RateLimitTest {
         Thread.sleep(Duration.ofSeconds(Long.parseLong(lastEngineRest.headers().firstValue("Retry-After").orElseThrow()))
                 .toMillis());
         ClockUtil.setCurrentTime(Date.from(clock.plusSeconds(61)));
-        assertThat(get("/engine-rest/task", user, PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(get("/engine-rest/task?maxResults=50", user, PASSWORD).statusCode()).isEqualTo(200);
         assertThat(attempts(user)).isZero();
         assertThat(jdbc.queryForObject("select lock_exp_time_ from act_id_user where id_ = ?", Timestamp.class, user))
                 .isNull();
