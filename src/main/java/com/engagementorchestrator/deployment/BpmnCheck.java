@@ -2,7 +2,6 @@ package com.engagementorchestrator.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.xml.sax.Attributes;
@@ -58,9 +57,11 @@ final class BpmnCheck {
                                 + "\"); use one of the application's delegates with delegateExpression");
                     } else if (SCRIPT_ATTRIBUTES.contains(name)) {
                         add(place, "scripts are not allowed (" + name + "=\"" + value + "\")");
-                    } else if (name.equals("formKey") && !isExpression(value) && !FORM_KEY.matcher(value).matches()) {
-                        add(place, "a form key must name a form of the deployment or the application, like "
-                                + "embedded:deployment:forms/pay-deposit.html; \"" + value + "\" does not");
+                    } else if (name.equals("formKey")) {
+                        if (!FORM_KEY.matcher(value).matches()) {
+                            add(place, "a form key must name a form of the deployment or the application, like "
+                                    + "embedded:deployment:forms/pay-deposit.html; \"" + value + "\" does not");
+                        }
                     } else if (name.equals("delegateExpression")) {
                         policy.check(value, true).ifPresent(reason -> add(place, reason));
                     } else if (isExpression(value)) {
@@ -115,7 +116,4 @@ final class BpmnCheck {
         return value != null && (value.contains("${") || value.contains("#{"));
     }
 
-    static Optional<String> firstProblem(List<Finding> findings) {
-        return findings.stream().findFirst().map(Finding::toString);
-    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -29,9 +30,9 @@ import org.xml.sax.SAXException;
 final class DmnCheck {
 
     private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\s*\\{");
-    private static final java.util.Set<String> UNARY_TESTS = java.util.Set.of("inputEntry", "inputValues", "outputValues",
+    private static final Set<String> UNARY_TESTS = Set.of("inputEntry", "inputValues", "outputValues",
             "allowedValues");
-    private static final java.util.Set<String> EXPRESSIONS = java.util.Set.of("inputExpression", "outputEntry",
+    private static final Set<String> EXPRESSIONS = Set.of("inputExpression", "outputEntry",
             "literalExpression", "defaultOutputEntry");
 
     private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
@@ -161,11 +162,25 @@ final class DmnCheck {
                         findings.add(new Finding(sample + ": no rule matched, and the application needs an answer",
                                 0, 0, decision.getKey()));
                     }
+                    boolean table = false;
                     for (DmnDecisionTableEvaluationEvent event : evaluated.get()) {
                         if (decision.getKey().equals(event.getDecisionTable().getKey())) {
+                            table = true;
                             for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
                                 checkOutputs(contract, sample, rule, findings);
                             }
+                        }
+                    }
+                    if (!table) {
+                        // Not a table (a literal expression): check the answers themselves.
+                        for (Map<String, Object> row : result.getResultList()) {
+                            contract.outputs().forEach((name, expected) -> {
+                                String problem = expected.problem(row.get(name));
+                                if (problem != null) {
+                                    findings.add(new Finding(sample + ": gives " + name + " = " + row.get(name) + ", "
+                                            + problem, 0, 0, decision.getKey()));
+                                }
+                            });
                         }
                     }
                 } catch (RuntimeException e) {

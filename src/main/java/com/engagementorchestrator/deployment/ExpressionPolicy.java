@@ -1,10 +1,14 @@
 package com.engagementorchestrator.deployment;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.camunda.bpm.impl.juel.AstBinary;
 import org.camunda.bpm.impl.juel.AstBracket;
+import org.camunda.bpm.impl.juel.AstChoice;
 import org.camunda.bpm.impl.juel.AstComposite;
 import org.camunda.bpm.impl.juel.AstDot;
 import org.camunda.bpm.impl.juel.AstEval;
@@ -14,6 +18,8 @@ import org.camunda.bpm.impl.juel.AstLiteral;
 import org.camunda.bpm.impl.juel.AstMethod;
 import org.camunda.bpm.impl.juel.AstNested;
 import org.camunda.bpm.impl.juel.AstParameters;
+import org.camunda.bpm.impl.juel.AstText;
+import org.camunda.bpm.impl.juel.AstUnary;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.Tree;
@@ -114,7 +120,7 @@ final class ExpressionPolicy {
     }
 
     private Optional<String> check(Node node, String expression) {
-        if (node instanceof AstLiteral || node instanceof org.camunda.bpm.impl.juel.AstText) {
+        if (node instanceof AstLiteral || node instanceof AstText) {
             return Optional.empty();
         }
         if (node instanceof AstBracket) {
@@ -136,8 +142,8 @@ final class ExpressionPolicy {
             return Optional.empty();
         }
         if (node instanceof AstComposite || node instanceof AstEval || node instanceof AstNested
-                || node instanceof AstParameters || node instanceof org.camunda.bpm.impl.juel.AstBinary
-                || node instanceof org.camunda.bpm.impl.juel.AstUnary || node instanceof org.camunda.bpm.impl.juel.AstChoice) {
+                || node instanceof AstParameters || node instanceof AstBinary
+                || node instanceof AstUnary || node instanceof AstChoice) {
             for (int i = 0; i < node.getCardinality(); i++) {
                 Optional<String> problem = check(node.getChild(i), expression);
                 if (problem.isPresent()) {
@@ -173,8 +179,8 @@ final class ExpressionPolicy {
     }
 
     /** The arguments of every call along a member chain (each checked on its own). */
-    private static java.util.List<Node> arguments(Node node) {
-        java.util.List<Node> arguments = new java.util.ArrayList<>();
+    private static List<Node> arguments(Node node) {
+        List<Node> arguments = new ArrayList<>();
         Node current = node;
         while (current != null) {
             if (current instanceof AstMethod) {

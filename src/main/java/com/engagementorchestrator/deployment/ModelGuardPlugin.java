@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
+import javax.script.ScriptEngine;
+import javax.script.ScriptEngineFactory;
+import javax.script.ScriptEngineManager;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
@@ -24,7 +28,7 @@ import org.xml.sax.SAXException;
  * Deploying a model must not be running code: every new deployment passes {@link ModelCheck} first, and the engine's
  * expressions resolve only the beans the shipped models name (by default Camunda's Spring integration resolves every
  * bean of the application, identityService included), so even an expression that got past the check reaches nothing
- * else.
+ * else; and no script engine is ever handed out.
  */
 @Component
 class ModelGuardPlugin extends AbstractProcessEnginePlugin {
@@ -43,6 +47,27 @@ class ModelGuardPlugin extends AbstractProcessEnginePlugin {
         preDeployers.add(0, new ModelCheck(policy, new DmnCheck(DecisionSamples.load(new ObjectMapper())), shippedHtml()));
         configuration.setCustomPreDeployers(preDeployers);
         configuration.setExpressionManager(new SpringExpressionManager(context, new ModelBeans(policy.beans(), context)));
+        // The models never run scripts: even a script engine some library brings along is never handed out.
+        configuration.setScriptEngineResolver(new NoScriptEngines());
+    }
+
+    static final class NoScriptEngines implements ScriptEngineResolver {
+        private final ScriptEngineManager none = new ScriptEngineManager(new ClassLoader(null) {
+        });
+
+        @Override
+        public void addScriptEngineFactory(ScriptEngineFactory factory) {
+        }
+
+        @Override
+        public ScriptEngineManager getScriptEngineManager() {
+            return none;
+        }
+
+        @Override
+        public ScriptEngine getScriptEngine(String language, boolean resolveFromCache) {
+            return null;
+        }
     }
 
     private ExpressionPolicy learnShippedModels() {

@@ -85,6 +85,10 @@ class DeploymentGuardTest {
                         "Java classes are not allowed"),
                 hostile("an allowed bean with a method the models do not call", TIMER, timerStart(
                         "${blockTimers.getClass()}"), "is not something the models may call"),
+                hostile("an embedded form from another site", "Hostile_Form", bpmn("""
+                        <bpmn:userTask id="Hostile_Form" camunda:candidateGroups="moderators"
+                          camunda:formKey="embedded:https://evil.example/form.html" />"""),
+                        "a form key must name a form of the deployment or the application"),
                 hostile("a Spin function", TIMER, timerStart("${S('{}').prop('x')}"),
                         "is not something the models may call"),
                 hostile("a script input mapping", "Hostile_Mapping", bpmn("""
@@ -124,10 +128,14 @@ class DeploymentGuardTest {
         assertThat(repository.createDeploymentQuery().deploymentName("internal-hostile").count()).isZero();
     }
 
-    /** The second layer: the engine's expressions resolve only the beans the shipped models name. */
+    /** The second layer: the engine's expressions resolve only the beans the shipped models name, and no scripts run. */
     @Test
-    void expressionsResolveOnlyTheModelsBeans() {
+    void theEngineResolvesOnlyTheModelsBeansAndRunsNoScripts() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        for (String language : List.of("groovy", "javascript", "python")) {
+            assertThat(configuration.getCommandExecutorTxRequired().execute(context ->
+                    configuration.getScriptingEngines().getScriptEngineForLanguage(language))).isNull();
+        }
         assertThat(evaluate(configuration, "${screenIntake}")).isNotNull();
         assertThat(evaluate(configuration, "${blockTimers.evidenceWithin()}")).isNotNull();
         assertThatThrownBy(() -> evaluate(configuration, "${identityService}"))
