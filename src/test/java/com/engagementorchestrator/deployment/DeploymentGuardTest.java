@@ -133,8 +133,9 @@ class DeploymentGuardTest {
     void theEngineResolvesOnlyTheModelsBeansAndRunsNoScripts() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         for (String language : List.of("groovy", "javascript", "python")) {
-            assertThat(configuration.getCommandExecutorTxRequired().execute(context ->
-                    configuration.getScriptingEngines().getScriptEngineForLanguage(language))).isNull();
+            assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context ->
+                    configuration.getScriptingEngines().getScriptEngineForLanguage(language)))
+                    .as(language).hasMessageContaining("Can't find scripting engine");
         }
         assertThat(evaluate(configuration, "${screenIntake}")).isNotNull();
         assertThat(evaluate(configuration, "${blockTimers.evidenceWithin()}")).isNotNull();
