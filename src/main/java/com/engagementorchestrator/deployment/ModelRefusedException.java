@@ -17,6 +17,12 @@ class ModelRefusedException extends ParseException {
         resorceReports.addAll(reports);
     }
 
+    /** A person's mistake, not the server's: the engine logs it, and without a stack trace. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     private static String message(List<ResourceReport> reports) {
         return "The deployment was refused: " + reports.stream()
                 .map(report -> report.getResourceName() + ": " + report.getErrors().stream().map(Object::toString)
