@@ -14,8 +14,6 @@ import org.xml.sax.SAXException;
  */
 final class BpmnCheck {
 
-    static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-
     /** Free text for people; the engine never evaluates it. */
     private static final Set<String> PROSE = Set.of("documentation", "text", "textAnnotation");
 
@@ -38,10 +36,11 @@ final class BpmnCheck {
                     if (SCRIPT_ELEMENTS.contains(name)) {
                         add(place, "scripts are not allowed (a script runs as the server): <" + name + ">");
                     }
-                    if (CAMUNDA.equals(uri) && name.equals("connector")) {
+                    // By local name in any namespace: the engine also reads the old activiti namespace.
+                    if (name.equals("connector")) {
                         add(place, "connectors are not allowed: <camunda:connector>");
                     }
-                    if (CAMUNDA.equals(uri) && name.equals("constraint")
+                    if (name.equals("constraint")
                             && !BUILT_IN_CONSTRAINTS.contains(String.valueOf(attributes.getValue("name")))) {
                         add(place, "only the built-in form field constraints are allowed, not \""
                                 + attributes.getValue("name") + "\" (custom validators are Java classes)");

@@ -89,6 +89,16 @@ class DeploymentGuardTest {
                         <bpmn:userTask id="Hostile_Form" camunda:candidateGroups="moderators"
                           camunda:formKey="embedded:https://evil.example/form.html" />"""),
                         "a form key must name a form of the deployment or the application"),
+                hostile("a custom form field validator in the old namespace", "Hostile_Validator", bpmn("""
+                        <bpmn:userTask id="HostileTask" xmlns:activiti="http://activiti.org/bpmn">
+                          <bpmn:extensionElements>
+                            <activiti:formData>
+                              <activiti:formField id="Hostile_Validator" type="string">
+                                <activiti:validation><activiti:constraint name="validator" config="java.lang.Object" /></activiti:validation>
+                              </activiti:formField>
+                            </activiti:formData>
+                          </bpmn:extensionElements>
+                        </bpmn:userTask>"""), "only the built-in form field constraints are allowed"),
                 hostile("a Spin function", TIMER, timerStart("${S('{}').prop('x')}"),
                         "is not something the models may call"),
                 hostile("a script input mapping", "Hostile_Mapping", bpmn("""
