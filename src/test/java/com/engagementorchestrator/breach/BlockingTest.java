@@ -80,6 +80,7 @@ class BlockingTest {
         var second = registrations.startEngagement(journeys.email, new ProjectDetails("EMAIL", "A landing page for a new product",
                 "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "", "SELF", "DESIGN"));
         other = journeys.instanceOf(second.getNumber());
+        com.engagementorchestrator.support.Journeys.screenIntake(management, other.getId());
         management.executeJob(management.createJobQuery().processInstanceId(other.getId()).singleResult().getId());
         assertThat(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);
 

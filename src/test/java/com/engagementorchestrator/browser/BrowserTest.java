@@ -339,6 +339,7 @@ class BrowserTest {
         change.accept(body);
         String number = registrations.register(json.convertValue(body, RegistrationRequest.class)).getNumber();
         String instanceId = instanceOf(number);
+        com.engagementorchestrator.support.Journeys.screenIntake(management, instanceId);
         management.executeJob(management.createJobQuery().processInstanceId(instanceId).singleResult().getId());
         return number;
     }

@@ -50,6 +50,7 @@ class MailDeliveryTest {
         body.put("budgetAmount", 10000);
         String number = registrations.register(json.convertValue(body, RegistrationRequest.class)).getNumber();
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        com.engagementorchestrator.support.Journeys.screenIntake(management, instance.getId());
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
 
         List<MimeMessage> decline = Mailbox.await(email, 2).stream()

@@ -316,7 +316,13 @@ class EngagementProcessTest {
         body.put("registrationNumber", inn);
         change.accept(body);
         Engagement engagement = registrations.register(json.convertValue(body, RegistrationRequest.class));
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.getNumber()).singleResult();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.getNumber())
+                .singleResult();
+        // The registration only stores: the intake is screened by a job of its own (see BrokenRulesRegistrationTest).
+        assertThat(instance).isWaitingAt(SCREEN_INTAKE);
+        assertThat(screening.find(engagement.getId())).isEmpty();
+        execute(job(instance));
+        return instance;
     }
 
     private void upload(ProcessInstance instance, String name, byte[] content) {

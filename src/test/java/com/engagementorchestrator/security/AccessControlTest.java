@@ -183,6 +183,7 @@ class AccessControlTest {
         assertThat(response.statusCode()).isEqualTo(201);
         String number = json.readTree(response.body()).path("engagementNumber").asText();
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        com.engagementorchestrator.support.Journeys.screenIntake(management, instance.getId());
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo("ProveSigningAuthorityTask");

@@ -64,7 +64,20 @@ public final class Journeys {
         body.put("registrationNumber", inn);
         change.accept(body);
         Engagement engagement = registrations.register(json.convertValue(body, RegistrationRequest.class));
-        return instanceOf(engagement.getNumber());
+        ProcessInstance instance = instanceOf(engagement.getNumber());
+        screenIntake(management, instance.getId());
+        return instance;
+    }
+
+    /**
+     * The job executor's first part after a registration: screening the intake is a job of its own (the registration
+     * only stores), which leaves the engagement at the company check.
+     */
+    public static void screenIntake(ManagementService management, String processInstanceId) {
+        Job intake = management.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(EngagementProcess.Elements.SCREEN_INTAKE).singleResult();
+        assertThat(intake).as("the intake screening job").isNotNull();
+        management.executeJob(intake.getId());
     }
 
     public ProcessInstance instanceOf(String engagementNumber) {
@@ -108,6 +121,7 @@ public final class Journeys {
                 "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "",
                 "SELF", "DESIGN");
         ProcessInstance instance = instanceOf(registrations.startEngagement(email, project).getNumber());
+        screenIntake(management, instance.getId());
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
         uploadAuthority(instance, "order.pdf", PDF);
         complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
