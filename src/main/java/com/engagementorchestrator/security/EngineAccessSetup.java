@@ -70,7 +70,8 @@ public class EngineAccessSetup {
         grant(AccessGroups.MODERATORS, Resources.GROUP, ANY, Permissions.READ);
 
         grant(AccessGroups.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(AccessGroups.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        // No DELETE: deleting a deployment cascades to every running engagement of its models.
+        grant(AccessGroups.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
         grant(AccessGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
                 Permissions.READ_INSTANCE);
         grant(AccessGroups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
@@ -121,9 +122,8 @@ public class EngineAccessSetup {
         authorization.setGroupId(groupId);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        // Exactly these permissions, so a database set up by an older, more generous version is narrowed on start.
+        authorization.setPermissions(permissions);
         authorizations.saveAuthorization(authorization);
     }
 

@@ -75,6 +75,7 @@ class CompanyBlockTest {
         HttpResponse<String> registered = register(stranger, journeys.inn);
         assertThat(registered.statusCode()).isEqualTo(201);
         ProcessInstance instance = journeys.instanceOf(json.readTree(registered.body()).path("engagementNumber").asText());
+        Journeys.screenIntake(management, instance.getId());
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
         assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
 

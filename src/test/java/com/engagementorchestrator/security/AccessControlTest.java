@@ -13,7 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,6 +42,9 @@ class AccessControlTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired TaskService tasks;
+    @Autowired RepositoryService repository;
+    @Autowired AuthorizationService authorizations;
+    @Autowired EngineAccessSetup accessSetup;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     Client alice;
@@ -151,9 +160,43 @@ class AccessControlTest {
                   </process>
                 </definitions>
                 """;
-        assertThat(deploy("analyst", "analyst", bpmn).statusCode()).isEqualTo(200);
+        HttpResponse<String> deployed = deploy("analyst", "analyst", bpmn);
+        assertThat(deployed.statusCode()).isEqualTo(200);
         assertThat(json.readTree(get("/engine-rest/task?maxResults=100", "analyst", "analyst").body())).isEmpty();
         assertThat(get("/engine-rest/task/" + alice.task().getId(), "analyst", "analyst").statusCode()).isIn(403, 404);
+
+        // Deleting a deployment cascades to its running instances: analysts may not, not even their own sandbox.
+        String engagementDeployment = repository.createProcessDefinitionQuery()
+                .processDefinitionId(alice.instance().getProcessDefinitionId()).singleResult().getDeploymentId();
+        for (String deploymentId : List.of(json.readTree(deployed.body()).path("id").asText(), engagementDeployment)) {
+            HttpResponse<String> refused = delete("/engine-rest/deployment/" + deploymentId + "?cascade=true",
+                    "analyst", "analyst");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("DELETE").contains("Deployment");
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(alice.instance().getId()).count()).isOne();
+    }
+
+    @Test
+    void aDatabaseFromAMoreGenerousVersionIsNarrowedOnStart() {
+        Authorization analysts = authorizations.createAuthorizationQuery().groupIdIn(AccessGroups.ANALYSTS)
+                .resourceType(Resources.DEPLOYMENT).resourceId(Authorization.ANY).singleResult();
+        analysts.addPermission(Permissions.DELETE);
+        authorizations.saveAuthorization(analysts);
+        assertThat(authorizations.isUserAuthorized("analyst", List.of(AccessGroups.ANALYSTS), Permissions.DELETE,
+                Resources.DEPLOYMENT, "any-deployment")).isTrue();
+
+        accessSetup.setUp();
+
+        assertThat(authorizations.isUserAuthorized("analyst", List.of(AccessGroups.ANALYSTS), Permissions.DELETE,
+                Resources.DEPLOYMENT, "any-deployment")).isFalse();
+        assertThat(authorizations.isUserAuthorized("analyst", List.of(AccessGroups.ANALYSTS), Permissions.CREATE,
+                Resources.DEPLOYMENT, "any-deployment")).isTrue();
+    }
+
+    private HttpResponse<String> delete(String path, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user, password))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
