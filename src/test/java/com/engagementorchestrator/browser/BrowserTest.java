@@ -150,7 +150,7 @@ class BrowserTest {
 
         logIntoTasklist("moderator", "moderator");
         openFilter("Moderation queue");
-        openTask("Review screening");
+        openTask("Review screening", instanceId);
         claim();
 
         WebElement partners = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -202,7 +202,7 @@ class BrowserTest {
         // The moderator gets the default brief for design work, keeps two items and sends it.
         logIntoTasklist("moderator", "moderator");
         openFilter("Moderation queue");
-        openTask("Prepare the brief");
+        openTask("Prepare the brief", instance.getId());
         claim();
         WebElement brief = wait.until(driver -> driver.findElements(By.xpath("//label[contains(., 'Checklist')]/following::textarea[1]"))
                 .stream().filter(t -> t.getAttribute("value").contains("Logo and brand book")).findFirst().orElse(null));
@@ -281,7 +281,7 @@ class BrowserTest {
         browser.manage().deleteAllCookies();
         logIntoTasklist("moderator", "moderator");
         openFilter("Moderation queue");
-        openTask("Confirm the payment order");
+        openTask("Confirm the payment order", instance.getId());
         claim();
         clickCentered(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(., 'Confirm: the money arrived')]"))));
@@ -388,9 +388,18 @@ class BrowserTest {
     }
 
     private void openTask(String name) {
-        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+        WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//*[normalize-space(text())='" + name + "']")));
-        task.click();
+        clickCentered(task);
+    }
+
+    /** A queue holds the same task of many engagements: the moderator picks this engagement's one. */
+    private void openTask(String name, String processInstanceId) {
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).taskName(name).singleResult().getId();
+        WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//a[contains(@href, 'task=" + taskId + "')]")));
+        assertThat(task.getText()).isEqualTo(name);
+        clickCentered(task);
     }
 
     /** A candidate-group task must be claimed before its form can be worked on. */
