@@ -38,6 +38,11 @@ final class ArticleStories {
         return LocalDate.now().plusDays(days).toString();
     }
 
+    /** A fresh 12-digit Kazakh business identification number (no registry checks it; a moderator does). */
+    private static String kazakhBin() {
+        return "2105" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     static List<Story> all() {
         return List.of(
                 // ---------------------------------------------------------------- clean and mildly imperfect: ACCEPT
@@ -92,7 +97,7 @@ final class ArticleStories {
                         "Непонимание может быть основано на разнице культур, возрастов, профессионального опыта и чем выше ваш профессионализм, тем больше барьеров на пути успешного сотрудничества вы сможете преодолеть.")
                         .intake("KZ company, 2 500 000 KZT, no registry: manual check", b -> {
                             b.put("country", "KZ");
-                            b.put("registrationNumber", "210540012345");
+                            b.put("registrationNumber", kazakhBin());
                             b.put("locale", "ru");
                             b.put("fullName", "Ержан Сапаров");
                             b.put("position", "Основатель");

@@ -290,7 +290,7 @@ class ArticleStoriesTest {
         Story prior = Story.story(story.id + "-prior", "blocked earlier", ArticleStories.S000,
                 "Разумеется за нарушение обратной связи платформа его заблокировала.");
         Result result = new Result(prior);
-        Run run = runFlow(prior, body, Story.Call.call().notes("A clean call").decide(Verdict.ACCEPT), result);
+        Run run = runFlow(prior, body, Story.Call.call().agree("EMAIL", 7).notes("A clean call").decide(Verdict.ACCEPT), result);
         assertThat(result.actualFinal).as("harness precondition: the earlier engagement of %s is accepted; %s", story.id,
                 result.describe()).isEqualTo(Verdict.ACCEPT);
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(run.processInstanceId).singleResult();
