@@ -139,6 +139,13 @@ public class ScreeningService {
             throw new InvalidInputException(problems);
         }
         screening.applyRules(outcome);
+        Observations seen = review.observations();
+        if (seen.brokenPromises() || seen.brokenPromisesRepeatedly()) {
+            Engagement engagement = lifecycle.get(engagementId);
+            promises.recordBrokenBeforeContract(new com.engagementorchestrator.promise.Promise.Party(engagement.getClient().getId(),
+                    engagement.getCompany().getId(), engagementId), seen.promisesBeforeCall() == null || seen.promisesBeforeCall().isBlank()
+                    ? "Promised before the contract and did not do it (intro call)" : seen.promisesBeforeCall());
+        }
         screening.recordReview(review.reviewer(), toJson(review.observations()), review.callNotes(),
                 override ? review.overrideReason() : null);
         screening.decide(review.decision());

@@ -142,7 +142,7 @@ class ScreeningRulesTest {
     /** The articles' worst cases decline on their own. */
     static Stream<Map<String, Object>> worstCases() {
         return Stream.of(Map.of("observedAnonymity", true), Map.of("observedBrokenPromisesRepeatedly", true),
-                Map.of("priorBreaches", 2L), Map.of("debtCases", 1), Map.of("bankruptcyCases", 1),
+                Map.of("priorBreaches", 2L), Map.of("debtCases", 2), Map.of("bankruptcyCases", 1),
                 Map.of("companyStatus", "BANKRUPT"), Map.of("companyReviewsBad", true),
                 Map.of("observedSinkingShip", true, "observedPartnersSplit", true),
                 Map.of("projectText", "бизнес на грани, с бывшим мужем разошлись"),
