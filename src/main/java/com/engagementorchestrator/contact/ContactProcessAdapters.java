@@ -52,14 +52,17 @@ class ContactProcessAdapters {
         };
     }
 
+    /** Records the report; one written late moves the next date past now, so the next task does not follow at once. */
     @Bean
     TaskListener recordProgressReport(ProgressReports reports) {
         return task -> {
-            long reportId = reports.record(engagementId(task), ((Date) task.getVariable(REPORT_DUE_AT)).toInstant(),
-                    TaskForms.text(task, DONE_SO_FAR), TaskForms.text(task, NEXT_STEPS), TaskForms.text(task, NEEDED_FROM_CLIENT),
-                    TaskForms.actor(task));
+            long engagementId = engagementId(task);
+            Instant dueAt = ((Date) task.getVariable(REPORT_DUE_AT)).toInstant();
+            long reportId = reports.record(engagementId, dueAt, TaskForms.text(task, DONE_SO_FAR), TaskForms.text(task, NEXT_STEPS),
+                    TaskForms.text(task, NEEDED_FROM_CLIENT), TaskForms.actor(task));
             TaskForms.consume(task, DONE_SO_FAR, NEXT_STEPS, NEEDED_FROM_CLIENT);
             task.getExecution().setVariable(PROGRESS_REPORT_ID, reportId);
+            task.getExecution().setVariable(REPORT_DUE_AT, Date.from(reports.upcoming(engagementId, dueAt)));
         };
     }
 

@@ -104,6 +104,12 @@ public class ProgressReports {
         return next;
     }
 
+    /** {@code scheduled} while it is ahead; once passed (a report written late), the schedule's next date after now. */
+    @Transactional(readOnly = true)
+    public Instant upcoming(long engagementId, Instant scheduled) {
+        return scheduled.isAfter(Time.now()) ? scheduled : nextReportAt(engagementId, scheduled);
+    }
+
     /** What the freelancer's task shows. */
     public record ReportContext(String engagementNumber, String clientName, ContactChannel channel, int reportEveryDays) {
     }
@@ -145,7 +151,7 @@ public class ProgressReports {
         }
         ContactAgreement agreement = agreements.find(e.getId());
         String locale = e.getClient().getLocale();
-        Instant next = report.getDueAt().isAfter(Time.now()) ? report.getDueAt() : nextReportAt(e.getId(), report.getDueAt());
+        Instant next = upcoming(e.getId(), report.getDueAt());
         letters.write(e, "progress.report", "progress-report/" + reportId,
                 quote(report.getDoneSoFar()), quote(report.getNextSteps()),
                 report.getNeededFromClient() == null ? letters.fragment("progress.report.nothing.needed", locale)
