@@ -140,7 +140,11 @@ public final class Journeys {
 
     /** Deposit paid, a one-item brief answered and accepted: the work is under way. */
     public ProcessInstance working(Consumer<Map<String, Object>> change) {
-        ProcessInstance instance = awaitingDeposit(change);
+        return startTheWork(awaitingDeposit(change));
+    }
+
+    /** From waiting for the deposit: paid, a one-item brief answered and accepted; the work is under way. */
+    public ProcessInstance startTheWork(ProcessInstance instance) {
         var deposits = context.getBean(com.engagementorchestrator.deposit.DepositService.class);
         var invoice = deposits.depositInvoice(engagement(instance).getId());
         context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(
