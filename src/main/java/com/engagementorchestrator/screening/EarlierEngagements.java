@@ -41,9 +41,11 @@ class EarlierEngagements {
     Optional<Remembered> strongest(Engagement engagement) {
         var client = engagement.getClient();
         var company = engagement.getCompany();
-        String phone = client.getPhoneKey();
-        String domain = properties.identifies(client.getEmailDomain()) ? client.getEmailDomain() : null;
-        String website = ScreeningProperties.identifiesWebsite(company.getWebsiteHost()) ? company.getWebsiteHost() : null;
+        String phone = sharedByFew("c.phoneKey", client.getPhoneKey(), company.getId());
+        String domain = properties.identifies(client.getEmailDomain())
+                ? sharedByFew("c.emailDomain", client.getEmailDomain(), company.getId()) : null;
+        String website = ScreeningProperties.identifiesWebsite(company.getWebsiteHost())
+                ? sharedByFew("c.company.websiteHost", company.getWebsiteHost(), company.getId()) : null;
         StringBuilder links = new StringBuilder("e.client.id = :clientId or e.company.id = :companyId");
         if (phone != null) {
             links.append(" or e.client.phoneKey = :phone");
@@ -80,6 +82,23 @@ class EarlierEngagements {
                         outcome(earlier)))
                 .min(Comparator.comparing(Remembered::link)); // strongest link; the newest among equals (stable order)
     }
+
+    /**
+     * The key, unless clients of several other companies share it already: a phone, website or domain used by
+     * unrelated companies (a call centre, a hosting provider, a placeholder) identifies nobody.
+     */
+    private String sharedByFew(String path, String key, Long companyId) {
+        if (key == null) {
+            return null;
+        }
+        Long companies = entityManager.createQuery("select count(distinct c.company.id) from Client c where " + path
+                        + " = :key and c.company.id <> :companyId", Long.class)
+                .setParameter("key", key).setParameter("companyId", companyId).getSingleResult();
+        return companies < UNRELATED_COMPANIES ? key : null;
+    }
+
+    /** This many other companies sharing a phone, website or e-mail domain make it no one's. */
+    static final int UNRELATED_COMPANIES = 3;
 
     private static Link link(Engagement now, Engagement earlier, String phone, String website, String domain) {
         if (earlier.getClient().getId().equals(now.getClient().getId())) {

@@ -6,6 +6,9 @@ import static com.engagementorchestrator.engagement.EngagementProcess.Variables.
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.TaskForms;
+import com.engagementorchestrator.contact.ContactAgreement;
+import com.engagementorchestrator.contact.ContactAgreements;
+import com.engagementorchestrator.contact.ContactChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,7 +34,7 @@ class ScreeningTaskListeners {
     }
 
     @Bean
-    TaskListener recordScreeningReview(ScreeningService screening) {
+    TaskListener recordScreeningReview(ScreeningService screening, ContactAgreements contacts) {
         return task -> {
             Observations observations = new Observations(
                     TaskForms.flag(task, "observedAnonymity"), TaskForms.flag(task, "observedBrokenPromises"),
@@ -43,8 +46,30 @@ class ScreeningTaskListeners {
             Verdict decision = TaskForms.choice(task, "reviewDecision", Verdict.class);
             Verdict verdict = screening.review(engagementId(task), new ScreeningService.Review(TaskForms.actor(task),
                     observations, decision, TaskForms.text(task, "callNotes"), TaskForms.text(task, "overrideReason")));
+            if (verdict == Verdict.ACCEPT) {
+                // Seed 002's ground rules, agreed in the same call: the preferred channel and the report schedule.
+                contacts.agree(engagementId(task), contactChannel(task), reportEveryDays(task), TaskForms.actor(task));
+            }
             task.getExecution().setVariable(SCREENING_VERDICT, verdict.name());
         };
+    }
+
+    /** Absent (a submission through the API without the field): the default agreement. */
+    private static ContactChannel contactChannel(DelegateTask task) {
+        ContactChannel channel = TaskForms.choice(task, ContactAgreements.CHANNEL_FIELD, ContactChannel.class);
+        return channel == null ? ContactAgreement.DEFAULT_CHANNEL : channel;
+    }
+
+    private static int reportEveryDays(DelegateTask task) {
+        if (TaskForms.text(task, ContactAgreements.REPORT_EVERY_DAYS_FIELD) == null) {
+            return ContactAgreement.DEFAULT_REPORT_EVERY_DAYS;
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        int days = TaskForms.count(task, ContactAgreements.REPORT_EVERY_DAYS_FIELD, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return days;
     }
 
     private static CompanyFacts companyFacts(DelegateTask task) {

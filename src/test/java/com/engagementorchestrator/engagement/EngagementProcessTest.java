@@ -89,7 +89,18 @@ class EngagementProcessTest {
         assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("ACCEPT");
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getVerdict()).isNull();
-        complete(task(instance), withVariables("reviewDecision", "ACCEPT", "callNotes", "Knows what they want"));
+        String callId = task(instance).getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(callId, Map.of("reviewDecision", "ACCEPT",
+                "preferredContactChannel", "MESSENGER", "reportEveryDays", 0L)))
+                .hasMessageContaining("reportEveryDays").hasMessageContaining("1 to 31");
+        assertThat(instance).isWaitingAt(REVIEW_SCREENING);
+        complete(task(instance), withVariables("reviewDecision", "ACCEPT", "callNotes", "Knows what they want",
+                "preferredContactChannel", "MESSENGER", "reportEveryDays", 14L));
+        // Seed 002: the preferred channel and the schedule of contact are agreed in the call and recorded.
+        var agreement = context.getBean(com.engagementorchestrator.contact.ContactAgreements.class).find(engagement(instance).getId());
+        assertThat(agreement.getPreferredChannel().name()).isEqualTo("MESSENGER");
+        assertThat(agreement.getReportEveryDays()).isEqualTo(14);
+        assertThat(agreement.getAgreedBy()).isNotBlank();
 
         assertThat(instance).hasPassed(REVIEW_DECISION, ACCEPT_MERGE, REQUEST_SIGNING_AUTHORITY)
                 .isWaitingAt(PROVE_SIGNING_AUTHORITY).task().isAssignedTo(email);

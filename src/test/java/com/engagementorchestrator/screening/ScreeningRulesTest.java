@@ -180,7 +180,7 @@ class ScreeningRulesTest {
                 .isEqualTo("Earlier engagement ENG-2026-000007 of the same company was declined"));
         Map<String, Object> samePhone = outcome(Map.of("rememberedEngagement", "ENG-2026-000008", "rememberedLink", "PHONE",
                 "rememberedAs", "same phone number", "rememberedOutcome", "terminated"));
-        assertThat(samePhone.get("score")).isEqualTo(10L);
+        assertThat(samePhone.get("score")).isEqualTo(30L);
     }
 
     @Test

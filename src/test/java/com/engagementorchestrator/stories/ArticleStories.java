@@ -401,7 +401,8 @@ final class ArticleStories {
                         .markers("F2")
                         .call(call().wontCompromise().notes("A full online shop for 10 000 RUB, no smaller scope")
                                 .decide(DECLINE))
-                        .expect(REVIEW, DECLINE),
+                        // Budget and unwillingness to compromise add up: «Особенно это случай опасен…».
+                        .expect(DECLINE, DECLINE),
                 story("F2-USD", "budget 200 USD; agrees to a smaller scope", S002,
                         "Главное, погасить эмоции и спокойно всё обсудить, попытаться найти компромисс, в конце концов вы партнеры, а не враги.")
                         .intake("budget 200 USD", b -> {
@@ -420,7 +421,7 @@ final class ArticleStories {
                         })
                         .markers("F2")
                         .call(call().wontCompromise().notes("Insists on the whole scope for 150 EUR").decide(DECLINE))
-                        .expect(REVIEW, DECLINE),
+                        .expect(DECLINE, DECLINE),
                 story("F2-KZT", "budget 40 000 KZT; agrees to a smaller scope", S001,
                         "Клиент четко понимает чего он хочет, но вы прекрасно знаете, что это не то, что вы готовы ему предоставить (в силу качества, сроков или бюджета).")
                         .intake("budget 40 000 KZT", b -> {
