@@ -91,7 +91,8 @@ public class BreachService {
             block.attachProcessInstance(processInstanceId);
         }
         letters.write(breached, "block.notice", "block-notice/" + breach.getId(),
-                reminders.describe(engagementId, obligation, client.getLocale()), dueAt == null ? "-" : Time.isoDate(dueAt));
+                reminders.describe(engagementId, obligation, client.getLocale()), dueAt == null ? "-" : Time.isoDueDate(dueAt),
+                letters.fragment("evidence." + obligation, client.getLocale()));
         return breach;
     }
 

@@ -62,9 +62,9 @@ public class ReminderService {
                 "reminder/" + e.getNumber() + "/" + obligationKind + "/" + dueAt.getEpochSecond() + "/" + step,
                 e.getId(), client.getEmail(), locale, template,
                 client.getFullName(), e.getNumber(), obligation.describe(engagementId, locale),
-                Time.isoDate(dueAt), tasklistUrl,
+                Time.isoDueDate(dueAt), tasklistUrl,
                 correspondent.fragment("why." + obligationKind, locale),
-                Time.isoDate(ladder.deadline(dueAt)),
+                Time.isoDueDate(ladder.deadline(dueAt)),
                 correspondent.fragment("ask." + obligationKind, locale),
                 correspondent.fragment(ownOrGeneric(consequence + "." + obligationKind, consequence, ""), locale)));
     }
