@@ -94,20 +94,22 @@ class LettersTest {
 
         assertThat(text).isEqualTo(ru(locale)
                 ? "Здравствуйте, Ольга Смирнова!\n\n"
-                        + "По заявке " + number + " срок (" + due + ") прошёл, а мы так и не получили предоплату 75" + NBSP
-                        + "000,00 руб. по счёту " + invoice.getNumber() + " (оплачено: 0,00 руб.), несмотря на напоминания и "
-                        + "официальное уведомление. Это нарушение согласованных обязательств, поэтому все ваши проекты у нас "
-                        + "приостановлены, а новые пока начать нельзя.\n\n"
+                        + "Срок (" + due + ") по заявке " + number + " прошёл, и, несмотря на напоминания и официальное "
+                        + "уведомление, мы так и не получили предоплату 75" + NBSP + "000,00 руб. по счёту " + invoice.getNumber()
+                        + " (оплачено: 0,00 руб.).\n\n"
+                        + "Это нарушение согласованных обязательств, поэтому все ваши проекты у нас приостановлены, а новые "
+                        + "пока начать нельзя.\n\n"
                         + "Как снять приостановку: ответьте на это письмо или воспользуйтесь списком задач, объясните, что "
                         + "произошло, и по возможности приложите подтверждение (например, платёжное поручение, если вы уже "
                         + "оплатили). Модератор рассматривает каждый случай; после снятия приостановки проекты продолжатся с "
                         + "того же места, а их сроки сдвинутся на время простоя.\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
-                        + "we did not receive the deposit of 75,000.00 RUB for invoice " + invoice.getNumber()
-                        + " (paid so far: 0.00 RUB), due on " + due + " (request " + number + "), despite our reminders and the "
-                        + "formal notice. This is a breach of the agreed obligations, so all your engagements with us are "
-                        + "suspended and you cannot start new ones for now.\n\n"
+                        + "the due date " + due + " has passed (request " + number + "), and despite our reminders and the "
+                        + "formal notice we have not received the deposit of 75,000.00 RUB for invoice " + invoice.getNumber()
+                        + " (paid so far: 0.00 RUB).\n\n"
+                        + "This is a breach of the agreed obligations, so all your engagements with us are suspended and you "
+                        + "cannot start new ones for now.\n\n"
                         + "How the suspension can be lifted: reply to this message or use your task list to explain what "
                         + "happened and, where possible, send evidence (for example the bank's payment order, if you have "
                         + "paid). A moderator reviews every case; once the suspension is lifted, your engagements continue "
@@ -133,24 +135,24 @@ class LettersTest {
 
         assertThat(text).isEqualTo(ru(locale)
                 ? "Здравствуйте, Ольга Смирнова!\n\n"
-                        + "Мы пока не получили предоплату 75" + NBSP + "000,00 руб. по счёту " + invoice.getNumber()
-                        + " (оплачено: 0,00 руб.), срок был " + due + " (заявка " + number + ").\n"
+                        + "Срок (" + due + ") по заявке " + number + " прошёл, а мы пока не получили предоплату 75" + NBSP
+                        + "000,00 руб. по счёту " + invoice.getNumber() + " (оплачено: 0,00 руб.).\n\n"
                         + "Почему это важно: работа начинается только после предоплаты, от неё отсчитываются сроки проекта.\n\n"
                         + "У вас всё в порядке? Возможно, вы уже отправили платёж, но произошёл сбой и он до нас не дошёл, — "
                         + "тогда, пожалуйста, уточните в банке или загрузите платёжное поручение в списке задач, чтобы мы его "
-                        + "нашли. А может быть, среди других дел об оплате просто забылось — так бывает, достаточно короткого "
-                        + "ответа.\n"
+                        + "нашли. А может быть, среди других дел об оплате просто забылось — так бывает, и тогда это письмо — просто "
+                        + "напоминание.\n"
                         + "Список задач: " + tasklist() + "\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
-                        + "we have not yet received the deposit of 75,000.00 RUB for invoice " + invoice.getNumber()
-                        + " (paid so far: 0.00 RUB), which was due on " + due + " (request " + number + ").\n"
+                        + "the due date " + due + " has passed (request " + number + "), and we have not yet received the "
+                        + "deposit of 75,000.00 RUB for invoice " + invoice.getNumber() + " (paid so far: 0.00 RUB).\n\n"
                         + "Why it matters: no work starts before the deposit is paid; the dates of the project are counted "
                         + "from it.\n\n"
                         + "Is everything all right? Perhaps you have already sent the payment and it failed or got stuck on "
                         + "the way: then please check with your bank, or upload the payment order in your task list so we can "
-                        + "trace it. Or perhaps it simply slipped your mind among everything else: that happens, and a short "
-                        + "reply is enough.\n"
+                        + "trace it. Or perhaps it simply slipped your mind among everything else: that happens, and then this "
+                        + "is simply a reminder.\n"
                         + "Task list: " + tasklist() + "\n\n"
                         + "Kind regards,\nEngagement Orchestrator");
         assertThat(text).doesNotContain("another department", "другой отдел");
@@ -173,18 +175,18 @@ class LettersTest {
 
         assertThat(text).isEqualTo(ru(locale)
                 ? "Здравствуйте, Ольга Смирнова!\n\n"
-                        + "Это официальное уведомление по заявке " + number + ". Срок (" + Time.isoDueDate(dueAt) + ") прошёл, а мы "
-                        + "так и не получили предоплату 75" + NBSP + "000,00 руб. по счёту " + invoice.getNumber()
-                        + " (оплачено: 0,00 руб.); ответа от вас тоже нет.\n\n"
+                        + "Это официальное уведомление по заявке " + number + ". Срок (" + Time.isoDueDate(dueAt) + ") прошёл, "
+                        + "ответа от вас нет, и мы так и не получили предоплату 75" + NBSP + "000,00 руб. по счёту "
+                        + invoice.getNumber() + " (оплачено: 0,00 руб.).\n\n"
                         + "Работа над проектом не начата и не начнётся, пока не поступит предоплата.\n\n"
                         + "Если до " + Time.isoDueDate(deadline(dueAt)) + " ничего не поступит, " + BREACH_RU + "\n"
                         + "Список задач: " + tasklist() + "\n\n"
                         + "Это уведомление сохранено в истории проекта.\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
-                        + "this is a formal notice about request " + number + ". We still have not received the deposit of "
-                        + "75,000.00 RUB for invoice " + invoice.getNumber() + " (paid so far: 0.00 RUB), due on "
-                        + Time.isoDueDate(dueAt) + ", and have had no answer from you.\n\n"
+                        + "this is a formal notice about request " + number + ". The due date " + Time.isoDueDate(dueAt)
+                        + " has passed, we have had no answer from you, and we still have not received the deposit of "
+                        + "75,000.00 RUB for invoice " + invoice.getNumber() + " (paid so far: 0.00 RUB).\n\n"
                         + "Work on the project has not started and will not start until the deposit is paid.\n\n"
                         + "If nothing arrives by " + Time.isoDueDate(deadline(dueAt)) + ", " + BREACH_EN + "\n"
                         + "Task list: " + tasklist() + "\n\n"
@@ -204,10 +206,12 @@ class LettersTest {
         String text = warning(locale, number);
 
         assertThat(text).contains(ru(locale)
-                ? "а мы так и не получили документ, подтверждающий ваше право подписи от имени ООО «Вектор»; ответа от вас тоже нет."
+                ? "прошёл, ответа от вас нет, и мы так и не получили документ, подтверждающий ваше право подписи от имени "
+                        + "ООО «Вектор»."
                         + "\n\nРабота над проектом не начата и без этого документа начаться не может: мы не подписываем договор, "
                         + "пока право подписи не подтверждено.\n\n"
-                : "We still have not received the document confirming that you may sign for Vector Solutions LLC, due on ")
+                : "has passed, we have had no answer from you, and we still have not received the document confirming "
+                        + "that you may sign for Vector Solutions LLC.")
                 .contains(ru(locale) ? BREACH_RU : BREACH_EN)
                 .contains(ru(locale) ? ""
                         : "\n\nWork on the project has not started and cannot start without this document: we do not sign "
@@ -227,10 +231,11 @@ class LettersTest {
         String text = warning(locale, number);
 
         assertThat(text).contains(ru(locale)
-                ? "Срок (" + itemDue + ") прошёл, а мы так и не получили следующие материалы:\n1. Кто ваши клиенты (ответ, "
-                        + "срок — " + itemDue + "); ответа от вас тоже нет.\n\n" + PAUSED_RU + "\n\n"
-                : "We still have not received the following materials:\n1. Who are your customers (an answer, due "
-                        + itemDue + "), due on " + itemDue + ", and have had no answer from you.\n\n" + PAUSED_EN + "\n\n")
+                ? "Срок (" + itemDue + ") прошёл, ответа от вас нет, и мы так и не получили следующие материалы:\n"
+                        + "1. Кто ваши клиенты (ответ, срок — " + itemDue + ").\n\n" + PAUSED_RU + "\n\n"
+                : "The due date " + itemDue + " has passed, we have had no answer from you, and we still have not received "
+                        + "the following materials:\n1. Who are your customers (an answer, due " + itemDue + ").\n\n"
+                        + PAUSED_EN + "\n\n")
                 .contains(ru(locale) ? BREACH_RU : BREACH_EN);
         if (ru(locale)) {
             assertThat(latinWords(text)).isSubsetOf(number, "Engagement", "Orchestrator", "http", "localhost", "camunda",
