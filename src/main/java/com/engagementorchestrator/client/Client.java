@@ -21,6 +21,9 @@ public class Client {
     private String email;
     private String fullName;
     private String phone;
+    // Keys by which an earlier client is recognised (see ContactKeys).
+    private String phoneKey;
+    private String emailDomain;
     private String position;
     private String locale;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -36,6 +39,8 @@ public class Client {
         this.email = email;
         this.fullName = fullName;
         this.phone = phone;
+        this.phoneKey = ContactKeys.phone(phone);
+        this.emailDomain = ContactKeys.emailDomain(email);
         this.position = position;
         this.locale = locale;
         this.company = company;
@@ -60,6 +65,14 @@ public class Client {
 
     public String getPhone() {
         return phone;
+    }
+
+    public String getPhoneKey() {
+        return phoneKey;
+    }
+
+    public String getEmailDomain() {
+        return emailDomain;
     }
 
     public String getPosition() {

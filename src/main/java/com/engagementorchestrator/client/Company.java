@@ -21,6 +21,7 @@ public class Company {
     @Enumerated(EnumType.STRING)
     private Industry industry;
     private String website;
+    private String websiteHost;
     private Instant createdAt;
 
     protected Company() {
@@ -32,6 +33,7 @@ public class Company {
         this.country = country;
         this.industry = industry;
         this.website = website;
+        this.websiteHost = ContactKeys.websiteHost(website);
         this.createdAt = Time.now();
     }
 
@@ -57,5 +59,9 @@ public class Company {
 
     public String getWebsite() {
         return website;
+    }
+
+    public String getWebsiteHost() {
+        return websiteHost;
     }
 }

@@ -126,6 +126,7 @@ public final class EngagementProcess {
         public static final String ENGAGEMENT_ID = "engagementId";
         public static final String CLIENT_USER_ID = "clientUserId";
         public static final String SCREENING_VERDICT = "screeningVerdict";
+        public static final String INTRO_CALL_NEEDED = "introCallNeeded";
         public static final String AUTHORITY_DECISION = "authorityDecision";
         public static final String AUTHORITY_ATTEMPTS_LEFT = "authorityAttemptsLeft";
         /** Due dates (java.util.Date) of what the client owes; the reminder ladders and task due dates follow them. */

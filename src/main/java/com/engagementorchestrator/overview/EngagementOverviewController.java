@@ -2,6 +2,8 @@ package com.engagementorchestrator.overview;
 
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.breach.BreachService;
+import com.engagementorchestrator.contact.ContactAgreement;
+import com.engagementorchestrator.contact.ContactAgreements;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.materials.BriefItem;
@@ -26,10 +28,11 @@ class EngagementOverviewController {
     private final MaterialsService materials;
     private final PromiseLedger promises;
     private final BreachService breaches;
+    private final ContactAgreements contacts;
 
     EngagementOverviewController(VisibleEngagements visible, ScreeningService screening, AuthorityService authority,
                                  DepositService deposits, MaterialsService materials, PromiseLedger promises,
-                                 BreachService breaches) {
+                                 BreachService breaches, ContactAgreements contacts) {
         this.visible = visible;
         this.screening = screening;
         this.authority = authority;
@@ -37,6 +40,7 @@ class EngagementOverviewController {
         this.materials = materials;
         this.promises = promises;
         this.breaches = breaches;
+        this.contacts = contacts;
     }
 
     @GetMapping("/api/engagements/{number}")
@@ -90,7 +94,13 @@ class EngagementOverviewController {
                 invoices, brief,
                 promises.ofEngagement(e.getId()).stream().map(EngagementOverviewController::promise).toList(),
                 breaches.ofEngagement(e.getId()).stream().map(b -> new EngagementView.BreachView(b.getId(), b.getKind(),
-                        b.getWhatWasDue(), b.getDueAt(), b.getOccurredAt())).toList());
+                        b.getWhatWasDue(), b.getDueAt(), b.getOccurredAt())).toList(),
+                contact(contacts.find(e.getId()), staff));
+    }
+
+    static EngagementView.ContactView contact(ContactAgreement agreement, boolean staff) {
+        return new EngagementView.ContactView(agreement.getPreferredChannel().name(), agreement.getReportEveryDays(),
+                agreement.isRecorded(), staff ? agreement.getAgreedBy() : null, agreement.getAgreedAt());
     }
 
     static EngagementView.PromiseView promise(Promise p) {

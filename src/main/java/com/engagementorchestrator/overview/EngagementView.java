@@ -9,7 +9,7 @@ import java.util.List;
 record EngagementView(String number, String status, String phase, String closeReason, String kindOfWork, Instant createdAt,
                       Instant closedAt, ClientView client, ProjectView project, ScreeningView screening,
                       AuthorityView authority, List<InvoiceView> invoices, BriefView brief, List<PromiseView> promises,
-                      List<BreachView> breaches) {
+                      List<BreachView> breaches, ContactView contact) {
 
     record ClientView(Long id, String fullName, String email, String companyName, String registrationNumber,
                       String country, String industry) {
@@ -61,5 +61,12 @@ record EngagementView(String number, String status, String phase, String closeRe
     }
 
     record BreachView(Long id, String kind, String whatWasDue, Instant dueAt, Instant occurredAt) {
+    }
+
+    /**
+     * The rules of contact agreed at the intro call; {@code agreed} false: none recorded, the default applies.
+     * Who agreed it is shown to staff only.
+     */
+    record ContactView(String preferredChannel, int reportEveryDays, boolean agreed, String agreedBy, Instant agreedAt) {
     }
 }

@@ -17,7 +17,9 @@ import java.time.Instant;
 @Entity
 public class Promise {
 
-    public enum Kind { AUTHORITY_DOCUMENT, DEPOSIT_PAYMENT, BRIEF_ITEM, EXTENSION, PROTOCOL_AGREEMENT, FINAL_PAYMENT, SIGNATURE, CHANGE_ORDER_PAYMENT }
+    public enum Kind { AUTHORITY_DOCUMENT, DEPOSIT_PAYMENT, BRIEF_ITEM, EXTENSION, PROTOCOL_AGREEMENT, FINAL_PAYMENT, SIGNATURE, CHANGE_ORDER_PAYMENT,
+        /** Promised before any contract and not done, as the moderator learned in the intro call (marker M3). */
+        BEFORE_CONTRACT }
 
     public enum Status { OPEN, KEPT, BROKEN, RENEGOTIATED, CANCELLED }
 

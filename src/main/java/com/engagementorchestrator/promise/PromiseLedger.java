@@ -28,6 +28,15 @@ public class PromiseLedger {
         return promises.save(new Promise(party, kind, subject, description, dueAt));
     }
 
+    /** A promise the client made before any contract and did not keep, recorded so it counts next time too (M3). */
+    public Promise recordBrokenBeforeContract(Promise.Party party, String description) {
+        Instant now = Time.now();
+        String text = description.length() > 500 ? description.substring(0, 500) : description;
+        Promise promise = new Promise(party, Promise.Kind.BEFORE_CONTRACT, "before-contract", text, now);
+        promise.breakIfDue(now);
+        return promises.save(promise);
+    }
+
     /** The promised event came: an open promise on it is kept (or broken if late); a broken one notes the late event. */
     public void fulfil(long engagementId, Promise.Kind kind, String subject, Instant when) {
         promises.findByEngagementIdAndSubjectAndFulfilledAtIsNullAndStatusIn(engagementId, subject, AWAITING).stream()

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.engagementorchestrator.screening.ScreeningProperties;
 import org.springframework.stereotype.Component;
 
 /** Checks an intake completely and reports every offending field at once. */
@@ -34,9 +35,11 @@ class IntakeValidator {
             .map(Currency::getCurrencyCode).collect(Collectors.toSet());
 
     private final Validator validator;
+    private final ScreeningProperties screening;
 
-    IntakeValidator(Validator validator) {
+    IntakeValidator(Validator validator, ScreeningProperties screening) {
         this.validator = validator;
+        this.screening = screening;
     }
 
     void validate(RegistrationRequest request) {
@@ -77,6 +80,11 @@ class IntakeValidator {
         }
         if (project.budgetCurrency() != null && !project.budgetCurrency().isBlank() && !CURRENCIES.contains(project.budgetCurrency())) {
             problems.add(new FieldProblem("budgetCurrency", "unknown currency '" + project.budgetCurrency() + "'; use an ISO 4217 code such as RUB or EUR"));
+        } else if (project.budgetCurrency() != null && !project.budgetCurrency().isBlank()
+                && !screening.currencies().contains(project.budgetCurrency())) {
+            // Every budget is compared with our minimum; a currency without a configured rate could not be.
+            problems.add(new FieldProblem("budgetCurrency", "we take budgets in " + String.join(", ", screening.currencies())
+                    + "; please convert the budget to one of them"));
         }
         if (project.desiredDeadline() != null && !project.desiredDeadline().isBlank()) {
             try {

@@ -31,6 +31,7 @@ public class Screening {
     private CompanyStatus companyStatus;
     private Integer debtCases;
     private Integer bankruptcyCases;
+    private Boolean companyReviewsBad;
     private String companyCheckNotes;
     private String observations;
     private String callNotes;
@@ -66,6 +67,7 @@ public class Screening {
         companyStatus = facts.status();
         debtCases = facts.debtCases();
         bankruptcyCases = facts.bankruptcyCases();
+        companyReviewsBad = facts.reviewsShowBrokenObligations();
         companyCheckNotes = facts.notes();
         updatedAt = Time.now();
     }
@@ -89,7 +91,8 @@ public class Screening {
 
     public CompanyFacts companyFacts() {
         return isCompanyChecked()
-                ? new CompanyFacts(companyStatus, nz(debtCases), nz(bankruptcyCases), companyCheckNotes) : null;
+                ? new CompanyFacts(companyStatus, nz(debtCases), nz(bankruptcyCases),
+                Boolean.TRUE.equals(companyReviewsBad), companyCheckNotes) : null;
     }
 
     private static int nz(Integer value) {

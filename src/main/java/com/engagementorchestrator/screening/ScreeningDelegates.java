@@ -1,5 +1,6 @@
 package com.engagementorchestrator.screening;
 
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.INTRO_CALL_NEEDED;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.SCREENING_VERDICT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
@@ -38,7 +39,11 @@ class ScreeningDelegates {
 
     @Bean
     JavaDelegate scoreScreening(ScreeningService screening) {
-        return execution -> execution.setVariable(SCREENING_VERDICT, screening.score(engagementId(execution)).name());
+        return execution -> {
+            ScreeningService.Scored scored = screening.score(engagementId(execution));
+            execution.setVariable(SCREENING_VERDICT, scored.verdict().name());
+            execution.setVariable(INTRO_CALL_NEEDED, scored.introCallNeeded());
+        };
     }
 
     @Bean

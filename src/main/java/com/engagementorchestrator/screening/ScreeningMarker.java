@@ -12,6 +12,7 @@ class ScreeningMarker {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String markerId;
+    private String signal;
     private int weight;
     private String reason;
 
@@ -20,11 +21,12 @@ class ScreeningMarker {
 
     ScreeningMarker(Marker marker) {
         this.markerId = marker.id();
+        this.signal = marker.signal();
         this.weight = marker.weight();
         this.reason = marker.reason();
     }
 
     Marker toMarker() {
-        return new Marker(markerId, weight, reason);
+        return new Marker(markerId, signal, weight, reason);
     }
 }

@@ -1,23 +1,21 @@
 package com.engagementorchestrator.screening;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the analysts' screening tables (processes/screening-rules.dmn): screening-markers collects the fired
- * markers with their weights, screening-verdict turns the score into ACCEPT, REVIEW or DECLINE. The newest deployed
- * version is used, so a table deployed from the Modeler takes effect at once.
+ * Evaluates the analysts' screening rules (processes/screening-rules.dmn): one small table per marker, joined in a
+ * decision requirements diagram whose top decision, "screening", gives the fired markers, the score and the verdict.
+ * The newest deployed version is used, so rules deployed from the Modeler take effect at once.
  */
 @Component
 class ScreeningRules {
 
-    static final String MARKERS_DECISION = "screening-markers";
-    static final String VERDICT_DECISION = "screening-verdict";
+    static final String SCREENING_DECISION = "screening";
+    static final String INTRO_CALL_DECISION = "intro-call";
 
     private final DecisionService decisions;
 
@@ -25,20 +23,25 @@ class ScreeningRules {
         this.decisions = decisions;
     }
 
+    @SuppressWarnings("unchecked")
     RuleOutcome evaluate(ScreeningFacts facts) {
-        DmnDecisionResult fired = decisions.evaluateDecisionByKey(MARKERS_DECISION)
-                .variables(facts.toDecisionVariables()).evaluate();
-        // Several rules may flag the same marker (from the intake and from the call): it counts once, at its highest weight.
-        Map<String, Marker> strongest = new LinkedHashMap<>();
-        for (Map<String, Object> row : fired.getResultList()) {
-            Marker marker = new Marker((String) row.get("marker"), ((Number) row.get("weight")).intValue(),
-                    (String) row.get("reason"));
-            strongest.merge(marker.id(), marker, (a, b) -> a.weight() >= b.weight() ? a : b);
-        }
-        List<Marker> markers = strongest.values().stream().sorted(Comparator.comparing(Marker::id)).toList();
-        int score = markers.stream().mapToInt(Marker::weight).sum();
-        String verdict = decisions.evaluateDecisionByKey(VERDICT_DECISION)
-                .variables(Map.of("score", score)).evaluate().getSingleEntry();
-        return new RuleOutcome(markers, score, Verdict.valueOf(verdict));
+        Map<String, Object> outcome = decisions.evaluateDecisionByKey(SCREENING_DECISION)
+                .variables(facts.toDecisionVariables()).evaluate().getSingleEntry();
+        List<Marker> markers = ((List<Map<String, Object>>) outcome.get("markers")).stream()
+                .map(row -> new Marker((String) row.get("marker"), (String) row.get("signal"),
+                        ((Number) row.get("weight")).intValue(), (String) row.get("reason")))
+                .sorted(Comparator.comparing(Marker::id).thenComparing(Marker::signal))
+                .toList();
+        return new RuleOutcome(markers, ((Number) outcome.get("score")).intValue(),
+                Verdict.valueOf((String) outcome.get("verdict")));
+    }
+
+    /** Whether a moderator calls the client before deciding (processes/screening-rules.dmn, intro-call). */
+    boolean introCallNeeded(RuleOutcome outcome) {
+        Object needed = decisions.evaluateDecisionByKey(INTRO_CALL_DECISION)
+                .variables(Map.of("screeningVerdict", outcome.verdict().name(), "screeningScore", outcome.score()))
+                .evaluate().getSingleEntry();
+        // No answer from an edited table: call rather than accept a client nobody has talked to.
+        return !Boolean.FALSE.equals(needed);
     }
 }

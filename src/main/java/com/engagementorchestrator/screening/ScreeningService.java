@@ -37,11 +37,18 @@ public class ScreeningService {
     private final Correspondent correspondent;
     private final ObjectMapper json;
     private final PromiseLedger promises;
+    private final ScreeningProperties properties;
+    private final EarlierEngagements earlier;
+    private final DeclineAdvice advice;
 
-    public ScreeningService(Screenings screenings, Engagements engagements, EngagementLifecycle lifecycle,
-                            ScreeningRules rules, CompanyRegistry registry, Correspondent correspondent, ObjectMapper json,
-                            PromiseLedger promises) {
+    ScreeningService(Screenings screenings, Engagements engagements, EngagementLifecycle lifecycle,
+                     ScreeningRules rules, CompanyRegistry registry, Correspondent correspondent, ObjectMapper json,
+                     PromiseLedger promises, ScreeningProperties properties, EarlierEngagements earlier,
+                     DeclineAdvice advice) {
         this.promises = promises;
+        this.properties = properties;
+        this.earlier = earlier;
+        this.advice = advice;
         this.screenings = screenings;
         this.engagements = engagements;
         this.lifecycle = lifecycle;
@@ -87,17 +94,29 @@ public class ScreeningService {
         screening(engagementId).recordCompanyCheck(CompanyCheck.MANUAL, facts);
     }
 
-    /** Scores every marker including M5; a clear case is decided by the rules, the rest goes to a moderator. */
-    public Verdict score(long engagementId) {
+    /**
+     * Scores every marker including M5. A decline by the rules is final; every other client gets an intro call unless
+     * the analysts' intro-call decision says it is not needed, and is then accepted by the rules.
+     */
+    public Scored score(long engagementId) {
         Screening screening = screening(engagementId);
         RuleOutcome outcome = rules.evaluate(facts(engagementId, screening, null));
         screening.applyRules(outcome);
-        if (outcome.verdict() == Verdict.REVIEW) {
+        if (outcome.verdict() == Verdict.DECLINE) {
+            screening.decide(Verdict.DECLINE);
+            return new Scored(outcome.verdict(), false);
+        }
+        boolean call = rules.introCallNeeded(outcome);
+        if (call) {
             lifecycle.enterPhase(engagementId, EngagementPhase.SCREENING_REVIEW);
         } else {
-            screening.decide(outcome.verdict());
+            screening.decide(Verdict.ACCEPT);
         }
-        return outcome.verdict();
+        return new Scored(outcome.verdict(), call);
+    }
+
+    /** The rules' verdict, and whether a moderator holds the intro call before the decision. */
+    public record Scored(Verdict verdict, boolean introCallNeeded) {
     }
 
     /**
@@ -120,6 +139,13 @@ public class ScreeningService {
             throw new InvalidInputException(problems);
         }
         screening.applyRules(outcome);
+        Observations seen = review.observations();
+        if (seen.brokenPromises() || seen.brokenPromisesRepeatedly()) {
+            Engagement engagement = lifecycle.get(engagementId);
+            promises.recordBrokenBeforeContract(new com.engagementorchestrator.promise.Promise.Party(engagement.getClient().getId(),
+                    engagement.getCompany().getId(), engagementId), seen.promisesBeforeCall() == null || seen.promisesBeforeCall().isBlank()
+                    ? "Promised before the contract and did not do it (intro call)" : seen.promisesBeforeCall());
+        }
         screening.recordReview(review.reviewer(), toJson(review.observations()), review.callNotes(),
                 override ? review.overrideReason() : null);
         screening.decide(review.decision());
@@ -135,10 +161,9 @@ public class ScreeningService {
     public void decline(long engagementId) {
         Engagement engagement = lifecycle.close(engagementId, EngagementStatus.DECLINED, "declined at screening");
         var client = engagement.getClient();
-        String hints = correspondent.fragment("decline.hint.general", client.getLocale());
-        if (screening(engagementId).getMarkers().stream().anyMatch(m -> m.id().equals("F2"))) {
-            hints += "\n\n" + correspondent.fragment("decline.hint.budget", client.getLocale());
-        }
+        String hints = advice.paragraphs(engagement, screening(engagementId).getMarkers()).stream()
+                .map(key -> correspondent.fragment(key, client.getLocale()))
+                .collect(java.util.stream.Collectors.joining("\n\n"));
         correspondent.send(new Correspondent.Letter("decline/" + engagement.getNumber(), engagementId,
                 client.getEmail(), client.getLocale(), "decline", client.getFullName(), engagement.getNumber(), hints));
     }
@@ -158,7 +183,9 @@ public class ScreeningService {
         long priorBreaches = promises.brokenElsewhere(engagementId, engagement.getClient().getId(), engagement.getCompany().getId())
                 + engagements.countHistory(engagementId, engagement.getClient().getId(), engagement.getCompany().getId(),
                 BROKEN_OBLIGATIONS);
-        return new ScreeningFacts(engagement, priorBreaches, screening.companyFacts(), observations);
+        return new ScreeningFacts(engagement, priorBreaches, screening.companyFacts(), observations,
+                properties.toRub(engagement.getBudgetAmount(), engagement.getBudgetCurrency()),
+                earlier.strongest(engagement).orElse(null));
     }
 
     private String toJson(Observations observations) {

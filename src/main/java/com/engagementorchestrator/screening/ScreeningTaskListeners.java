@@ -34,9 +34,11 @@ class ScreeningTaskListeners {
     TaskListener recordScreeningReview(ScreeningService screening) {
         return task -> {
             Observations observations = new Observations(
-                    TaskForms.flag(task, "observedBrokenPromises"), TaskForms.flag(task, "observedAnonymity"),
-                    TaskForms.flag(task, "observedBlamesPrevious"), TaskForms.flag(task, "observedSinkingShip"),
-                    TaskForms.flag(task, "observedPartnersSplit"), TaskForms.flag(task, "observedNoClearGoal"),
+                    TaskForms.flag(task, "observedAnonymity"), TaskForms.flag(task, "observedBrokenPromises"),
+                    TaskForms.flag(task, "observedBrokenPromisesRepeatedly"), TaskForms.text(task, "promisesBeforeCall"),
+                    TaskForms.flag(task, "observedBlamesPrevious"), TaskForms.flag(task, "observedPreviousContractorsWereRight"),
+                    TaskForms.flag(task, "observedSinkingShip"), TaskForms.flag(task, "observedPartnersSplit"),
+                    TaskForms.flag(task, "companyReviewsShowBrokenObligations"), TaskForms.flag(task, "observedNoClearGoal"),
                     TaskForms.flag(task, "observedWontCompromise"), TaskForms.flag(task, "observedNoDecisionsButActive"));
             Verdict decision = TaskForms.choice(task, "reviewDecision", Verdict.class);
             Verdict verdict = screening.review(engagementId(task), new ScreeningService.Review(TaskForms.actor(task),
@@ -56,6 +58,7 @@ class ScreeningTaskListeners {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new CompanyFacts(status, debtCases, bankruptcyCases, TaskForms.text(task, "companyCheckNotes"));
+        return new CompanyFacts(status, debtCases, bankruptcyCases,
+                TaskForms.flag(task, "companyReviewsShowBrokenObligations"), TaskForms.text(task, "companyCheckNotes"));
     }
 }

@@ -85,6 +85,8 @@ public class EngineAccessSetup {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
         }
+        // Freelancers write the progress reports; clients only get them as letters.
+        grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, "progress-reports", Permissions.READ);
 
         Filter myTasks = filter(MY_TASKS_FILTER, -10,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "Tasks assigned to me");

@@ -82,7 +82,7 @@ class BlockingTest {
         other = journeys.instanceOf(second.getNumber());
         com.engagementorchestrator.support.Journeys.screenIntake(management, other.getId());
         management.executeJob(management.createJobQuery().processInstanceId(other.getId()).singleResult().getId());
-        assertThat(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        journeys.acceptAfterIntroCall(other);
 
         journeys.escalateToBreach(breaching);
         assertThat(breaching).isWaitingAt(DEPOSIT_BLOCK_LIFTED);

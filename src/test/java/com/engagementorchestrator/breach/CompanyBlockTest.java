@@ -77,7 +77,7 @@ class CompanyBlockTest {
         ProcessInstance instance = journeys.instanceOf(json.readTree(registered.body()).path("engagementNumber").asText());
         Journeys.screenIntake(management, instance.getId());
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        journeys.acceptAfterIntroCall(instance);
 
         journeys.escalateToBreach(instance);
 

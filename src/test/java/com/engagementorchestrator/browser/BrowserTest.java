@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ManagementService;
@@ -143,14 +144,14 @@ class BrowserTest {
     }
 
     @Test
-    void theModeratorCompletesReviewScreeningInTasklist() {
+    void theModeratorHoldsTheIntroCallInTasklist() {
         String number = registered(body -> body.put("industry", "SEAFOOD"));
         String instanceId = instanceOf(number);
-        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getName()).isEqualTo("Review screening");
+        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getName()).isEqualTo("Hold the intro call");
 
         logIntoTasklist("moderator", "moderator");
         openFilter("Moderation queue");
-        openTask("Review screening", instanceId);
+        openTask("Hold the intro call", instanceId);
         claim();
 
         WebElement partners = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -177,6 +178,11 @@ class BrowserTest {
         String email = Intakes.uniqueEmail("own");
         String own = registered(body -> body.put("email", email));
         String other = registered(body -> { });
+        for (String number : List.of(own, other)) {
+            String introCall = tasks.createTaskQuery().processInstanceBusinessKey(number)
+                    .taskDefinitionKey(EngagementProcess.Elements.REVIEW_SCREENING).singleResult().getId();
+            tasks.complete(introCall, Map.of("reviewDecision", "ACCEPT"));
+        }
 
         logIntoTasklist(email, PASSWORD);
         openFilter("My tasks");

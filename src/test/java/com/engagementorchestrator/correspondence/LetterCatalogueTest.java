@@ -154,6 +154,9 @@ class LetterCatalogueTest {
         letters.put("delivery.accepted.silence", args(name, number, result));
         letters.put("delivery.changeorder", args(name, number, result, ru ? "Добавьте блог" : "Add a blog",
                 ru ? "блога не было в протоколе" : "the protocol has no blog"));
+        letters.put("progress.report", args(name, number, ru ? "Свёрстана главная страница" : "The home page is laid out",
+                ru ? "Каталог товаров" : "The product catalogue", f("progress.report.nothing.needed", locale),
+                f("progress.report.every.many", locale, 7), f("contact.channel.EMAIL", locale), date));
         letters.put("changeorder.invoice", args(name, number, invoice, amount, "RUB", date, ru ? "блог" : "a blog"));
         return letters;
     }

@@ -194,7 +194,7 @@ class DeploymentGuardTest {
 
     @Test
     void aTableThatGivesTheApplicationNoUsableAnswerIsRefused() throws Exception {
-        String table = shipped("processes/screening-rules.dmn").replace("<text>\"DECLINE\"</text>\n", "<text>\"DECLIN\"</text>\n");
+        String table = shipped("processes/screening-rules.dmn").replace("<text>\"DECLINE\"</text></outputEntry>", "<text>\"DECLIN\"</text></outputEntry>");
         assertThat(table).contains("\"DECLIN\"");
         assertRefused("screening-rules.dmn", table, "DeclineRule", "rule 'DeclineRule' gives verdict = DECLIN");
     }
@@ -213,8 +213,8 @@ class DeploymentGuardTest {
         HttpResponse<String> response = deploy("analyst", name, resources);
         try {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(json.readTree(response.body()).path("deployedProcessDefinitions").size()).isEqualTo(5);
-            assertThat(json.readTree(response.body()).path("deployedDecisionDefinitions").size()).isEqualTo(5);
+            assertThat(json.readTree(response.body()).path("deployedProcessDefinitions").size()).isEqualTo(6);
+            assertThat(json.readTree(response.body()).path("deployedDecisionDefinitions").size()).isEqualTo(22);
         } finally {
             repository.createDeploymentQuery().deploymentName(name).list()
                     .forEach(deployment -> repository.deleteDeployment(deployment.getId(), true));

@@ -77,14 +77,21 @@ class EngagementProcessTest {
     }
 
     @Test
-    void cleanClientIsAcceptedByTheRulesAndProvesSigningAuthority() {
+    void cleanClientGetsAnIntroCallThenProvesSigningAuthority() {
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
         ProcessInstance instance = register(body -> { });
         assertThat(instance).isWaitingAt(CHECK_COMPANY_REGISTRY);
 
         execute(job(instance));
 
-        assertThat(instance).hasPassed(SCORE_SCREENING, ACCEPT_MERGE, REQUEST_SIGNING_AUTHORITY)
+        // The rules accept, yet the articles judge every client in the first conversation: a moderator calls first.
+        assertThat(instance).hasPassed(SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING).task().hasCandidateGroup("moderators");
+        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("ACCEPT");
+        assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
+        assertThat(screening.find(engagement(instance).getId()).orElseThrow().getVerdict()).isNull();
+        complete(task(instance), withVariables("reviewDecision", "ACCEPT", "callNotes", "Knows what they want"));
+
+        assertThat(instance).hasPassed(REVIEW_DECISION, ACCEPT_MERGE, REQUEST_SIGNING_AUTHORITY)
                 .isWaitingAt(PROVE_SIGNING_AUTHORITY).task().isAssignedTo(email);
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SIGNING_AUTHORITY);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getScore()).isZero();
@@ -203,7 +210,7 @@ class EngagementProcessTest {
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().isCompanyChecked()).isFalse();
 
         complete(task(instance), withVariables("companyStatus", "ACTIVE", "debtCases", 0L, "companyCheckNotes", "egrul.nalog.ru"));
-        assertThat(instance).hasPassed(COMPANY_CHECKED, SCORE_SCREENING).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThat(instance).hasPassed(COMPANY_CHECKED, SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getCompanyCheck().name()).isEqualTo("MANUAL");
     }
 
@@ -306,8 +313,39 @@ class EngagementProcessTest {
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
         ProcessInstance instance = register(body -> { });
         execute(job(instance));
+        complete(task(REVIEW_SCREENING, instance), withVariables("reviewDecision", "ACCEPT"));
         assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         return instance;
+    }
+
+    /** An analyst may let clear clients skip the call: intro-call answers false, the rules accept on their own. */
+    @Test
+    void whenTheIntroCallDecisionSaysNoTheRulesAcceptWithoutACall() throws Exception {
+        String rules;
+        try (var in = getClass().getResourceAsStream("/processes/screening-rules.dmn")) {
+            rules = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String noCall = rules.replace("<outputEntry id=\"EveryClientGetsCallRuleOutput\"><text>true</text>",
+                "<outputEntry id=\"EveryClientGetsCallRuleOutput\"><text>false</text>");
+        assertThat(noCall).isNotEqualTo(rules);
+        var deployment = engine.getRepositoryService().createDeployment().name("no intro call for clear clients")
+                .addString("screening-rules.dmn", noCall).deploy();
+        try {
+            RegistryStubs.company(inn, "ACTIVE", 0, 0);
+            ProcessInstance clear = register(body -> { });
+            execute(job(clear));
+            assertThat(clear).hasPassed(SCORE_SCREENING, ACCEPT_MERGE).hasNotPassed(REVIEW_SCREENING)
+                    .isWaitingAt(PROVE_SIGNING_AUTHORITY);
+            assertThat(screening.find(engagement(clear).getId()).orElseThrow().getVerdict().name()).isEqualTo("ACCEPT");
+
+            inn = Intakes.randomInn();
+            RegistryStubs.company(inn, "ACTIVE", 0, 0);
+            ProcessInstance borderline = register(body -> body.put("firstContactChannel", "VOICE_MESSAGE"));
+            execute(job(borderline));
+            assertThat(borderline).as("a REVIEW verdict always gets the call").isWaitingAt(REVIEW_SCREENING);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        }
     }
 
     private ProcessInstance register(Consumer<Map<String, Object>> change) {

@@ -228,6 +228,9 @@ class AccessControlTest {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
         com.engagementorchestrator.support.Journeys.screenIntake(management, instance.getId());
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        Task introCall = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(introCall.getTaskDefinitionKey()).isEqualTo("ReviewScreeningTask");
+        tasks.complete(introCall.getId(), java.util.Map.of("reviewDecision", "ACCEPT"));
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo("ProveSigningAuthorityTask");
         assertThat(task.getAssignee()).isEqualTo(email);

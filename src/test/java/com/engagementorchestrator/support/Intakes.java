@@ -39,7 +39,8 @@ public final class Intakes {
         body.put("fullName", "Olga Smirnova");
         body.put("email", email);
         body.put("password", "correct-horse-battery");
-        body.put("phone", "+7 495 123-45-67");
+        // A phone of its own: clients sharing one are remembered as linked (issue 9, memory of earlier clients).
+        body.put("phone", "+7 495 " + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
         body.put("position", "Marketing director");
         body.put("locale", "en");
         body.put("companyName", "Vector Solutions LLC");

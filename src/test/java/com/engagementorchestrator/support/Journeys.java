@@ -90,13 +90,21 @@ public final class Journeys {
                 .singleResult();
     }
 
-    /** A clean client, accepted by the rules, waiting to prove signing authority. */
+    /** A clean client, accepted after the intro call, waiting to prove signing authority. */
     public ProcessInstance accepted(Consumer<Map<String, Object>> change) {
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
         ProcessInstance instance = register(change);
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        acceptAfterIntroCall(instance);
         return instance;
+    }
+
+    /** The moderator holds the intro call every client the rules do not decline gets, observes nothing and accepts. */
+    public void acceptAfterIntroCall(ProcessInstance instance) {
+        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
+        complete(task(EngagementProcess.Elements.REVIEW_SCREENING, instance), withVariables("reviewDecision", "ACCEPT",
+                "preferredContactChannel", "EMAIL", "reportEveryDays", 7L));
+        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
     }
 
     public void uploadAuthority(ProcessInstance instance, String name, byte[] content) {
@@ -123,6 +131,7 @@ public final class Journeys {
         ProcessInstance instance = instanceOf(registrations.startEngagement(email, project).getNumber());
         screenIntake(management, instance.getId());
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        acceptAfterIntroCall(instance);
         uploadAuthority(instance, "order.pdf", PDF);
         complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
         BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
@@ -131,7 +140,11 @@ public final class Journeys {
 
     /** Deposit paid, a one-item brief answered and accepted: the work is under way. */
     public ProcessInstance working(Consumer<Map<String, Object>> change) {
-        ProcessInstance instance = awaitingDeposit(change);
+        return startTheWork(awaitingDeposit(change));
+    }
+
+    /** From waiting for the deposit: paid, a one-item brief answered and accepted; the work is under way. */
+    public ProcessInstance startTheWork(ProcessInstance instance) {
         var deposits = context.getBean(com.engagementorchestrator.deposit.DepositService.class);
         var invoice = deposits.depositInvoice(engagement(instance).getId());
         context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(

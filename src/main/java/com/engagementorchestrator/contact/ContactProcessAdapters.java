@@ -1,0 +1,73 @@
+package com.engagementorchestrator.contact;
+
+import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.DONE_SO_FAR;
+import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.NEEDED_FROM_CLIENT;
+import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.NEXT_STEPS;
+import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.PROGRESS_REPORT_ID;
+import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.REPORT_DUE_AT;
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
+
+import com.engagementorchestrator.common.ProcessVariables;
+import com.engagementorchestrator.common.TaskForms;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Inbound adapters of processes/progress-reports.bpmn, and the two listeners on the engagement's "Work delivered" wait
+ * (processes/engagement.bpmn) that start the reports when the work starts and stop them however the wait ends.
+ */
+@Configuration(proxyBeanMethods = false)
+class ContactProcessAdapters {
+
+    /** Start listener of WorkDeliveredEvent: the engagement is at work. */
+    @Bean
+    ExecutionListener startProgressReports(ProgressReports reports) {
+        return execution -> reports.start(engagementId(execution));
+    }
+
+    /** End listener of WorkDeliveredEvent: delivered, or the wait was cancelled (terminated, deleted). */
+    @Bean
+    ExecutionListener stopProgressReports(ProgressReports reports) {
+        return execution -> reports.stop(engagementId(execution), "the work of the engagement is over");
+    }
+
+    /** The task is due at the next date of the schedule, which is also when the next one is asked for. */
+    @Bean
+    TaskListener showProgressReport(ProgressReports reports) {
+        return task -> {
+            long engagementId = engagementId(task);
+            Instant next = reports.nextReportAt(engagementId, ((Date) task.getVariable(REPORT_DUE_AT)).toInstant());
+            task.getExecution().setVariable(REPORT_DUE_AT, Date.from(next));
+            task.setDueDate(Date.from(next));
+            ProgressReports.ReportContext context = reports.context(engagementId);
+            task.setVariablesLocal(Map.of("reportEngagement", context.engagementNumber(),
+                    "reportClient", context.clientName(),
+                    "reportAgreement", context.channel().name() + ", every " + context.reportEveryDays() + " days"));
+        };
+    }
+
+    /** Records the report; one written late moves the next date past now, so the next task does not follow at once. */
+    @Bean
+    TaskListener recordProgressReport(ProgressReports reports) {
+        return task -> {
+            long engagementId = engagementId(task);
+            Instant dueAt = ((Date) task.getVariable(REPORT_DUE_AT)).toInstant();
+            long reportId = reports.record(engagementId, dueAt, TaskForms.text(task, DONE_SO_FAR), TaskForms.text(task, NEXT_STEPS),
+                    TaskForms.text(task, NEEDED_FROM_CLIENT), TaskForms.actor(task));
+            TaskForms.consume(task, DONE_SO_FAR, NEXT_STEPS, NEEDED_FROM_CLIENT);
+            task.getExecution().setVariable(PROGRESS_REPORT_ID, reportId);
+            task.getExecution().setVariable(REPORT_DUE_AT, Date.from(reports.upcoming(engagementId, dueAt)));
+        };
+    }
+
+    @Bean
+    JavaDelegate sendProgressReport(ProgressReports reports) {
+        return execution -> reports.send(ProcessVariables.requiredLong(execution, PROGRESS_REPORT_ID));
+    }
+}
