@@ -11,6 +11,7 @@ import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.reminder.Consequence;
 import com.engagementorchestrator.reminder.Obligation;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +112,12 @@ public class AuthorityService implements Obligation {
     public String describe(long engagementId, String locale) {
         Engagement e = lifecycle.get(engagementId);
         return letters.fragment("obligation.AUTHORITY", locale, companyName(e));
+    }
+
+    /** Authority comes before the deposit: nothing is paid yet and work has not started. */
+    @Override
+    public Consequence consequence(long engagementId) {
+        return Consequence.WORK_NOT_STARTED;
     }
 
     public void confirm(long engagementId) {

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Review of a block (seed 000: the client who "paid" was asked for the payment order): ask for evidence, then lift it
  * (every paused engagement resumes where it was, its deadlines moved by the blocked time) or terminate the engagements
- * (the deposit is retained and the client told so; the client stays blocked).
+ * (a paid prepayment is retained and the client told so; the client stays blocked).
  */
 @Service
 @Transactional

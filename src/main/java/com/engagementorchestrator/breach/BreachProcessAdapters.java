@@ -6,7 +6,6 @@ import com.engagementorchestrator.common.ProcessVariables;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.EngagementProcess;
-import com.engagementorchestrator.reminder.ReminderService;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,14 +21,12 @@ class BreachProcessAdapters {
 
     /** Input parameters breachKind, obligation and dueAt name what was broken. */
     @Bean
-    JavaDelegate reportBreach(BreachService breaches, ReminderService reminders) {
+    JavaDelegate reportBreach(BreachService breaches) {
         return execution -> {
-            long engagementId = engagementId(execution);
-            String obligation = (String) execution.getVariableLocal(EngagementProcess.Variables.OBLIGATION);
             Object dueAt = execution.getVariableLocal(EngagementProcess.Variables.DUE_AT);
-            breaches.report(engagementId, execution.getProcessInstanceId(),
+            breaches.report(engagementId(execution), execution.getProcessInstanceId(),
                     (String) execution.getVariableLocal(EngagementProcess.Variables.BREACH_KIND),
-                    reminders.describe(engagementId, obligation, "en"),
+                    (String) execution.getVariableLocal(EngagementProcess.Variables.OBLIGATION),
                     dueAt instanceof Date date ? date.toInstant() : null);
         };
     }

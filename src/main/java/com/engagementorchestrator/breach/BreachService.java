@@ -7,6 +7,7 @@ import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.engagement.Engagements;
 import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.reminder.ReminderService;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,11 +35,16 @@ public class BreachService {
     private final ProcessPauses pauses;
     private final RuntimeService runtime;
     private final ClientLetters letters;
+    private final ReminderService reminders;
+
+    /** The language of the record moderators read (breaches, block reasons, the Review block summary). */
+    static final String RECORD_LANGUAGE = "en";
 
     public BreachService(Breaches breaches, ClientBlocks blocks, PausedEngagements paused, PausedProcesses pausedProcesses,
                          Engagements engagements,
                          EngagementLifecycle lifecycle, PromiseLedger promises, ProcessPauses pauses, RuntimeService runtime,
-                         ClientLetters letters) {
+                         ClientLetters letters, ReminderService reminders) {
+        this.reminders = reminders;
         this.breaches = breaches;
         this.blocks = blocks;
         this.paused = paused;
@@ -53,11 +59,14 @@ public class BreachService {
 
     /**
      * Records the breach of an engagement whose process reached the deadline, and blocks the client. The breached
-     * engagement waits in its process for the block to be lifted; every other running one is suspended.
+     * engagement waits in its process for the block to be lifted; every other running one is suspended. What was due
+     * is kept on the record in the moderators' language ({@link #RECORD_LANGUAGE}); the client's notice says it in
+     * the client's own language.
      */
-    public Breach report(long engagementId, String breachingProcessInstanceId, String kind, String whatWasDue, Instant dueAt) {
+    public Breach report(long engagementId, String breachingProcessInstanceId, String kind, String obligation, Instant dueAt) {
         Engagement breached = lifecycle.get(engagementId);
         var client = breached.getClient();
+        String whatWasDue = reminders.describe(engagementId, obligation, RECORD_LANGUAGE);
         promises.breakOverdue(engagementId);
         Breach breach = breaches.save(new Breach(client.getId(), engagementId, kind, whatWasDue, dueAt));
         var existing = blocks.findFirstByClientIdAndStatusInOrderByIdDesc(client.getId(), EnumSet.of(ClientBlock.Status.UNDER_REVIEW));
@@ -81,8 +90,9 @@ public class BreachService {
                     BlockProcess.Variables.CLIENT_USER_ID, client.getUserId())).getId();
             block.attachProcessInstance(processInstanceId);
         }
-        letters.write(breached, "block.notice", "block-notice/" + breach.getId(), whatWasDue,
-                dueAt == null ? "-" : Time.isoDate(dueAt));
+        letters.write(breached, "block.notice", "block-notice/" + breach.getId(),
+                reminders.describe(engagementId, obligation, client.getLocale()), dueAt == null ? "-" : Time.isoDueDate(dueAt),
+                letters.fragment("evidence." + obligation, client.getLocale()));
         return breach;
     }
 

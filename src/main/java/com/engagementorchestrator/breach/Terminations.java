@@ -8,7 +8,10 @@ import com.engagementorchestrator.promise.PromiseLedger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Ends an engagement of a blocked client as TERMINATED; the deposit is retained, since the stop is not our fault. */
+/**
+ * Ends an engagement of a blocked client as TERMINATED. A prepayment, if one was paid, is retained, since the stop is
+ * not our fault; the letter speaks of it only then.
+ */
 @Service
 @Transactional
 public class Terminations {
@@ -16,16 +19,25 @@ public class Terminations {
     private final EngagementLifecycle lifecycle;
     private final PromiseLedger promises;
     private final ClientLetters letters;
+    private final Prepayments prepayments;
 
-    public Terminations(EngagementLifecycle lifecycle, PromiseLedger promises, ClientLetters letters) {
+    public Terminations(EngagementLifecycle lifecycle, PromiseLedger promises, ClientLetters letters, Prepayments prepayments) {
         this.lifecycle = lifecycle;
         this.promises = promises;
         this.letters = letters;
+        this.prepayments = prepayments;
     }
 
     public void close(long engagementId) {
-        Engagement e = lifecycle.close(engagementId, EngagementStatus.TERMINATED, "terminated after a breach; the deposit is retained");
+        var prepaid = prepayments.paid(engagementId);
+        Engagement e = lifecycle.close(engagementId, EngagementStatus.TERMINATED, prepaid.isPresent()
+                ? "terminated after a breach; the prepayment of " + prepaid.get().amount().toPlainString() + " "
+                        + prepaid.get().currency() + " is retained"
+                : "terminated after a breach; no prepayment was paid");
         promises.cancelOpen(engagementId);
-        letters.write(e, "engagement.terminated", "engagement-terminated/" + e.getNumber());
+        String locale = e.getClient().getLocale();
+        letters.write(e, "engagement.terminated", "engagement-terminated/" + e.getNumber(), prepaid
+                .map(paid -> letters.fragment("engagement.terminated.prepayment", locale, paid))
+                .orElseGet(() -> letters.fragment("engagement.terminated.noPrepayment", locale)));
     }
 }

@@ -1,6 +1,7 @@
 package com.engagementorchestrator.closure;
 
 import com.engagementorchestrator.common.Time;
+import com.engagementorchestrator.correspondence.Money;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
@@ -39,29 +40,34 @@ public class CompletionService {
 
     public Engagement complete(long engagementId) {
         Engagement e = lifecycle.get(engagementId);
-        String summary = summary(e);
-        e.complete(summary);
-        letters.write(e, "engagement.completed", "engagement-completed/" + e.getNumber(), summary);
+        e.complete(summary(e, RECORD_LANGUAGE));
+        letters.write(e, "engagement.completed", "engagement-completed/" + e.getNumber(), summary(e, e.getClient().getLocale()));
         return e;
     }
 
-    private String summary(Engagement e) {
+    /** The language of the summary kept on the record; the client's letter has it in the client's own language. */
+    static final String RECORD_LANGUAGE = "en";
+
+    private String summary(Engagement e, String locale) {
         StringBuilder text = new StringBuilder();
-        text.append("Engagement ").append(e.getNumber()).append(": registered ").append(Time.isoDate(e.getCreatedAt()))
-                .append(", completed ").append(Time.isoDate(Time.now())).append('\n');
-        text.append("Payments:\n");
-        payments.invoices(e.getId()).forEach(i -> text.append("- ").append(i.getKind()).append(' ').append(i.getNumber())
-                .append(": ").append(payments.paidSoFar(i).toPlainString()).append(" of ").append(i.getAmount().toPlainString())
-                .append(' ').append(i.getCurrency()).append(i.getPaidAt() == null ? "" : ", paid " + Time.isoDate(i.getPaidAt()))
-                .append('\n'));
-        var record = promises.ofEngagement(e.getId());
-        Reliability reliability = Reliability.of(record);
-        text.append("Promises: ").append(reliability.kept()).append(" kept, ").append(reliability.broken()).append(" broken, ")
-                .append(reliability.renegotiated()).append(" renegotiated\n");
-        text.append("Protocols: ").append(protocols.ofEngagement(e.getId()).stream()
+        text.append(letters.fragment("summary.head", locale, e.getNumber(), Time.isoDate(e.getCreatedAt()),
+                Time.isoDate(Time.now()))).append('\n');
+        text.append(letters.fragment("summary.payments", locale)).append('\n');
+        payments.invoices(e.getId()).forEach(i -> text.append(letters.fragment(
+                i.getPaidAt() == null ? "summary.payment" : "summary.payment.paid", locale,
+                letters.fragment("invoice.kind." + i.getKind().name(), locale), i.getNumber(),
+                new Money(payments.paidSoFar(i), i.getCurrency()), new Money(i.getAmount(), i.getCurrency()),
+                i.getPaidAt() == null ? null : Time.isoDate(i.getPaidAt()))).append('\n'));
+        Reliability reliability = Reliability.of(promises.ofEngagement(e.getId()));
+        text.append(letters.fragment("summary.promises", locale, reliability.kept(), reliability.broken(),
+                reliability.renegotiated())).append('\n');
+        String signed = protocols.ofEngagement(e.getId()).stream()
                 .filter(p -> p.getStatus() == Protocol.Status.SIGNED)
-                .map(p -> p.getNumber() + " v" + p.getVersion() + " (SHA-256 " + p.getContentSha256().substring(0, 12) + "…)")
-                .collect(Collectors.joining(", "))).append('\n');
+                .map(p -> letters.fragment("summary.protocol", locale, p.getNumber(), p.getVersion(),
+                        p.getContentSha256().substring(0, 12)))
+                .collect(Collectors.joining(", "));
+        text.append(signed.isEmpty() ? letters.fragment("summary.protocols.none", locale)
+                : letters.fragment("summary.protocols", locale, signed)).append('\n');
         return text.toString();
     }
 }

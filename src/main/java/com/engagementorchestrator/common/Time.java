@@ -24,6 +24,14 @@ public final class Time {
     }
 
     /**
+     * The last day on which something due at this moment is on time, as letters name it: a date kept as the midnight
+     * that ends it (a brief item due on 5 December is due at 6 December 00:00) reads as that date, 5 December.
+     */
+    public static String isoDueDate(Instant dueAt) {
+        return isoDate(dueAt.minusNanos(1));
+    }
+
+    /**
      * An ISO date as typed by a person: also refused (as unparsable) when its year has not four digits, since
      * {@code +999999999-12-31} parses but no database column holds it.
      */

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.complaint;
 
+import com.engagementorchestrator.correspondence.Money;
 import com.engagementorchestrator.common.ConflictException;
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
@@ -107,7 +108,9 @@ public class ComplaintService {
         letters.write(e, "complaint.answer." + complaint.getClassification().name(), "complaint-answer/" + complaintId,
                 complaint.getId(), complaint.getAnswer(), complaint.getFix() == null ? "-" : complaint.getFix(),
                 complaint.getFixBy() == null ? "-" : complaint.getFixBy().toString(),
-                complaint.getRefundAmount() == null ? "-" : complaint.getRefundAmount().toPlainString() + " " + e.getBudgetCurrency());
+                complaint.getRefundAmount() == null || complaint.getRefundAmount().signum() == 0
+                        ? letters.fragment("complaint.refund.none", e.getClient().getLocale())
+                        : new Money(complaint.getRefundAmount(), e.getBudgetCurrency()));
     }
 
     /** Our answer is late: the client is told when it comes, and the record shows it. */

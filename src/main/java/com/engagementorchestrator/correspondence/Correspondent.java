@@ -52,10 +52,27 @@ public class Correspondent {
 
     /** Renders a fragment of a template (for example a hint paragraph) in the given language. */
     public String fragment(String key, String locale, Object... arguments) {
-        return templates.getMessage(key, arguments, Locale.forLanguageTag(locale));
+        Locale language = Locale.forLanguageTag(locale);
+        return templates.getMessage(key, inLanguage(arguments, language), language);
     }
 
     private String render(String key, Letter letter) {
-        return templates.getMessage(key, letter.arguments(), Locale.forLanguageTag(letter.locale()));
+        Locale language = Locale.forLanguageTag(letter.locale());
+        return templates.getMessage(key, inLanguage(letter.arguments(), language), language);
+    }
+
+    /** Arguments that depend on the language (amounts of money) are written in the letter's language. */
+    private Object[] inLanguage(Object[] arguments, Locale language) {
+        if (arguments == null) {
+            return null;
+        }
+        Object[] written = arguments.clone();
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] instanceof Money money) {
+                String currency = templates.getMessage("currency." + money.currency(), null, money.currency(), language);
+                written[i] = templates.getMessage("money", new Object[] {money.amount(), currency}, language);
+            }
+        }
+        return written;
     }
 }

@@ -10,6 +10,8 @@ import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.correspondence.Money;
+import com.engagementorchestrator.reminder.Consequence;
 import com.engagementorchestrator.reminder.Obligation;
 import com.engagementorchestrator.screening.ScreeningService;
 import java.math.BigDecimal;
@@ -85,7 +87,7 @@ public class DepositService implements Obligation {
                 "pay the deposit invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
         letters.write(e, "deposit.invoice", "deposit-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                invoice.getAmount().toPlainString(), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
         return invoice;
     }
 
@@ -164,8 +166,8 @@ public class DepositService implements Obligation {
                 invoice.getCurrency(), order.getUploadedAt(), null);
         if (!paid) {
             letters.write(e, "deposit.order.partial", "deposit-order-partial/" + order.getId(), invoice.getNumber(),
-                    amount.toPlainString(), invoice.getCurrency(), invoice.getAmount().subtract(paidSoFar(invoice)).toPlainString(),
-                    tasklistUrl);
+                    new Money(amount, invoice.getCurrency()), invoice.getCurrency(),
+                    new Money(invoice.getAmount().subtract(paidSoFar(invoice)), invoice.getCurrency()), tasklistUrl);
         }
         return paid;
     }
@@ -207,7 +209,7 @@ public class DepositService implements Obligation {
                 "pay the final invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
         letters.write(e, "final.invoice", "final-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                invoice.getAmount().toPlainString(), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
         return invoice;
     }
 
@@ -227,7 +229,7 @@ public class DepositService implements Obligation {
         promises.make(party(e), Promise.Kind.CHANGE_ORDER_PAYMENT, invoice.getNumber(),
                 "pay the change order invoice " + invoice.getNumber() + " (" + what + ")", invoice.getDueAt());
         letters.write(e, "changeorder.invoice", "changeorder-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                invoice.getAmount().toPlainString(), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), what);
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), what);
         return invoice;
     }
 
@@ -244,7 +246,7 @@ public class DepositService implements Obligation {
         }
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.BRIEF);
         letters.write(e, "deposit.received", "deposit-received/" + invoice.getNumber(), invoice.getNumber(),
-                paidSoFar(invoice).toPlainString(), invoice.getCurrency());
+                new Money(paidSoFar(invoice), invoice.getCurrency()), invoice.getCurrency());
     }
 
     @Transactional(readOnly = true)
@@ -288,8 +290,32 @@ public class DepositService implements Obligation {
     @Transactional(readOnly = true)
     public String describe(long engagementId, String locale) {
         Invoice invoice = depositInvoice(engagementId);
-        return letters.fragment("obligation.DEPOSIT", locale, invoice.getAmount().toPlainString(),
-                invoice.getCurrency(), invoice.getNumber(), paidSoFar(invoice).toPlainString());
+        return letters.fragment("obligation.DEPOSIT", locale, amount(invoice), invoice.getCurrency(), invoice.getNumber(),
+                new Money(paidSoFar(invoice), invoice.getCurrency()));
+    }
+
+    /** While the deposit is due, work has not started: the warning says so, and nothing about a prepayment kept. */
+    @Override
+    public Consequence consequence(long engagementId) {
+        return Consequence.WORK_NOT_STARTED;
+    }
+
+    /** Whether the deposit is paid in full, so work has started (false before the deposit invoice is issued). */
+    @Transactional(readOnly = true)
+    public boolean workStarted(long engagementId) {
+        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
+                .map(Invoice::isPaid).orElse(false);
+    }
+
+    /** What the client has paid on the deposit invoice, if anything. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Money> prepaid(long engagementId) {
+        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT)
+                .map(i -> new Money(paidSoFar(i), i.getCurrency())).filter(m -> m.amount().signum() > 0);
+    }
+
+    static Money amount(Invoice invoice) {
+        return new Money(invoice.getAmount(), invoice.getCurrency());
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package com.engagementorchestrator.deposit;
 
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.correspondence.Money;
+import com.engagementorchestrator.reminder.Consequence;
 import com.engagementorchestrator.reminder.Obligation;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,13 @@ class FinalPaymentObligation implements Obligation {
     @Override
     public String describe(long engagementId, String locale) {
         Invoice invoice = payments.finalInvoice(engagementId).orElseThrow();
-        return letters.fragment("obligation.FINAL_PAYMENT", locale, invoice.getAmount().toPlainString(), invoice.getCurrency(),
-                invoice.getNumber(), payments.paidSoFar(invoice).toPlainString());
+        return letters.fragment("obligation.FINAL_PAYMENT", locale, DepositService.amount(invoice), invoice.getCurrency(),
+                invoice.getNumber(), new Money(payments.paidSoFar(invoice), invoice.getCurrency()));
+    }
+
+    /** The work is delivered: silence keeps the full versions withheld (no work left to pause). */
+    @Override
+    public Consequence consequence(long engagementId) {
+        return Consequence.RESULTS_WITHHELD;
     }
 }

@@ -11,6 +11,7 @@ import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.reminder.Consequence;
 import com.engagementorchestrator.reminder.Obligation;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,8 +168,8 @@ public class MaterialsService implements Obligation {
                 promises.make(party(e), Promise.Kind.BRIEF_ITEM, subject(item),
                         "send " + item.getKind().name().toLowerCase() + ": " + item.getTitle(), item.dueAt());
             }
-            letters.write(e, "materials.brief", "materials-brief/" + e.getNumber(), checklist(awaited(engagementId)),
-                    tasklistUrl);
+            letters.write(e, "materials.brief", "materials-brief/" + e.getNumber(),
+                    checklist(awaited(engagementId), e.getClient().getLocale()), tasklistUrl);
         }
         return nextDueAt(engagementId);
     }
@@ -302,7 +303,7 @@ public class MaterialsService implements Obligation {
             }
         }
         letters.write(e, "materials.missing", "materials-missing/" + e.getNumber() + "/" + brief.getRounds(),
-                checklist(missing), tasklistUrl, brief.getRounds());
+                checklist(missing, e.getClient().getLocale()), tasklistUrl, brief.getRounds());
         return nextDueAt(engagementId);
     }
 
@@ -342,8 +343,13 @@ public class MaterialsService implements Obligation {
     @Override
     @Transactional(readOnly = true)
     public String describe(long engagementId, String locale) {
-        Engagement e = lifecycle.get(engagementId);
-        return letters.fragment("obligation.MATERIALS", locale, checklist(awaited(engagementId)));
+        return letters.fragment("obligation.MATERIALS", locale, checklist(awaited(engagementId), locale));
+    }
+
+    /** The brief comes after the deposit is paid: work has started and pauses while the client is silent. */
+    @Override
+    public Consequence consequence(long engagementId) {
+        return Consequence.WORK_PAUSED;
     }
 
     @Transactional(readOnly = true)
@@ -399,9 +405,11 @@ public class MaterialsService implements Obligation {
         item.submitted();
     }
 
-    private static String checklist(List<BriefItem> list) {
-        return list.stream().map(i -> i.getPosition() + ". " + i.getTitle() + " (" + i.getKind().name().toLowerCase()
-                        + ", " + i.getDueDate() + (i.getReviewNote() == null ? "" : "; " + i.getReviewNote()) + ")")
+    /** One line per item in the client's language: position, title, what kind of item, date, a reviewer's note. */
+    private String checklist(List<BriefItem> list, String locale) {
+        return list.stream().map(i -> letters.fragment(i.getReviewNote() == null ? "materials.item" : "materials.item.noted",
+                        locale, i.getPosition(), i.getTitle(), letters.fragment("materials.kind." + i.getKind().name(), locale),
+                        i.getDueDate().toString(), i.getReviewNote()))
                 .collect(Collectors.joining("\n"));
     }
 

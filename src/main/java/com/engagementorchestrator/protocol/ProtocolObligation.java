@@ -1,6 +1,8 @@
 package com.engagementorchestrator.protocol;
 
+import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.ClientLetters;
+import com.engagementorchestrator.reminder.Consequence;
 import com.engagementorchestrator.reminder.Obligation;
 import org.springframework.stereotype.Component;
 
@@ -9,10 +11,12 @@ import org.springframework.stereotype.Component;
 class ProtocolObligation implements Obligation {
 
     private final ProtocolService protocols;
+    private final DepositService deposits;
     private final ClientLetters letters;
 
-    ProtocolObligation(ProtocolService protocols, ClientLetters letters) {
+    ProtocolObligation(ProtocolService protocols, DepositService deposits, ClientLetters letters) {
         this.protocols = protocols;
+        this.deposits = deposits;
         this.letters = letters;
     }
 
@@ -23,7 +27,14 @@ class ProtocolObligation implements Obligation {
 
     @Override
     public String describe(long engagementId, String locale) {
-        String protocol = protocols.awaitingSignature(engagementId).map(p -> p.getNumber() + " v" + p.getVersion()).orElse("-");
-        return letters.fragment("obligation.PROTOCOL", locale, protocol);
+        return protocols.awaitingSignature(engagementId)
+                .map(p -> letters.fragment("obligation.PROTOCOL", locale, p.getNumber(), p.getVersion()))
+                .orElseGet(() -> letters.fragment("obligation.PROTOCOL.none", locale));
+    }
+
+    /** A meeting may be recorded at any stage: work pauses only once the deposit was paid and work started. */
+    @Override
+    public Consequence consequence(long engagementId) {
+        return deposits.workStarted(engagementId) ? Consequence.WORK_PAUSED : Consequence.WORK_NOT_STARTED;
     }
 }

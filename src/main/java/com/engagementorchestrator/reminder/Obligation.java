@@ -11,4 +11,7 @@ public interface Obligation {
 
     /** What is due, in the client's language, for the body of a reminder. */
     String describe(long engagementId, String locale);
+
+    /** What the client's silence costs now, for the formal warning. */
+    Consequence consequence(long engagementId);
 }

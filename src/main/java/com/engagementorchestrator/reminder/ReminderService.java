@@ -40,7 +40,12 @@ public class ReminderService {
         this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
     }
 
-    /** Sends the message of one step (FRIENDLY, CONCERN or WARNING) about what is due. */
+    /**
+     * Sends the message of one step (FRIENDLY, CONCERN or WARNING) about what is due. Arguments of the templates:
+     * {0} name, {1} engagement, {2} what is due, {3} due date, {4} task list, {5} why it matters, {6} deadline,
+     * {7} the question whether everything is all right, with an example that fits what is owed, {8} the consequence
+     * that applies now (the warning).
+     */
     public void remind(long engagementId, String obligationKind, Instant dueAt, ReminderStep step) {
         if (step == ReminderStep.DUE || step == ReminderStep.DEADLINE) {
             throw new IllegalArgumentException("Step " + step + " sends no reminder");
@@ -48,16 +53,24 @@ public class ReminderService {
         Obligation obligation = obligation(obligationKind);
         Engagement e = lifecycle.get(engagementId);
         var client = e.getClient();
+        String locale = client.getLocale();
         String generic = "reminder." + step.name().toLowerCase();
         // An obligation may word a step its own way (the final payment asks first whether it was sent and failed).
-        String template = correspondent.knows(generic + "." + obligationKind + ".body") ? generic + "." + obligationKind : generic;
+        String template = ownOrGeneric(generic + "." + obligationKind, generic, ".body");
+        String consequence = "consequence." + obligation.consequence(engagementId).name();
         correspondent.send(new Correspondent.Letter(
                 "reminder/" + e.getNumber() + "/" + obligationKind + "/" + dueAt.getEpochSecond() + "/" + step,
-                e.getId(), client.getEmail(), client.getLocale(), template,
-                client.getFullName(), e.getNumber(), obligation.describe(engagementId, client.getLocale()),
-                Time.isoDate(dueAt), tasklistUrl,
-                correspondent.fragment("why." + obligationKind, client.getLocale()),
-                Time.isoDate(ladder.deadline(dueAt))));
+                e.getId(), client.getEmail(), locale, template,
+                client.getFullName(), e.getNumber(), obligation.describe(engagementId, locale),
+                Time.isoDueDate(dueAt), tasklistUrl,
+                correspondent.fragment("why." + obligationKind, locale),
+                Time.isoDueDate(ladder.deadline(dueAt)),
+                correspondent.fragment("ask." + obligationKind, locale),
+                correspondent.fragment(ownOrGeneric(consequence + "." + obligationKind, consequence, ""), locale)));
+    }
+
+    private String ownOrGeneric(String own, String generic, String suffix) {
+        return correspondent.knows(own + suffix) ? own : generic;
     }
 
     /** The due date has come: every open promise of the engagement that is due now is broken. */

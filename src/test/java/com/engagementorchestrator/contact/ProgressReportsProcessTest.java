@@ -230,7 +230,7 @@ class ProgressReportsProcessTest {
         ProcessInstance reportsProcess = reportsOf(engagement);
         Instant due = timerOf(reportsProcess).getDuedate().toInstant();
 
-        breaches.report(engagementId, null, "PROTOCOL_UNSIGNED", "the signed protocol", journeys.now());
+        breaches.report(engagementId, null, "PROTOCOL_UNSIGNED", "PROTOCOL", journeys.now());
         assertThat(journeys.engagement(engagement).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(reportsProcess).isSuspended();
         ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofDays(10))));

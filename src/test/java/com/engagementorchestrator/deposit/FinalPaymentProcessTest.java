@@ -76,7 +76,7 @@ class FinalPaymentProcessTest {
         assertThat(instance).hasPassed(FINAL_PAYMENT_RECEIVED, COMPLETE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
         var engagement = journeys.engagement(instance.getBusinessKey());
         assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.COMPLETED);
-        assertThat(engagement.getSummary()).contains("FINAL " + invoice.getNumber()).contains("Promises:");
+        assertThat(engagement.getSummary()).contains("final invoice " + invoice.getNumber()).contains("Promises:");
         assertThat(deliveries.originalsReleased(engagementId)).isTrue();
         assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.FINAL_PAYMENT)
                 .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Promise.Status.KEPT));
