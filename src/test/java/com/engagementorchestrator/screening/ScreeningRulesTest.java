@@ -200,6 +200,8 @@ class ScreeningRulesTest {
                 .containsExactly("decline.hint.general.website", "decline.hint.deadline");
         assertThat(advice("DESIGN", "", true, false)).containsExactly("decline.hint.general.design", "decline.hint.budget.other");
         assertThat(advice(null, "a corporate website", false, false)).containsExactly("decline.hint.general.website");
+        assertThat(advice("OTHER", "перевод инструкции", true, false)).containsExactly("decline.hint.general.other", "decline.hint.budget.other");
+        assertThat(advice("OTHER", "новый сайт для клиники", false, false)).containsExactly("decline.hint.general.website");
     }
 
     private List<String> advice(String kind, String text, boolean budget, boolean deadline) {

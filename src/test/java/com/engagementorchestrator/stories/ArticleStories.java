@@ -293,9 +293,14 @@ final class ArticleStories {
                         .markers("M5")
                         .call(call().decide(DECLINE))
                         .expect(DECLINE, DECLINE),
-                story("M5e", "bad reviews found in the manual check (registry does not know the company)", S000,
+                story("M5e", "bad reviews found in the manual check (no registry covers the company)", S000,
                         "Если в отзывах Вы видите, что компания по-чёрному нарушает обязательства перед клиентами, что на нее подано множество исков о взыскании задолженности и тому подобное, то Вам рисковать не стоит.")
-                        .registry(Registry.unknownThenManual(new ManualCheck("ACTIVE", 0, 0,
+                        // A company no registry covers (Kazakhstan): the moderator checks by hand, reviews included.
+                        .intake("KZ company, no registry: manual check", b -> {
+                            b.put("country", "KZ");
+                            b.put("registrationNumber", kazakhBin());
+                        })
+                        .registry(Registry.manualOnly(new ManualCheck("ACTIVE", 0, 0,
                                 "Reviews: customers paid and got nothing, dozens of complaints", true)))
                         .markers("M5")
                         .call(call().badReviews().decide(DECLINE))
