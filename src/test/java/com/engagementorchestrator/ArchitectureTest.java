@@ -33,7 +33,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainFeaturesDoNotReachIntoTheWebLayer = noClasses()
             .that().resideInAnyPackage("..screening..", "..authority..", "..engagement..", "..correspondence..",
-                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..", "..protocol..")
+                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..", "..protocol..", "..reply..")
             .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..", "..dispute..");
 
     /** The promise record is a ledger others write to; it knows no feature. */
@@ -60,7 +60,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule processAdaptersLiveInTheirFeature = noClasses()
             .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..",
-                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..protocol..", "..closure..", "..complaint..", "..delivery..")
+                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..protocol..", "..closure..", "..complaint..", "..delivery..",
+                    "..reply..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
 
     /**
