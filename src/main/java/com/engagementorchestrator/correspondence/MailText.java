@@ -214,7 +214,9 @@ final class MailText {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     out.append(text.text());
-                } else if (node instanceof Element element && (element.normalName().equals("br") || element.isBlock())) {
+                } else if (node instanceof Element element && element.normalName().equals("br")) {
+                    out.append('\n');
+                } else if (node instanceof Element element && element.isBlock()) {
                     newline(out);
                 }
             }
@@ -229,8 +231,9 @@ final class MailText {
         return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 
+    /** A block starts or ends on a line of its own. */
     private static void newline(StringBuilder out) {
-        if (!out.isEmpty()) {
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
             out.append('\n');
         }
     }
