@@ -228,7 +228,7 @@ final class MailText {
                 }
             }
         }, body);
-        return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return out.toString().replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 
     /** A block starts or ends on a line of its own. */
