@@ -33,7 +33,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainFeaturesDoNotReachIntoTheWebLayer = noClasses()
             .that().resideInAnyPackage("..screening..", "..authority..", "..engagement..", "..correspondence..",
-                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..", "..protocol..", "..contact..")
+                    "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..", "..protocol..", "..contact..", "..reply..")
             .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..", "..dispute..");
 
     /** The promise record is a ledger others write to; it knows no feature. */
@@ -61,7 +61,7 @@ class ArchitectureTest {
     static final ArchRule processAdaptersLiveInTheirFeature = noClasses()
             .that().resideOutsideOfPackages("..screening..", "..authority..", "..engagement..", "..common..",
                     "..deposit..", "..materials..", "..reminder..", "..breach..", "..protocol..", "..closure..", "..complaint..", "..delivery..",
-                    "..contact..")
+                    "..contact..", "..reply..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
 
     /**

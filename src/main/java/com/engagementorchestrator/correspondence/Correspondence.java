@@ -9,11 +9,21 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** One message to a client, stored before it is sent (seed 002: "record your warning!"). */
+/**
+ * One message of the correspondence with a client (seed 002: "record your warning!", "keep the whole correspondence").
+ * Outbound: a letter of ours, stored before it is sent, with the Message-ID and Reply-To it goes out with. Inbound: a
+ * reply read from the reply mailbox, with the letter it answers and whether its sender is the engagement's client.
+ */
 @Entity
 public class Correspondence {
 
-    public enum Status { PENDING, SENDING, SENT, NOT_CONFIGURED }
+    /**
+     * Outbound: PENDING, SENDING, SENT, NOT_CONFIGURED. Inbound: RECEIVED (from the engagement's client), UNVERIFIED
+     * (matched to an engagement, but the sender is not its client: not the client's word), UNMATCHED (no engagement).
+     */
+    public enum Status { PENDING, SENDING, SENT, NOT_CONFIGURED, RECEIVED, UNVERIFIED, UNMATCHED }
+
+    public enum Direction { OUTBOUND, INBOUND }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,8 +42,39 @@ public class Correspondence {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    @Enumerated(EnumType.STRING)
+    private Direction direction;
+    private String messageId;
+    private String replyTo;
+    private String sender;
+    private Long answersId;
+    private Instant receivedAt;
+    private Instant readAt;
+    private String readBy;
+    private String moderatorNote;
 
     protected Correspondence() {
+    }
+
+    /** An inbound message (a reply) as read from the mailbox. */
+    static Correspondence inbound(String dedupKey, Long engagementId, Status status, String mailbox, String sender,
+                                  String messageId, Long answersId, String subject, String body, Instant receivedAt) {
+        Correspondence c = new Correspondence(dedupKey, engagementId, mailbox, null, null, subject, body, status);
+        c.direction = Direction.INBOUND;
+        c.sender = sender;
+        c.messageId = messageId;
+        c.answersId = answersId;
+        c.receivedAt = receivedAt;
+        return c;
+    }
+
+    /** A moderator has read the reply; the note is internal (never shown to the client). */
+    void markRead(String by, String note) {
+        if (readAt == null) {
+            readAt = Time.now();
+            readBy = by;
+            moderatorNote = note;
+        }
     }
 
     Correspondence(String dedupKey, Long engagementId, String recipient, String locale, String template,
@@ -48,6 +89,14 @@ public class Correspondence {
         this.body = body;
         this.status = status;
         this.createdAt = Time.now();
+        this.direction = Direction.OUTBOUND;
+    }
+
+    /** The letter's own Message-ID and the address a reply goes to, fixed when it is recorded. */
+    Correspondence addressed(String messageId, String replyTo) {
+        this.messageId = messageId;
+        this.replyTo = replyTo;
+        return this;
     }
 
     public Long getId() {
@@ -104,5 +153,45 @@ public class Correspondence {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public boolean isInbound() {
+        return direction == Direction.INBOUND;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
+    }
+
+    public String getSender() {
+        return sender;
+    }
+
+    public Long getAnswersId() {
+        return answersId;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+
+    public String getReadBy() {
+        return readBy;
+    }
+
+    public String getModeratorNote() {
+        return moderatorNote;
     }
 }

@@ -15,6 +15,9 @@ public interface CorrespondenceLog extends JpaRepository<Correspondence, Long> {
 
     List<Correspondence> findByEngagementIdOrderByIdAsc(Long engagementId);
 
+    /** Our letters with one of these Message-IDs (the ids a reply's In-Reply-To and References name). */
+    List<Correspondence> findByDirectionAndMessageIdIn(Correspondence.Direction direction, java.util.Collection<String> messageIds);
+
     @Query("select c.id from Correspondence c where c.status = 'PENDING' and c.createdAt < :before order by c.id")
     List<Long> findPendingIdsCreatedBefore(@Param("before") Instant before);
 

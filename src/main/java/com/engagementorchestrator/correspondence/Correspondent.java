@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes every message to a client into the correspondence log, then hands it to the mail dispatcher once the
  * surrounding transaction commits. A message is identified by a dedup key, so a retried job that repeats the
- * call records and sends it only once.
+ * call records and sends it only once. Each letter gets its own Message-ID and a Reply-To naming its engagement, so
+ * the client's reply finds its way back (see {@link InboundReplies}).
  */
 @Service
 public class Correspondent {
@@ -17,10 +18,14 @@ public class Correspondent {
     private final CorrespondenceLog log;
     private final MailDispatcher dispatcher;
     private final MessageSource templates;
+    private final ReplyMailProperties replies;
+    private final ReplyThreads threads;
 
-    public Correspondent(CorrespondenceLog log, MailDispatcher dispatcher) {
+    public Correspondent(CorrespondenceLog log, MailDispatcher dispatcher, ReplyMailProperties replies, ReplyThreads threads) {
         this.log = log;
         this.dispatcher = dispatcher;
+        this.replies = replies;
+        this.threads = threads;
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages/correspondence");
         source.setDefaultEncoding("UTF-8");
@@ -39,7 +44,9 @@ public class Correspondent {
             Correspondence message = log.save(new Correspondence(letter.dedupKey(), letter.engagementId(),
                     letter.recipient(), letter.locale(), letter.template(),
                     render(letter.template() + ".subject", letter), render(letter.template() + ".body", letter),
-                    dispatcher.canSend() ? Correspondence.Status.PENDING : Correspondence.Status.NOT_CONFIGURED));
+                    dispatcher.canSend() ? Correspondence.Status.PENDING : Correspondence.Status.NOT_CONFIGURED)
+                    .addressed(replies.newMessageId(), replies.replyAddress(
+                            letter.engagementId() == null ? null : threads.tokenOf(letter.engagementId()).orElse(null))));
             dispatcher.sendAfterCommit(message.getId());
             return message;
         });

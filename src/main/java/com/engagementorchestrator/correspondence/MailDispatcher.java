@@ -2,6 +2,8 @@ package com.engagementorchestrator.correspondence;
 
 import com.engagementorchestrator.common.Time;
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -77,14 +79,22 @@ public class MailDispatcher {
         }
         Correspondence message = log.findById(id).orElseThrow();
         try {
-            SimpleMailMessage mail = new SimpleMailMessage();
-            mail.setFrom(from);
-            mail.setTo(message.getRecipient());
-            mail.setSubject(message.getSubject());
-            mail.setText(message.getBody());
+            MimeMessage mail = mailSender.createMimeMessage();
+            MimeMessageHelper letter = new MimeMessageHelper(mail, false, "UTF-8");
+            letter.setFrom(from);
+            letter.setTo(message.getRecipient());
+            if (message.getReplyTo() != null) {
+                letter.setReplyTo(message.getReplyTo());
+            }
+            letter.setSubject(message.getSubject());
+            letter.setText(message.getBody());
+            if (message.getMessageId() != null) {
+                // Kept by JavaMailSenderImpl when it saves the message: replies name it in In-Reply-To.
+                mail.setHeader("Message-ID", message.getMessageId());
+            }
             mailSender.send(mail);
             log.markSent(id, Time.now());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | MessagingException e) {
             LOG.warn("Sending message {} to {} failed, will retry: {}", id, message.getRecipient(), e.getMessage());
             log.release(id, String.valueOf(e.getMessage()));
         }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.dispute;
 
+import com.engagementorchestrator.correspondence.Correspondence;
 import com.engagementorchestrator.correspondence.CorrespondenceLog;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.Engagement;
@@ -71,9 +72,8 @@ public class EvidenceBundle {
             }
             put(zip, "protocols/hashes.json", json.writeValueAsBytes(hashes));
             put(zip, "correspondence.json", json.writeValueAsBytes(correspondence.findByEngagementIdOrderByIdAsc(e.getId()).stream()
-                    .map(c -> Map.of("sentAt", String.valueOf(c.getSentAt()), "createdAt", c.getCreatedAt().toString(),
-                            "recipient", c.getRecipient(), "template", c.getTemplate(), "subject", c.getSubject(),
-                            "body", c.getBody(), "status", c.getStatus().name())).toList()));
+                    .filter(c -> !c.isInbound() || c.getStatus() == Correspondence.Status.RECEIVED)
+                    .map(EvidenceBundle::message).toList()));
             put(zip, "promises.json", json.writeValueAsBytes(promises.ofEngagement(e.getId())));
             List<Map<String, Object>> invoices = new ArrayList<>();
             for (var invoice : deposits.invoices(e.getId())) {
@@ -91,6 +91,29 @@ public class EvidenceBundle {
             throw new UncheckedIOException(ex);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A letter (with the Message-ID and Reply-To it went out with) or a reply of the client (with its own Message-ID and
+     * the letter it answers). Replies from other addresses are not the client's word and stay out; moderators' notes too.
+     */
+    private static Map<String, Object> message(Correspondence c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", c.getId());
+        row.put("direction", c.getDirection().name());
+        row.put("status", c.getStatus().name());
+        row.put("createdAt", c.getCreatedAt().toString());
+        row.put("sentAt", String.valueOf(c.getSentAt()));
+        row.put("receivedAt", c.getReceivedAt() == null ? null : c.getReceivedAt().toString());
+        row.put("from", c.isInbound() ? c.getSender() : null);
+        row.put("recipient", c.getRecipient());
+        row.put("replyTo", c.getReplyTo());
+        row.put("messageId", c.getMessageId());
+        row.put("answers", c.getAnswersId());
+        row.put("template", c.getTemplate());
+        row.put("subject", c.getSubject());
+        row.put("body", c.getBody());
+        return row;
     }
 
     /** Every process of the engagement (its own, the protocols', the ladders they called) with every step taken. */

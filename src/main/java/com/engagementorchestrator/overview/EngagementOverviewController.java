@@ -4,6 +4,8 @@ import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.breach.BreachService;
 import com.engagementorchestrator.contact.ContactAgreement;
 import com.engagementorchestrator.contact.ContactAgreements;
+import com.engagementorchestrator.correspondence.Correspondence;
+import com.engagementorchestrator.correspondence.CorrespondenceLog;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.materials.BriefItem;
@@ -29,10 +31,12 @@ class EngagementOverviewController {
     private final PromiseLedger promises;
     private final BreachService breaches;
     private final ContactAgreements contacts;
+    private final CorrespondenceLog correspondence;
 
     EngagementOverviewController(VisibleEngagements visible, ScreeningService screening, AuthorityService authority,
                                  DepositService deposits, MaterialsService materials, PromiseLedger promises,
-                                 BreachService breaches, ContactAgreements contacts) {
+                                 BreachService breaches, ContactAgreements contacts, CorrespondenceLog correspondence) {
+        this.correspondence = correspondence;
         this.visible = visible;
         this.screening = screening;
         this.authority = authority;
@@ -95,12 +99,23 @@ class EngagementOverviewController {
                 promises.ofEngagement(e.getId()).stream().map(EngagementOverviewController::promise).toList(),
                 breaches.ofEngagement(e.getId()).stream().map(b -> new EngagementView.BreachView(b.getId(), b.getKind(),
                         b.getWhatWasDue(), b.getDueAt(), b.getOccurredAt())).toList(),
-                contact(contacts.find(e.getId()), staff));
+                contact(contacts.find(e.getId()), staff),
+                correspondence.findByEngagementIdOrderByIdAsc(e.getId()).stream()
+                        .filter(c -> staff || !c.isInbound() || c.getStatus() == Correspondence.Status.RECEIVED)
+                        .map(c -> correspondence(c, staff)).toList());
     }
 
     static EngagementView.ContactView contact(ContactAgreement agreement, boolean staff) {
         return new EngagementView.ContactView(agreement.getPreferredChannel().name(), agreement.getReportEveryDays(),
                 agreement.isRecorded(), staff ? agreement.getAgreedBy() : null, agreement.getAgreedAt());
+    }
+
+    /** The whole correspondence for moderators; the client reads our letters and their own replies, without our notes. */
+    static EngagementView.CorrespondenceView correspondence(Correspondence c, boolean staff) {
+        return new EngagementView.CorrespondenceView(c.getId(), c.getDirection().name(), c.getStatus().name(),
+                c.isInbound() ? c.getSender() : null, c.getRecipient(), c.getSubject(), c.getBody(), c.getTemplate(),
+                c.getCreatedAt(), c.getSentAt(), c.getReceivedAt(), c.getAnswersId(),
+                staff ? c.getReadAt() : null, staff ? c.getReadBy() : null, staff ? c.getModeratorNote() : null);
     }
 
     static EngagementView.PromiseView promise(Promise p) {

@@ -9,7 +9,7 @@ import java.util.List;
 record EngagementView(String number, String status, String phase, String closeReason, String kindOfWork, Instant createdAt,
                       Instant closedAt, ClientView client, ProjectView project, ScreeningView screening,
                       AuthorityView authority, List<InvoiceView> invoices, BriefView brief, List<PromiseView> promises,
-                      List<BreachView> breaches, ContactView contact) {
+                      List<BreachView> breaches, ContactView contact, List<CorrespondenceView> correspondence) {
 
     record ClientView(Long id, String fullName, String email, String companyName, String registrationNumber,
                       String country, String industry) {
@@ -68,5 +68,14 @@ record EngagementView(String number, String status, String phase, String closeRe
      * Who agreed it is shown to staff only.
      */
     record ContactView(String preferredChannel, int reportEveryDays, boolean agreed, String agreedBy, Instant agreedAt) {
+    }
+
+    /**
+     * A letter of ours (OUTBOUND) or a reply (INBOUND: RECEIVED from the client, UNVERIFIED from another address,
+     * moderators only). Who read a reply and their note are moderators' internal notes.
+     */
+    record CorrespondenceView(Long id, String direction, String status, String from, String to, String subject, String body,
+                              String template, Instant createdAt, Instant sentAt, Instant receivedAt, Long answers,
+                              Instant readAt, String readBy, String note) {
     }
 }

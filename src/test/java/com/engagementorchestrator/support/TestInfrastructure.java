@@ -2,6 +2,7 @@ package com.engagementorchestrator.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,13 +14,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The real servers every integration test runs against, started once per JVM on loopback and stopped with it:
- * PostgreSQL 17 (zonky embedded binaries), an SMTP server (GreenMail) and the company registry API (WireMock).
+ * PostgreSQL 17 (zonky embedded binaries), a mail server (GreenMail: SMTP for our letters, IMAP for the reply mailbox)
+ * and the company registry API (WireMock).
  */
 public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static EmbeddedPostgres postgres;
     private static GreenMail greenMail;
     private static WireMockServer registry;
+    private static GreenMailUser replies;
+
+    /** The reply mailbox's account on GreenMail's IMAP (address as engagement.replies.address). */
+    public static final String REPLY_ADDRESS = "replies@engagement-orchestrator.local";
+    public static final String REPLY_LOGIN = "replies";
+    public static final String REPLY_PASSWORD = "replies-secret";
 
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
@@ -41,11 +49,20 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 
     public static synchronized GreenMail mail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            greenMail = new GreenMail(new ServerSetup[] {
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
             greenMail.start();
+            replies = greenMail.setUser(REPLY_ADDRESS, REPLY_LOGIN, REPLY_PASSWORD);
             Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
         }
         return greenMail;
+    }
+
+    /** The reply mailbox: a test delivers a client's reply here, as the provider would for replies+…@ addresses. */
+    public static synchronized GreenMailUser replyMailbox() {
+        mail();
+        return replies;
     }
 
     public static synchronized WireMockServer registry() {
@@ -65,6 +82,14 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                 "spring.datasource.password=postgres",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + mail().getSmtp().getPort(),
+                "engagement.replies.address=" + REPLY_ADDRESS,
+                "engagement.replies.imap.host=127.0.0.1",
+                "engagement.replies.imap.port=" + mail().getImap().getPort(),
+                "engagement.replies.imap.protocol=imap",
+                "engagement.replies.imap.username=" + REPLY_LOGIN,
+                "engagement.replies.imap.password=" + REPLY_PASSWORD,
+                "engagement.replies.imap.connect-timeout=2s",
+                "engagement.replies.imap.read-timeout=5s",
                 "engagement.company-registry.base-url=" + registry().baseUrl(),
                 "engagement.company-registry.token=test-token"
         ).applyTo(context);
