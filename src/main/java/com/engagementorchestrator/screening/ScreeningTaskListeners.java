@@ -46,15 +46,18 @@ class ScreeningTaskListeners {
             Verdict decision = TaskForms.choice(task, "reviewDecision", Verdict.class);
             Verdict verdict = screening.review(engagementId(task), new ScreeningService.Review(TaskForms.actor(task),
                     observations, decision, TaskForms.text(task, "callNotes"), TaskForms.text(task, "overrideReason")));
-            if (verdict == Verdict.ACCEPT) {
+            boolean contactAgreed = TaskForms.text(task, ContactAgreements.CHANNEL_FIELD) != null
+                    || TaskForms.text(task, ContactAgreements.REPORT_EVERY_DAYS_FIELD) != null;
+            if (verdict == Verdict.ACCEPT && contactAgreed) {
                 // Seed 002's ground rules, agreed in the same call: the preferred channel and the report schedule.
+                // Nothing submitted (an API call without them): nothing is recorded and the default applies.
                 contacts.agree(engagementId(task), contactChannel(task), reportEveryDays(task), TaskForms.actor(task));
             }
             task.getExecution().setVariable(SCREENING_VERDICT, verdict.name());
         };
     }
 
-    /** Absent (a submission through the API without the field): the default agreement. */
+    /** Absent while the other field was given: the default for this one. */
     private static ContactChannel contactChannel(DelegateTask task) {
         ContactChannel channel = TaskForms.choice(task, ContactAgreements.CHANNEL_FIELD, ContactChannel.class);
         return channel == null ? ContactAgreement.DEFAULT_CHANNEL : channel;

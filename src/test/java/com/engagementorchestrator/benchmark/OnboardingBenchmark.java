@@ -98,7 +98,7 @@ public final class OnboardingBenchmark {
                 } catch (Exception e) {
                     failures.incrementAndGet();
                 }
-            }, settled(engine, EngagementProcess.KEY, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, registrations));
+            }, settled(engine, EngagementProcess.KEY, EngagementProcess.Elements.REVIEW_SCREENING, registrations));
             long heapUsed = heapUsedMb();
 
             engine.getRepositoryService().createDeployment().name("benchmark-baseline")

@@ -163,7 +163,24 @@ class PackagedJarIT {
                                        "bankruptcyCases": {"value": 0, "type": "Long"}}}""")));
         assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
 
-        // A clean intake is accepted: the client uploads a power of attorney through an embedded HTML form.
+        // Every client the rules do not decline gets an intro call: its Camunda Form opens, the moderator accepts.
+        JsonNode call = awaitTask(number, MODERATOR, MODERATOR, "ReviewScreeningTask");
+        HttpResponse<String> callForm = get("/engine-rest/task/" + call.path("id").asText() + "/deployed-form",
+                MODERATOR, MODERATOR);
+        assertThat(callForm.statusCode()).as(callForm.body()).isEqualTo(200);
+        assertThat(JSON.readTree(callForm.body()).path("id").asText()).isEqualTo("review-screening");
+        HttpResponse<String> called = send(HttpRequest.newBuilder(uri("/engine-rest/task/" + call.path("id").asText()
+                        + "/submit-form"))
+                .header("Authorization", basic(MODERATOR, MODERATOR))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"variables": {"reviewDecision": {"value": "ACCEPT"},
+                                       "preferredContactChannel": {"value": "PHONE"},
+                                       "reportEveryDays": {"value": 7, "type": "Long"},
+                                       "callNotes": {"value": "Clear goal, named everyone"}}}""")));
+        assertThat(called.statusCode()).as(called.body()).isIn(200, 204);
+
+        // Accepted: the client uploads a power of attorney through an embedded HTML form.
         JsonNode upload = awaitTask(number, client, CLIENT_PASSWORD, "ProveSigningAuthorityTask");
         HttpResponse<String> uploadForm = get("/engine-rest/task/" + upload.path("id").asText() + "/deployed-form",
                 client, CLIENT_PASSWORD);

@@ -102,8 +102,7 @@ public final class Journeys {
     /** The moderator holds the intro call every client the rules do not decline gets, observes nothing and accepts. */
     public void acceptAfterIntroCall(ProcessInstance instance) {
         BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
-        complete(task(EngagementProcess.Elements.REVIEW_SCREENING, instance), withVariables("reviewDecision", "ACCEPT",
-                "preferredContactChannel", "EMAIL", "reportEveryDays", 7L));
+        complete(task(EngagementProcess.Elements.REVIEW_SCREENING, instance), withVariables("reviewDecision", "ACCEPT"));
         BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
     }
 
