@@ -360,25 +360,27 @@ class BrowserTest {
      * inputs (the values stay empty, see the notes), so the form itself is not typed into.
      */
     private void logIntoTasklist(String user, String password) {
-        browser.get(url("/camunda/app/tasklist/"));
-        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-                fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
-                    headers: {'X-XSRF-TOKEN': token, 'Content-Type': 'application/x-www-form-urlencoded'},
-                    body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
-                  .then(r => done(r.status), e => done(String(e)));
-                """, user, password);
-        assertThat(status).as("Tasklist login of %s", user).isEqualTo(200L);
-        // On a cold start Tasklist sometimes stays on its loading spinner; a reload (what a user would do) helps.
+        // On a cold start Tasklist sometimes stays on its loading spinner, or shows its login page again although the
+        // log-in was accepted; logging in again and reloading (what a user would do) helps.
         for (int attempt = 1; ; attempt++) {
+            browser.get(url("/camunda/app/tasklist/"));
+            wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
+            Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+                    fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
+                        headers: {'X-XSRF-TOKEN': token, 'Content-Type': 'application/x-www-form-urlencoded'},
+                        body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
+                      .then(r => done(r.status), e => done(String(e)));
+                    """, user, password);
+            assertThat(status).as("Tasklist login of %s", user).isEqualTo(200L);
             browser.get(url("/camunda/app/tasklist/default/"));
             try {
                 new WebDriverWait(browser, Duration.ofSeconds(25)).until(
                         ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), 'My tasks')]")));
                 break;
             } catch (org.openqa.selenium.TimeoutException stillLoading) {
+                screenshot("login-attempt-" + attempt + "-" + user.replaceAll("[^a-z]", ""));
                 if (attempt == 3) {
                     throw stillLoading;
                 }

@@ -85,6 +85,8 @@ class ScreeningRulesTest {
                 signal("M8", "projectText", "this is our last chance to save the company", "launch a second product line"),
                 signal("M8", "projectText", "нужно спасти бизнес, мы на грани", "расширить бизнес"),
                 signal("M8", "projectText", "после развода с бывшей женой веду бизнес один", "веду бизнес с женой"),
+                signal("M8", "projectText", "мы разошлись с партнёром", "разошлём рассылку клиентам"),
+                signal("M8", "projectText", "we are close to bankruptcy", "a website for a bankruptcy law firm"),
                 signal("M8", "observedSinkingShip", true, false),
                 signal("M8", "observedPartnersSplit", true, false),
                 signal("F1", "observedNoClearGoal", true, false),
@@ -94,6 +96,7 @@ class ScreeningRulesTest {
                 signal("F3", "decisionMaking", "COMMITTEE", "SELF"),
                 signal("F3", "decisionMaking", "NEEDS_APPROVAL", "SELF"),
                 signal("F3", "projectText", "всё нужно согласовать с директором", "решаю сам"),
+                signal("F3", "projectText", "решает директор, я только собираю требования", "написать руководство пользователя"),
                 signal("F3", "observedNoDecisionsButActive", true, false),
                 signal("H1", "rememberedEngagement", "ENG-2026-000001", null));
     }
