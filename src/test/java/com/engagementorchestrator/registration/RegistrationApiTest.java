@@ -47,6 +47,7 @@ class RegistrationApiTest {
                 bad("budgetAmount", "must be positive", b -> b.put("budgetAmount", -5)),
                 bad("budgetAmount", "malformed value", b -> b.put("budgetAmount", "a lot")),
                 bad("budgetCurrency", "unknown currency", b -> b.put("budgetCurrency", "EURO")),
+                bad("budgetCurrency", "we take budgets in", b -> b.put("budgetCurrency", "XAF")),
                 bad("desiredDeadline", "is in the past", b -> b.put("desiredDeadline", LocalDate.now().minusDays(1).toString())),
                 bad("desiredDeadline", "ISO date", b -> b.put("desiredDeadline", "31.12.2027")),
                 bad("registrationNumber", "not a valid INN", b -> b.put("registrationNumber", "7707083894")),
