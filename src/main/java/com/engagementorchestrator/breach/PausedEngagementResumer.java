@@ -30,9 +30,15 @@ class PausedEngagementResumer {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Terminations terminations;
+    private final com.engagementorchestrator.engagement.BlockingProperties blocking;
+    private final com.engagementorchestrator.promise.PromiseLedger promises;
 
     PausedEngagementResumer(ClientBlocks blocks, PausedProcesses processes, ProcessPauses pauses, ApplicationEventPublisher events,
-                            Terminations terminations, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                            Terminations terminations, com.engagementorchestrator.engagement.BlockingProperties blocking,
+                            com.engagementorchestrator.promise.PromiseLedger promises,
+                            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.blocking = blocking;
+        this.promises = promises;
         this.terminations = terminations;
         this.blocks = blocks;
         this.processes = processes;
@@ -79,6 +85,13 @@ class PausedEngagementResumer {
         Duration pausedFor = Duration.between(p.getPausedAt(), block.getEndedAt());
         if (block.getStatus() == ClientBlock.Status.LIFTED) {
             if (running) {
+                // Every paused obligation gets at least the grace period after the lift, not only the breached one.
+                Duration shift = pauses.shiftOnResume(processInstanceId, pausedFor, block.getEndedAt(), blocking.graceAfterLift());
+                if (ownProcess && shift.compareTo(pausedFor) > 0) {
+                    // The open promises moved by the paused time at the lift; they move with the extra grace too.
+                    promises.postpone(List.of(p.getEngagementId()), shift.minus(pausedFor));
+                }
+                pausedFor = shift;
                 pauses.resume(processInstanceId, pausedFor);
             }
             if (ownProcess) {
