@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailAuthenticationException;
@@ -68,6 +69,7 @@ public class MailDispatcher {
     record RelayFailure(Instant since, String error) {
     }
 
+    @Autowired
     public MailDispatcher(CorrespondenceLog log, ObjectProvider<JavaMailSender> mailSender,
                           @Value("${engagement.mail.from}") String from,
                           @Value("${engagement.mail.retry-after:PT30S}") Duration retryAfter,
