@@ -88,8 +88,13 @@ class SmtpStallTest {
             });
             assertThat(relay.connections()).isGreaterThanOrEqualTo(1);
 
-            // The mail retry sweep starts first and meets the stalled relay; the deposit sweep still runs.
-            scheduler.schedule(scheduled("MailDispatcher.retryPending"), Instant.now());
+            // The mail retry sweep meets the stalled relay again, but on the dispatcher's thread: the scheduler's
+            // thread is free at once (each letter would hold it for a whole SMTP timeout), and the sweeps share a pool.
+            int connections = relay.connections();
+            ScheduledFuture<?> mailSweep = scheduler.schedule(scheduled("MailDispatcher.retryPending"), Instant.now());
+            mailSweep.get(1, TimeUnit.SECONDS);
+            await(Duration.ofSeconds(5), () -> relay.connections() > connections);
+            assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isGreaterThan(1);
             ScheduledFuture<?> depositSweep = scheduler.schedule(scheduled("DepositCorrelation.sweep"), Instant.now());
             depositSweep.get(20, TimeUnit.SECONDS);
             assertThat(instance).hasPassed(DEPOSIT_RECEIVED);
