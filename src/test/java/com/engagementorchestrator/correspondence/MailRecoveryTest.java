@@ -59,7 +59,7 @@ class MailRecoveryTest {
     @Test
     void aLetterSmtpAcceptedButTheDatabaseCouldNotMarkSentIsMarkedByTheNextSweepAndNeverSentAgain() throws Exception {
         Correspondence letter = letter("accepted");
-        MailDispatcher node = dispatcher(failingOnce("markSent"), greenMail);
+        MailDispatcher node = dispatcher(failingOnce("markSent", letter), greenMail);
 
         assertThat(node.trySend(letter.getId())).isEqualTo(MailDispatcher.Outcome.SENT);
         assertThat(Mailbox.await(letter.getRecipient(), 1)).hasSize(1);
@@ -77,7 +77,7 @@ class MailRecoveryTest {
     @Test
     void aNodeThatDiedBetweenSmtpAndMarkSentIsReplacedByOneThatResendsWithTheSameMessageId() throws Exception {
         Correspondence letter = letter("crash-after-smtp");
-        MailDispatcher dying = dispatcher(failingOnce("markSent"), greenMail);
+        MailDispatcher dying = dispatcher(failingOnce("markSent", letter), greenMail);
         assertThat(dying.trySend(letter.getId())).isEqualTo(MailDispatcher.Outcome.SENT);
         dying.stop(); // the JVM dies: what it remembered is gone, the row stays SENDING
 
@@ -97,7 +97,7 @@ class MailRecoveryTest {
     @Test
     void aLetterWhoseRowCouldNotBeReadAfterTheClaimIsRecoveredWhenTheLeaseEnds() throws Exception {
         Correspondence letter = letter("lost-after-claim");
-        MailDispatcher node = dispatcher(failingOnce("findById"), greenMail);
+        MailDispatcher node = dispatcher(failingOnce("findById", letter), greenMail);
 
         assertThat(node.trySend(letter.getId())).isEqualTo(MailDispatcher.Outcome.FAILED);
         assertThat(status(letter)).isEqualTo(Correspondence.Status.SENDING);
@@ -113,7 +113,7 @@ class MailRecoveryTest {
     @Test
     void aFailedSendWhoseReleaseAlsoFailedIsRecoveredWhenTheLeaseEnds() throws Exception {
         Correspondence letter = letter("release-failed");
-        MailDispatcher relayDown = dispatcher(failingOnce("release"), refusingRelay());
+        MailDispatcher relayDown = dispatcher(failingOnce("release", letter), refusingRelay());
 
         assertThat(relayDown.trySend(letter.getId())).isEqualTo(MailDispatcher.Outcome.RELAY_FAILED);
         assertThat(status(letter)).isEqualTo(Correspondence.Status.SENDING);
@@ -132,7 +132,7 @@ class MailRecoveryTest {
     void aClaimThatFailsStopsNeitherTheSweepNorThatLetter() throws Exception {
         Correspondence first = letter("claim-failed");
         Correspondence second = letter("after-claim-failed");
-        MailDispatcher node = dispatcher(failingOnce("claim"), greenMail);
+        MailDispatcher node = dispatcher(failingOnce("claim", first), greenMail);
 
         node.retryPending();
         await(() -> status(second) == Correspondence.Status.SENT);
@@ -186,12 +186,13 @@ class MailRecoveryTest {
         return node;
     }
 
-    /** The real log, except that the named call fails once as if the database connection were lost. */
-    private CorrespondenceLog failingOnce(String method) {
+    /** The real log, except that the named call for this letter fails once as if the database connection were lost. */
+    private CorrespondenceLog failingOnce(String method, Correspondence letter) {
         AtomicInteger failures = new AtomicInteger(1);
         return (CorrespondenceLog) Proxy.newProxyInstance(CorrespondenceLog.class.getClassLoader(),
                 new Class<?>[] {CorrespondenceLog.class}, (proxy, m, args) -> {
-                    if (m.getName().equals(method) && failures.getAndDecrement() > 0) {
+                    if (m.getName().equals(method) && args != null && letter.getId().equals(args[0])
+                            && failures.getAndDecrement() > 0) {
                         throw new CannotCreateTransactionException("the database went away (test)");
                     }
                     try {
