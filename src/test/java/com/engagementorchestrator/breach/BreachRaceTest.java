@@ -35,6 +35,7 @@ class BreachRaceTest {
 
     @Autowired ApplicationContext context;
     @Autowired ManagementService management;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired PaymentService payments;
     @Autowired DepositService deposits;
     @Autowired BreachService breaches;
@@ -93,6 +94,40 @@ class BreachRaceTest {
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(journeys.templatesSentFor(instance)).doesNotContain("block.notice");
         assertThat(instance).isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
+    }
+
+    /**
+     * The issue's second case: a sibling engagement's deposit was paid while the client was blocked (recorded, but
+     * the paused process could not take the message), and its moved deadline fired right after the lift, before the
+     * message reached it. Here the process is suspended and activated as a block does, and the deadline's job runs
+     * before any DepositReceived.
+     */
+    @Test
+    void aDepositPaidWhilePausedIsNoBreachWhenTheDeadlineFiresBeforeTheMessage() {
+        Journeys journeys = new Journeys(context);
+        ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+        for (int step = 0; step < 4; step++) {
+            journeys.fireNextLadderTimer(instance);
+        }
+        ProcessInstance ladderInstance = journeys.ladder(instance);
+        Job deadline = management.createJobQuery().processInstanceId(ladderInstance.getId()).timers().singleResult();
+        long engagementId = journeys.engagement(instance).getId();
+        Invoice invoice = deposits.depositInvoice(engagementId);
+
+        runtime.suspendProcessInstanceById(ladderInstance.getId());
+        runtime.suspendProcessInstanceById(instance.getId());
+        var recorded = payments.record(new PaymentService.ProviderPayment("paused-" + invoice.getNumber(), invoice.getNumber(),
+                invoice.getAmount(), invoice.getCurrency(), null), "{}");
+        assertThat(recorded.invoicePaid()).isTrue();
+        runtime.activateProcessInstanceById(instance.getId());
+        runtime.activateProcessInstanceById(ladderInstance.getId());
+        ClockUtil.setCurrentTime(Date.from(deadline.getDuedate().toInstant().plusSeconds(1)));
+        management.executeJob(deadline.getId());
+
+        assertThat(breaches.ofEngagement(engagementId)).as("no breach recorded").isEmpty();
+        assertThat(blocks.inForce(journeys.engagement(instance).getClient().getId())).isEmpty();
+        assertThat(instance).hasPassed(EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
+                .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 
     private boolean someoneWaitsForALock() {
