@@ -5,9 +5,6 @@ import com.engagementorchestrator.common.UserErrors;
 import com.engagementorchestrator.engagement.Engagement;
 import java.net.URI;
 import java.util.Locale;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,28 +24,21 @@ class RegistrationController {
     }
 
     /**
-     * Registrations of one e-mail address run one after the other (striped by address), so the second finds the first
-     * committed and is told so (409) instead of both racing to insert the same user.
+     * Registrations of one e-mail address are serialised by the database, on every node alike: the client row's unique
+     * e-mail makes the second wait for the first and be refused (409) once it committed ({@link RegistrationService}).
      */
-    private final Lock[] registrationLocks = Stream.generate(ReentrantLock::new).limit(64).toArray(Lock[]::new);
-
     @PostMapping("/api/registrations")
     ResponseEntity<Registered> register(@RequestBody RegistrationRequest request) {
         String email = request.email() == null ? "" : request.email().trim().toLowerCase(Locale.ROOT);
-        Lock lock = registrationLocks[Math.floorMod(email.hashCode(), registrationLocks.length)];
-        lock.lock();
         try {
             return created(registrations.register(request));
         } catch (RuntimeException e) {
-            // Still possible with several instances: two registrations raced past the check and the database (or the
-            // engine's user table, whose error is the engine's own exception) kept one; the whole registration of the
-            // other was rolled back.
+            // Anything else the race may hit (the engine's user table, whose error is the engine's own exception):
+            // the whole registration was rolled back, and the address is taken by the one that committed.
             if (UserErrors.refusal(e).isEmpty() && !email.isEmpty() && registrations.isRegistered(email)) {
                 throw new ConflictException("The e-mail address " + email + " is already registered");
             }
             throw e;
-        } finally {
-            lock.unlock();
         }
     }
 

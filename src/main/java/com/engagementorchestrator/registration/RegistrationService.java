@@ -3,7 +3,7 @@ package com.engagementorchestrator.registration;
 import com.engagementorchestrator.breach.BlockService;
 import com.engagementorchestrator.client.Client;
 import com.engagementorchestrator.client.Clients;
-import com.engagementorchestrator.client.Companies;
+import com.engagementorchestrator.client.CompanyDirectory;
 import com.engagementorchestrator.client.Company;
 import com.engagementorchestrator.client.Industry;
 import com.engagementorchestrator.common.ConflictException;
@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +32,7 @@ public class RegistrationService {
 
     private final IntakeValidator validator;
     private final UserAccounts accounts;
-    private final Companies companies;
+    private final CompanyDirectory companyDirectory;
     private final Clients clients;
     private final Engagements engagements;
     private final EngagementNumbers numbers;
@@ -43,14 +44,14 @@ public class RegistrationService {
     @Value("${engagement.max-open-engagements-per-client:5}")
     private int maxOpenEngagements;
 
-    public RegistrationService(IntakeValidator validator, UserAccounts accounts, Companies companies, Clients clients,
+    public RegistrationService(IntakeValidator validator, UserAccounts accounts, CompanyDirectory companyDirectory, Clients clients,
                                Engagements engagements, EngagementNumbers numbers, EngagementLifecycle lifecycle,
                                Correspondent correspondent, BlockService blocks,
                                @Value("${engagement.public-url}") String publicUrl) {
         this.blocks = blocks;
         this.validator = validator;
         this.accounts = accounts;
-        this.companies = companies;
+        this.companyDirectory = companyDirectory;
         this.clients = clients;
         this.engagements = engagements;
         this.numbers = numbers;
@@ -68,10 +69,19 @@ public class RegistrationService {
             throw new ConflictException("The e-mail address " + email + " is already registered; log in and start a "
                     + "new engagement with POST /api/engagements");
         }
-        accounts.createClient(email, request.fullName().trim(), request.password());
         Company company = company(request);
-        Client client = clients.save(new Client(email, request.fullName().trim(), IntakeValidator.blankToNull(request.phone()),
-                IntakeValidator.blankToNull(request.position()), request.locale(), company));
+        Client client;
+        try {
+            // The client row first: its unique e-mail makes a concurrent registration of the same address (on this
+            // node or another) wait here until the first one ends, and be refused if it committed.
+            client = clients.saveAndFlush(new Client(email, request.fullName().trim(),
+                    IntakeValidator.blankToNull(request.phone()), IntakeValidator.blankToNull(request.position()),
+                    request.locale(), company));
+        } catch (DataIntegrityViolationException taken) {
+            throw new ConflictException("The e-mail address " + email + " is already registered; log in and start a "
+                    + "new engagement with POST /api/engagements");
+        }
+        accounts.createClient(email, request.fullName().trim(), request.password());
         return open(client, request.project());
     }
 
@@ -105,16 +115,10 @@ public class RegistrationService {
         return engagement;
     }
 
-    /** Colleagues of one company share its record (found by registration number), so its history is shared too. */
+    /** Colleagues of one company share its record (one per country and registration number), so its history too. */
     private Company company(RegistrationRequest request) {
-        String registrationNumber = IntakeValidator.blankToNull(request.registrationNumber());
-        if (registrationNumber != null) {
-            var known = companies.findFirstByCountryAndRegistrationNumberOrderByIdAsc(request.country(), registrationNumber);
-            if (known.isPresent()) {
-                return known.get();
-            }
-        }
-        return companies.save(new Company(IntakeValidator.blankToNull(request.companyName()), registrationNumber,
-                request.country(), Industry.valueOf(request.industry()), IntakeValidator.blankToNull(request.website())));
+        return companyDirectory.findOrCreate(IntakeValidator.blankToNull(request.companyName()),
+                IntakeValidator.blankToNull(request.registrationNumber()), request.country(),
+                Industry.valueOf(request.industry()), IntakeValidator.blankToNull(request.website()));
     }
 }
