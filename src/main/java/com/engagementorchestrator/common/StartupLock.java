@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Nodes starting together on one PostgreSQL database start one after the other (issue 10, item 7c). The engine creates
  * its ACT_* tables itself ({@code camunda.bpm.database.schema-update}), and two engines creating them at once made one
- * crash ("relation already exists"); so does the start-up work after it (the admin user, groups and authorizations,
- * filters, the shipped models), which each node does only if it is missing.
+ * crash (ENGINE-03017, a duplicate key creating act_ge_property); the start-up work after it (the admin user, groups
+ * and authorizations, filters, the shipped models), which each node does only if it is missing, races the same way.
  *
  * <p>Before the engine is built (this plugin's {@code preInit}, ahead of the schema work), a node takes a PostgreSQL
  * session advisory lock on a connection of its own and holds it until the application accepts traffic (readiness,
