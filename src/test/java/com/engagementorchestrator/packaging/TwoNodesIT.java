@@ -104,7 +104,7 @@ class TwoNodesIT {
         for (PackagedApp node : nodes) {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl + "/actuator/health"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(json.readTree(health.body()).at("/components/jobExecutor/details/lockTimeInMillis").asLong())
+            assertThat(json.readTree(health.body()).at("/components/jobExecutor/details/jobExecutor/lockTimeInMillis").asLong())
                     .as(health.body()).isEqualTo(60_000L);
         }
     }
