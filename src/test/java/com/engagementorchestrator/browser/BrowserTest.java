@@ -363,9 +363,6 @@ class BrowserTest {
         // On a cold start Tasklist sometimes stays on its loading spinner, or shows its login page again although the
         // log-in was accepted; logging in again and reloading (what a user would do) helps.
         for (int attempt = 1; ; attempt++) {
-            // A fresh session, as a person who signs in on their own machine (no session of the previous user).
-            browser.get(url("/camunda/app/tasklist/"));
-            browser.manage().deleteAllCookies();
             browser.get(url("/camunda/app/tasklist/"));
             wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
             Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
