@@ -42,6 +42,8 @@ public class Correspondence {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    /** While SENDING: until when the sender holds the letter; past it the letter is recovered and sent again. */
+    private Instant leaseUntil;
     @Enumerated(EnumType.STRING)
     private Direction direction;
     private String messageId;
@@ -153,6 +155,10 @@ public class Correspondence {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
     }
 
     public Direction getDirection() {
