@@ -27,8 +27,9 @@ class RegistrationController {
     }
 
     /**
-     * Registrations of one e-mail address run one after the other (striped by address), so the second finds the first
-     * committed and is told so (409) instead of both racing to insert the same user.
+     * Registrations of one e-mail address on this node run one after the other (striped by address), so the second
+     * finds the first committed (409) without holding a database connection while it waits. Across nodes the database
+     * serialises them: the client row's unique e-mail ({@link RegistrationService}).
      */
     private final Lock[] registrationLocks = Stream.generate(ReentrantLock::new).limit(64).toArray(Lock[]::new);
 
@@ -40,9 +41,8 @@ class RegistrationController {
         try {
             return created(registrations.register(request));
         } catch (RuntimeException e) {
-            // Still possible with several instances: two registrations raced past the check and the database (or the
-            // engine's user table, whose error is the engine's own exception) kept one; the whole registration of the
-            // other was rolled back.
+            // Anything else a race across nodes may still hit (e.g. the engine's user table, whose error is the
+            // engine's own exception): the whole registration was rolled back, the address is taken by the other.
             if (UserErrors.refusal(e).isEmpty() && !email.isEmpty() && registrations.isRegistered(email)) {
                 throw new ConflictException("The e-mail address " + email + " is already registered");
             }

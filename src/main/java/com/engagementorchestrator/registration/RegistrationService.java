@@ -3,7 +3,7 @@ package com.engagementorchestrator.registration;
 import com.engagementorchestrator.breach.BlockService;
 import com.engagementorchestrator.client.Client;
 import com.engagementorchestrator.client.Clients;
-import com.engagementorchestrator.client.Companies;
+import com.engagementorchestrator.client.CompanyDirectory;
 import com.engagementorchestrator.client.Company;
 import com.engagementorchestrator.client.Industry;
 import com.engagementorchestrator.common.ConflictException;
@@ -19,19 +19,22 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers a client: engine user, company, client, engagement and the started process, in one transaction, so a
- * failure at any step leaves nothing behind.
+ * Registers a client: client, engine user, engagement and the started process in one transaction, so a failure at any
+ * step leaves none of them behind (the company is found or created just before, see {@link CompanyDirectory}).
  */
 @Service
 public class RegistrationService {
 
     private final IntakeValidator validator;
     private final UserAccounts accounts;
-    private final Companies companies;
+    private final CompanyDirectory companyDirectory;
     private final Clients clients;
     private final Engagements engagements;
     private final EngagementNumbers numbers;
@@ -39,18 +42,21 @@ public class RegistrationService {
     private final Correspondent correspondent;
     private final String tasklistUrl;
     private final BlockService blocks;
+    private final TransactionTemplate transactions;
     /** Open (running) engagements a client may have at once; more are refused until one ends. */
     @Value("${engagement.max-open-engagements-per-client:5}")
     private int maxOpenEngagements;
 
-    public RegistrationService(IntakeValidator validator, UserAccounts accounts, Companies companies, Clients clients,
+    public RegistrationService(IntakeValidator validator, UserAccounts accounts, CompanyDirectory companyDirectory, Clients clients,
                                Engagements engagements, EngagementNumbers numbers, EngagementLifecycle lifecycle,
                                Correspondent correspondent, BlockService blocks,
+                               PlatformTransactionManager transactionManager,
                                @Value("${engagement.public-url}") String publicUrl) {
         this.blocks = blocks;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.validator = validator;
         this.accounts = accounts;
-        this.companies = companies;
+        this.companyDirectory = companyDirectory;
         this.clients = clients;
         this.engagements = engagements;
         this.numbers = numbers;
@@ -59,20 +65,45 @@ public class RegistrationService {
         this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
     }
 
-    @Transactional
+    /**
+     * The company is found or created first, in a short transaction of its own (colleagues registering at once share
+     * one row, {@link CompanyDirectory}); everything else is one transaction.
+     */
     public Engagement register(RegistrationRequest request) {
         validator.validate(request);
         blocks.refuseRegistrationIfBlocked(request.email(), request.country(), request.registrationNumber());
         String email = request.email().trim().toLowerCase(Locale.ROOT);
+        if (isRegistered(email)) {
+            throw alreadyRegistered(email);
+        }
+        long companyId = companyDirectory.findOrCreate(IntakeValidator.blankToNull(request.companyName()),
+                IntakeValidator.blankToNull(request.registrationNumber()), request.country(),
+                Industry.valueOf(request.industry()), IntakeValidator.blankToNull(request.website()));
+        return transactions.execute(status -> register(request, email, companyDirectory.get(companyId)));
+    }
+
+    private Engagement register(RegistrationRequest request, String email, Company company) {
+        blocks.refuseRegistrationIfBlocked(request.email(), request.country(), request.registrationNumber());
         if (clients.existsByEmailIgnoreCase(email) || accounts.exists(email)) {
-            throw new ConflictException("The e-mail address " + email + " is already registered; log in and start a "
-                    + "new engagement with POST /api/engagements");
+            throw alreadyRegistered(email);
+        }
+        Client client;
+        try {
+            // The client row first: its unique e-mail makes a concurrent registration of the same address on another
+            // node wait here until the first one ends, and be refused if it committed.
+            client = clients.saveAndFlush(new Client(email, request.fullName().trim(),
+                    IntakeValidator.blankToNull(request.phone()), IntakeValidator.blankToNull(request.position()),
+                    request.locale(), company));
+        } catch (DataIntegrityViolationException taken) {
+            throw alreadyRegistered(email);
         }
         accounts.createClient(email, request.fullName().trim(), request.password());
-        Company company = company(request);
-        Client client = clients.save(new Client(email, request.fullName().trim(), IntakeValidator.blankToNull(request.phone()),
-                IntakeValidator.blankToNull(request.position()), request.locale(), company));
         return open(client, request.project());
+    }
+
+    private static ConflictException alreadyRegistered(String email) {
+        return new ConflictException("The e-mail address " + email + " is already registered; log in and start a "
+                + "new engagement with POST /api/engagements");
     }
 
     @Transactional(readOnly = true)
@@ -103,18 +134,5 @@ public class RegistrationService {
                 client.getEmail(), client.getLocale(), "registration.received", client.getFullName(),
                 engagement.getNumber(), tasklistUrl));
         return engagement;
-    }
-
-    /** Colleagues of one company share its record (found by registration number), so its history is shared too. */
-    private Company company(RegistrationRequest request) {
-        String registrationNumber = IntakeValidator.blankToNull(request.registrationNumber());
-        if (registrationNumber != null) {
-            var known = companies.findFirstByCountryAndRegistrationNumberOrderByIdAsc(request.country(), registrationNumber);
-            if (known.isPresent()) {
-                return known.get();
-            }
-        }
-        return companies.save(new Company(IntakeValidator.blankToNull(request.companyName()), registrationNumber,
-                request.country(), Industry.valueOf(request.industry()), IntakeValidator.blankToNull(request.website())));
     }
 }

@@ -52,9 +52,12 @@ final class PackagedApp {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xmx768m", "-jar", jar.toString(),
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db"),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1"));
+        // H2 in the work directory unless the test names a database (a property given twice would be joined by a comma)
+        if (List.of(arguments).stream().noneMatch(argument -> argument.startsWith("--spring.datasource.url="))) {
+            command.add("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db"));
+        }
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
