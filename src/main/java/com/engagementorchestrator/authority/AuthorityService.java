@@ -114,6 +114,14 @@ public class AuthorityService implements Obligation {
         return letters.fragment("obligation.AUTHORITY", locale, companyName(e));
     }
 
+    /** No document awaits a moderator's decision or was accepted: the upload is still owed. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean stillUnmet(long engagementId) {
+        return documents.findFirstByEngagementIdOrderByAttemptDesc(engagementId)
+                .map(d -> d.getDecision() == AuthorityDocument.Decision.REJECTED).orElse(true);
+    }
+
     /** Authority comes before the deposit: nothing is paid yet and work has not started. */
     @Override
     public Consequence consequence(long engagementId) {

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A blocked client's paused tasks cannot be completed; the engine refuses a suspended task with a technical error, so
@@ -42,18 +43,35 @@ class BlockedClientTaskGuard {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 Matcher matcher = TASK_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-                if ("POST".equals(request.getMethod()) && matcher.matches()) {
-                    Optional<String> refusal = transactions.execute(status -> refusal(matcher.group(1), tasks, runtime, identity, engagements, blocks));
-                    if (refusal != null && refusal.isPresent()) {
-                        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                        response.setContentType("application/json");
-                        response.setCharacterEncoding("UTF-8");
-                        response.getWriter().write("{\"type\":\"ClientBlocked\",\"message\":"
-                                + com.fasterxml.jackson.databind.node.TextNode.valueOf(refusal.get()) + "}");
-                        return;
+                if (!"POST".equals(request.getMethod()) || !matcher.matches()) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                String taskId = matcher.group(1);
+                Optional<String> refusal = transactions.execute(status -> refusal(taskId, tasks, runtime, identity, engagements, blocks));
+                if (refusal != null && refusal.isPresent()) {
+                    refuse(response, refusal.get());
+                    return;
+                }
+                // The breach may commit while this completion runs (issue 10, item 7): the engine then refuses the
+                // suspended or removed task with an error. Answered as the block it is, not as a server error.
+                Optional<Long> engagementId = transactions.execute(status -> asSystem(identity,
+                        () -> engagementOf(taskId, tasks, runtime, engagements)));
+                ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+                chain.doFilter(request, answer);
+                int status = answer.getStatus();
+                if (!answer.isCommitted() && engagementId != null && engagementId.isPresent() && status >= 404
+                        && status != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                    Optional<String> blockedMeanwhile = transactions.execute(s -> engagements.findById(engagementId.get())
+                            .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> message(e, b))));
+                    if (blockedMeanwhile != null && blockedMeanwhile.isPresent()) {
+                        answer.resetBuffer();
+                        refuse(answer, blockedMeanwhile.get() + " The client was blocked while this submission was made,"
+                                + " so it was not kept: nothing of it (no uploaded file, no answer) was stored. Submit it"
+                                + " again once the block is lifted.");
                     }
                 }
-                chain.doFilter(request, response);
+                answer.copyBodyToResponse();
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
@@ -61,6 +79,37 @@ class BlockedClientTaskGuard {
         registration.setName("blocked-client-task-guard");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
+    }
+
+    private static void refuse(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"ClientBlocked\",\"message\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + "}");
+    }
+
+    /** The engagement the task belongs to, if any (its own process or another of its processes). */
+    private static Optional<Long> engagementOf(String taskId, TaskService tasks, RuntimeService runtime, Engagements engagements) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
+        return engagementId instanceof Number id ? Optional.of(id.longValue())
+                : engagements.findByProcessInstanceId(task.getProcessInstanceId()).map(Engagement::getId);
+    }
+
+    private static <T> T asSystem(IdentityService identity, java.util.function.Supplier<T> work) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
     }
 
     private static Optional<String> refusal(String taskId, TaskService tasks, RuntimeService runtime, IdentityService identity,

@@ -19,17 +19,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BreachProcessAdapters {
 
-    /** Input parameters breachKind, obligation and dueAt name what was broken. */
+    /**
+     * Input parameters breachKind, obligation and dueAt name what was broken. Sets {@code breachRecorded}: false when
+     * the obligation was met by now after all, and the process goes on as if it had been met in time.
+     */
     @Bean
     JavaDelegate reportBreach(BreachService breaches) {
         return execution -> {
             Object dueAt = execution.getVariableLocal(EngagementProcess.Variables.DUE_AT);
-            breaches.report(engagementId(execution), execution.getProcessInstanceId(),
+            boolean recorded = breaches.report(engagementId(execution), execution.getProcessInstanceId(),
                     (String) execution.getVariableLocal(EngagementProcess.Variables.BREACH_KIND),
                     (String) execution.getVariableLocal(EngagementProcess.Variables.OBLIGATION),
-                    dueAt instanceof Date date ? date.toInstant() : null);
+                    dueAt instanceof Date date ? date.toInstant() : null).isPresent();
+            execution.setVariable(BREACH_RECORDED, recorded);
         };
     }
+
+    static final String BREACH_RECORDED = "breachRecorded";
 
     @Bean
     JavaDelegate terminateEngagement(Terminations terminations) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class BreachService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BreachService.class);
 
 
     private final Breaches breaches;
@@ -62,8 +65,16 @@ public class BreachService {
      * engagement waits in its process for the block to be lifted; every other running one is suspended. What was due
      * is kept on the record in the moderators' language ({@link #RECORD_LANGUAGE}); the client's notice says it in
      * the client's own language.
+     *
+     * <p>The obligation is checked against the domain first (issue 10, item 4): one paid, uploaded or signed by now,
+     * even a moment after the deadline's timer was taken, is no breach; nothing is recorded and the answer is empty.
      */
-    public Breach report(long engagementId, String breachingProcessInstanceId, String kind, String obligation, Instant dueAt) {
+    public Optional<Breach> report(long engagementId, String breachingProcessInstanceId, String kind, String obligation,
+                                   Instant dueAt) {
+        if (!reminders.stillUnmet(engagementId, obligation)) {
+            LOG.info("No breach {} in engagement {}: the obligation {} is met by now", kind, engagementId, obligation);
+            return Optional.empty();
+        }
         Engagement breached = lifecycle.get(engagementId);
         var client = breached.getClient();
         String whatWasDue = reminders.describe(engagementId, obligation, RECORD_LANGUAGE);
@@ -93,7 +104,7 @@ public class BreachService {
         letters.write(breached, "block.notice", "block-notice/" + breach.getId(),
                 reminders.describe(engagementId, obligation, client.getLocale()), dueAt == null ? "-" : Time.isoDueDate(dueAt),
                 letters.fragment("evidence." + obligation, client.getLocale()));
-        return breach;
+        return Optional.of(breach);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.breach;
 
+import com.engagementorchestrator.common.AfterRelease;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.engagement.EngagementResumed;
@@ -10,8 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,26 +30,27 @@ class PausedEngagementResumer {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Terminations terminations;
+    private final com.engagementorchestrator.engagement.BlockingProperties blocking;
+    private final com.engagementorchestrator.promise.PromiseLedger promises;
 
     PausedEngagementResumer(ClientBlocks blocks, PausedProcesses processes, ProcessPauses pauses, ApplicationEventPublisher events,
-                            Terminations terminations, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                            Terminations terminations, com.engagementorchestrator.engagement.BlockingProperties blocking,
+                            com.engagementorchestrator.promise.PromiseLedger promises,
+                            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.blocking = blocking;
+        this.promises = promises;
         this.terminations = terminations;
         this.blocks = blocks;
         this.processes = processes;
         this.pauses = pauses;
         this.events = events;
-        // Runs after the caller's commit: a new transaction, or the work would join the finished one and never commit.
+        // One transaction at a time, each opened only when the thread holds none (see AfterRelease): never nested.
         this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Resumes the block's processes once the decision has committed and its connection is back in the pool. */
     void afterCommit(long blockId) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                resumeAll(blockId);
-            }
-        });
+        AfterRelease.afterCommit("Resuming the processes of block " + blockId, () -> resumeAll(blockId));
     }
 
     @Scheduled(fixedDelayString = "${engagement.blocking.resume-sweep-ms:60000}", initialDelay = 60000)
@@ -62,6 +62,7 @@ class PausedEngagementResumer {
     }
 
     void resumeAll(long blockId) {
+        AfterRelease.requireNoTransaction("Resuming the processes of block " + blockId);
         List<PausedProcess> pending = transactions.execute(status -> processes.findByBlockIdOrderByPausedAtAsc(blockId)
                 .stream().filter(p -> p.getResumedAt() == null).toList());
         for (PausedProcess p : pending == null ? List.<PausedProcess>of() : pending) {
@@ -84,6 +85,13 @@ class PausedEngagementResumer {
         Duration pausedFor = Duration.between(p.getPausedAt(), block.getEndedAt());
         if (block.getStatus() == ClientBlock.Status.LIFTED) {
             if (running) {
+                // Every paused obligation gets at least the grace period after the lift, not only the breached one.
+                Duration shift = pauses.shiftOnResume(processInstanceId, pausedFor, block.getEndedAt(), blocking.graceAfterLift());
+                if (ownProcess && shift.compareTo(pausedFor) > 0) {
+                    // The open promises moved by the paused time at the lift; they move with the extra grace too.
+                    promises.postpone(List.of(p.getEngagementId()), shift.minus(pausedFor));
+                }
+                pausedFor = shift;
                 pauses.resume(processInstanceId, pausedFor);
             }
             if (ownProcess) {

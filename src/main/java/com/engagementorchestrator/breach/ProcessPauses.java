@@ -23,8 +23,11 @@ class ProcessPauses {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TaskService tasks;
+    private final com.engagementorchestrator.reminder.ReminderLadder ladder;
 
-    ProcessPauses(RuntimeService runtime, ManagementService management, TaskService tasks) {
+    ProcessPauses(RuntimeService runtime, ManagementService management, TaskService tasks,
+                  com.engagementorchestrator.reminder.ReminderLadder ladder) {
+        this.ladder = ladder;
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
@@ -70,6 +73,27 @@ class ProcessPauses {
                 }
             }
         }
+    }
+
+    /**
+     * How far the hierarchy's deadlines move on resume: by the paused time, and further where a reminder ladder's
+     * deadline would then fall within the grace period after the lift (issue 10, item 6): an obligation that fell due
+     * while the client was blocked gets the same grace as the breached one, instead of breaching again right after
+     * the lift. Everything in the hierarchy moves by the one answer, so the ladder's steps keep their order.
+     */
+    Duration shiftOnResume(String processInstanceId, Duration pausedFor, java.time.Instant liftedAt, Duration grace) {
+        Duration shift = pausedFor;
+        for (String id : hierarchy(processInstanceId)) {
+            if (runtime.getVariable(id, "dueAt") instanceof Date dueAt && runtime.getVariable(id, "obligation") != null) {
+                java.time.Instant movedDeadline = ladder.deadline(dueAt.toInstant().plus(pausedFor));
+                java.time.Instant earliest = liftedAt.plus(grace);
+                if (movedDeadline.isBefore(earliest)) {
+                    Duration needed = pausedFor.plus(Duration.between(movedDeadline, earliest));
+                    shift = needed.compareTo(shift) > 0 ? needed : shift;
+                }
+            }
+        }
+        return shift;
     }
 
     /** A top-level process of the engagement (its own, its protocols'), not the ladders they called. */

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.deposit;
 
+import com.engagementorchestrator.common.AfterRelease;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.engagement.EngagementResumed;
@@ -9,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,22 +32,16 @@ public class DepositCorrelation {
         this.runtime = runtime;
         this.invoices = invoices;
         this.lifecycle = lifecycle;
-        // Runs after the caller's commit: a new transaction, or the work would join the finished one and never commit.
+        // Its own transaction, opened only when the thread holds none (see AfterRelease): never nested in another.
         this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Delivers the message once the caller's transaction has committed and given its connection back; a failure is
+     * logged and the sweep retries.
+     */
     void afterCommit(long engagementId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    correlateQuietly(engagementId);
-                }
-            });
-        } else {
-            correlateQuietly(engagementId);
-        }
+        AfterRelease.afterCommit("DepositReceived for engagement " + engagementId, () -> correlate(engagementId));
     }
 
     /** Payments that came while the client was blocked are delivered once the engagement runs again. */
@@ -69,14 +62,16 @@ public class DepositCorrelation {
                     String instanceId = s.getProcessInstanceId();
                     var engagement = runtime.createProcessInstanceQuery().processInstanceId(instanceId).active().singleResult();
                     if (engagement != null) {
-                        transactions.executeWithoutResult(status -> lifecycleId(engagement.getBusinessKey())
-                                .ifPresent(this::correlateQuietly));
+                        // The engagement is looked up and its message delivered one after the other, never nested.
+                        transactions.execute(status -> lifecycleId(engagement.getBusinessKey()))
+                                .ifPresent(this::correlateQuietly);
                     }
                 });
     }
 
     /** Answers whether a message (DepositReceived or FinalPaymentReceived) was delivered. */
     public boolean correlate(long engagementId) {
+        AfterRelease.requireNoTransaction("Delivering DepositReceived");
         Boolean delivered = transactions.execute(status -> {
             var engagement = lifecycle.get(engagementId);
             if (engagement.getProcessInstanceId() == null) {

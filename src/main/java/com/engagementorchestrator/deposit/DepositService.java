@@ -294,6 +294,17 @@ public class DepositService implements Obligation {
                 new Money(paidSoFar(invoice), invoice.getCurrency()));
     }
 
+    /** Unpaid in full, after waiting for a payment to it that is being recorded right now. */
+    @Override
+    public boolean stillUnmet(long engagementId) {
+        return invoiceStillUnpaid(engagementId, Invoice.Kind.DEPOSIT);
+    }
+
+    /** The newest invoice of the kind is not paid in full (none at all: nothing is owed yet). */
+    boolean invoiceStillUnpaid(long engagementId, Invoice.Kind kind) {
+        return invoices.lockByEngagementIdAndKind(engagementId, kind).stream().findFirst().map(i -> !i.isPaid()).orElse(false);
+    }
+
     /** While the deposit is due, work has not started: the warning says so, and nothing about a prepayment kept. */
     @Override
     public Consequence consequence(long engagementId) {

@@ -31,6 +31,12 @@ class FinalPaymentObligation implements Obligation {
                 invoice.getNumber(), new Money(payments.paidSoFar(invoice), invoice.getCurrency()));
     }
 
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public boolean stillUnmet(long engagementId) {
+        return payments.invoiceStillUnpaid(engagementId, Invoice.Kind.FINAL);
+    }
+
     /** The work is delivered: silence keeps the full versions withheld (no work left to pause). */
     @Override
     public Consequence consequence(long engagementId) {

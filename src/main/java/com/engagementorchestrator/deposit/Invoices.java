@@ -21,6 +21,11 @@ public interface Invoices extends JpaRepository<Invoice, Long> {
     @Query("select i from Invoice i where i.number = :number")
     Optional<Invoice> lockByNumber(@Param("number") String number);
 
+    /** The engagement's invoices of a kind, newest first, locked as a payment locks them: waits for one committing. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.engagementId = :engagementId and i.kind = :kind order by i.id desc")
+    List<Invoice> lockByEngagementIdAndKind(@Param("engagementId") Long engagementId, @Param("kind") Invoice.Kind kind);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Invoice i where i.id = :id")
     Optional<Invoice> lockById(@Param("id") Long id);

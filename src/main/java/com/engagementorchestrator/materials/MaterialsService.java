@@ -342,6 +342,12 @@ public class MaterialsService implements Obligation {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean stillUnmet(long engagementId) {
+        return !awaited(engagementId).isEmpty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public String describe(long engagementId, String locale) {
         return letters.fragment("obligation.MATERIALS", locale, checklist(awaited(engagementId), locale));
     }

@@ -32,6 +32,12 @@ class ProtocolObligation implements Obligation {
                 .orElseGet(() -> letters.fragment("obligation.PROTOCOL.none", locale));
     }
 
+    /** A protocol is still open for signatures and the client has not signed it. */
+    @Override
+    public boolean stillUnmet(long engagementId) {
+        return protocols.awaitingSignatureOfClient(engagementId);
+    }
+
     /** A meeting may be recorded at any stage: work pauses only once the deposit was paid and work started. */
     @Override
     public Consequence consequence(long engagementId) {

@@ -171,6 +171,15 @@ public class ProtocolService {
                 .filter(p -> p.getStatus() == Protocol.Status.SIGNING).reduce((a, b) -> b);
     }
 
+    /** A protocol of the engagement is open for signatures and still lacks the client's valid signature. */
+    @Transactional(readOnly = true)
+    public boolean awaitingSignatureOfClient(long engagementId) {
+        return protocols.findByEngagementIdOrderByIdAsc(engagementId).stream()
+                .filter(p -> p.getStatus() == Protocol.Status.SIGNING)
+                .anyMatch(p -> signatures.findByProtocolIdOrderByIdAsc(p.getId()).stream()
+                        .noneMatch(sig -> sig.isValid() && sig.getRole() == ProtocolAgreement.Party.CLIENT));
+    }
+
     static String signatureSubject(Protocol protocol) {
         return "protocol-" + protocol.getNumber() + "-v" + protocol.getVersion();
     }

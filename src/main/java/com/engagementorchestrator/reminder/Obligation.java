@@ -14,4 +14,12 @@ public interface Obligation {
 
     /** What the client's silence costs now, for the formal warning. */
     Consequence consequence(long engagementId);
+
+    /**
+     * Whether the client still owes it now, asked against the domain right before a breach is recorded: paid,
+     * uploaded or signed means no breach, even when the deadline's timer fired a moment after (issue 10, item 4). An
+     * implementation locks what a concurrent fulfilment writes (a payment locks its invoice), so a fulfilment that is
+     * committing is waited for and seen; ask it before anything else in the transaction reads those rows.
+     */
+    boolean stillUnmet(long engagementId);
 }

@@ -82,6 +82,11 @@ public class ReminderService {
         return obligation(obligationKind).describe(engagementId, locale);
     }
 
+    /** Whether the client still owes it now, asked against the domain (see {@link Obligation#stillUnmet}). */
+    public boolean stillUnmet(long engagementId, String obligationKind) {
+        return obligation(obligationKind).stillUnmet(engagementId);
+    }
+
     private Obligation obligation(String kind) {
         Obligation obligation = obligations.get(kind);
         if (obligation == null) {

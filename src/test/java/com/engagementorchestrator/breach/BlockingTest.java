@@ -165,7 +165,15 @@ class BlockingTest {
                 .contains("I paid on Monday").contains("order.pdf").contains("DEPOSIT_OVERDUE");
 
         Duration blocked = Duration.ofDays(10);
-        ClockUtil.setCurrentTime(Date.from(blockedAt.plus(blocked)));
+        // Moved by the blocked time, and further where the ladder's deadline would then fall within the grace period
+        // after the lift: every paused obligation gets the grace, not only the breached one (issue 10, item 6).
+        Instant otherDeadline = context.getBean(com.engagementorchestrator.reminder.ReminderLadder.class)
+                .deadline(journeys.ladderDueAt(other));
+        Instant liftedAt = blockedAt.plus(blocked);
+        Instant earliestDeadline = liftedAt.plus(Duration.ofDays(7));
+        Duration moved = otherDeadline.plus(blocked).isBefore(earliestDeadline)
+                ? Duration.between(otherDeadline, earliestDeadline) : blocked;
+        ClockUtil.setCurrentTime(Date.from(liftedAt));
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "LIFT",
                 "decisionNotes", "The payment order shows a transfer that bounced; new date given"));
 
@@ -175,9 +183,11 @@ class BlockingTest {
         assertThat(journeys.engagement(other).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(other.getId()).singleResult().isSuspended()).isFalse();
-        assertThat(ladderTimer(other).getDuedate()).isEqualTo(Date.from(otherTimer.getDuedate().toInstant().plus(blocked)));
-        assertThat(task(PROVE_SIGNING_AUTHORITY, other).getDueDate()).isEqualTo(Date.from(otherDue.toInstant().plus(blocked)));
-        assertThat(openPromiseOf(other).getDueAt()).isEqualTo(otherPromiseDue.plus(blocked));
+        assertThat(ladderTimer(other).getDuedate()).isEqualTo(Date.from(otherTimer.getDuedate().toInstant().plus(moved)));
+        assertThat(task(PROVE_SIGNING_AUTHORITY, other).getDueDate()).isEqualTo(Date.from(otherDue.toInstant().plus(moved)));
+        assertThat(openPromiseOf(other).getDueAt()).isEqualTo(otherPromiseDue.plus(moved));
+        assertThat(context.getBean(com.engagementorchestrator.reminder.ReminderLadder.class).deadline(journeys.ladderDueAt(other)))
+                .isAfterOrEqualTo(earliestDeadline);
         assertThat(journeys.templatesSentFor(breaching)).contains("block.notice", "block.evidence", "block.lifted");
 
         // The resumed engagement works again: its task completes.

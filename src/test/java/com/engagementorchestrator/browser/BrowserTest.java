@@ -365,13 +365,25 @@ class BrowserTest {
         for (int attempt = 1; ; attempt++) {
             browser.get(url("/camunda/app/tasklist/"));
             wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
+            // Sign out whoever was signed in, then sign in; each request takes the XSRF token the server just issued
+            // (the response header), so no stale cookie of the previous session is sent.
             Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
-                    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-                    fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
-                        headers: {'X-XSRF-TOKEN': token, 'Content-Type': 'application/x-www-form-urlencoded'},
-                        body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
-                      .then(r => done(r.status), e => done(String(e)));
+                    const user = arguments[0], password = arguments[1];
+                    const token = async () => {
+                      const r = await fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', cache: 'no-store'});
+                      return r.headers.get('X-XSRF-TOKEN')
+                          || document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+                    };
+                    (async () => {
+                      await fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST', credentials: 'same-origin',
+                          headers: {'X-XSRF-TOKEN': await token()}});
+                      const r = await fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
+                          credentials: 'same-origin',
+                          headers: {'X-XSRF-TOKEN': await token(), 'Content-Type': 'application/x-www-form-urlencoded'},
+                          body: 'username=' + encodeURIComponent(user) + '&password=' + encodeURIComponent(password)});
+                      return r.status;
+                    })().then(done, e => done(String(e)));
                     """, user, password);
             assertThat(status).as("Tasklist login of %s", user).isEqualTo(200L);
             browser.get(url("/camunda/app/tasklist/default/"));
@@ -404,8 +416,19 @@ class BrowserTest {
     /** A queue holds the same task of many engagements: the moderator picks this engagement's one. */
     private void openTask(String name, String processInstanceId) {
         String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).taskName(name).singleResult().getId();
-        WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//a[contains(@href, 'task=" + taskId + "')]")));
+        By link = By.xpath("//a[contains(@href, 'task=" + taskId + "')]");
+        // The queue is shared and loads a page at a time: scroll down it, as a moderator would, until the task shows.
+        WebElement task = wait.until(driver -> {
+            List<WebElement> found = driver.findElements(link);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            ((JavascriptExecutor) driver).executeScript("""
+                    const links = document.querySelectorAll("a[href*='task=']");
+                    if (links.length) { links[links.length - 1].scrollIntoView({block: 'end'}); }
+                    """);
+            return null;
+        });
         assertThat(task.getText()).isEqualTo(name);
         clickCentered(task);
     }

@@ -230,6 +230,10 @@ class ProgressReportsProcessTest {
         ProcessInstance reportsProcess = reportsOf(engagement);
         Instant due = timerOf(reportsProcess).getDuedate().toInstant();
 
+        // A protocol the client has not signed: a breach is recorded only for an obligation still unmet.
+        context.getBean(com.engagementorchestrator.protocol.ProtocolService.class).record(engagementId,
+                new com.engagementorchestrator.protocol.ProtocolContent(java.time.LocalDate.now(), java.util.List.of("Client", "Moderator"),
+                        java.util.List.of("Weekly reports"), java.util.List.of(), java.util.List.of()), "moderator");
         breaches.report(engagementId, null, "PROTOCOL_UNSIGNED", "PROTOCOL", journeys.now());
         assertThat(journeys.engagement(engagement).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(reportsProcess).isSuspended();
