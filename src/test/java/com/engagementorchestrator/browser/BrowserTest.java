@@ -417,16 +417,23 @@ class BrowserTest {
     private void openTask(String name, String processInstanceId) {
         String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).taskName(name).singleResult().getId();
         By link = By.xpath("//a[contains(@href, 'task=" + taskId + "')]");
-        // The queue is shared and loads a page at a time: scroll down it, as a moderator would, until the task shows.
-        WebElement task = wait.until(driver -> {
+        // The queue is shared and shows a page at a time (newest first, and other tests leave tasks dated in the
+        // future): turn its pages, as a moderator would, until the task shows.
+        By firstOnPage = By.cssSelector("a[href*='task=']");
+        WebElement task = new WebDriverWait(browser, Duration.ofSeconds(90))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
             List<WebElement> found = driver.findElements(link);
             if (!found.isEmpty()) {
                 return found.get(0);
             }
-            ((JavascriptExecutor) driver).executeScript("""
-                    const links = document.querySelectorAll("a[href*='task=']");
-                    if (links.length) { links[links.length - 1].scrollIntoView({block: 'end'}); }
-                    """);
+            List<WebElement> next = driver.findElements(By.cssSelector(".pagination li.pagination-next:not(.disabled) a"));
+            List<WebElement> shown = driver.findElements(firstOnPage);
+            if (!next.isEmpty() && next.get(0).isDisplayed() && !shown.isEmpty()) {
+                String first = shown.get(0).getAttribute("href");
+                clickCentered(next.get(0));
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElements(firstOnPage).stream()
+                        .findFirst().map(a -> !first.equals(a.getAttribute("href"))).orElse(false));
+            }
             return null;
         });
         assertThat(task.getText()).isEqualTo(name);
