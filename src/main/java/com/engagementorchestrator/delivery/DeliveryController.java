@@ -105,7 +105,7 @@ class DeliveryController {
             throw new AccessDeniedException("Only the freelancer or a moderator declares the work delivered");
         }
         Engagement e = engagement(number, caller);
-        deliveries.declareDelivered(e.getId());
+        deliveries.declareDelivered(e.getId(), caller.getName());
         Invoice i = payments.finalInvoice(e.getId()).orElseThrow();
         return ResponseEntity.status(201).body(new InvoiceView(i.getNumber(), i.getAmount(), i.getCurrency(), i.getDueAt(),
                 i.getStatus().name()));

@@ -25,6 +25,19 @@ class DeliveryProcessAdapters {
         };
     }
 
+    /** Create listener of the engagement's "Work delivered" task: where every result stands. */
+    @Bean
+    TaskListener showDeliveredWork(DeliveryService deliveries) {
+        return task -> task.setVariableLocal("deliveredWork",
+                deliveries.deliveredWorkSummary(ProcessVariables.requiredLong(task, "engagementId")));
+    }
+
+    /** Complete listener of "Work delivered": the one check, whether from Tasklist or from the API. */
+    @Bean
+    TaskListener declareWorkDelivered(DeliveryService deliveries) {
+        return task -> deliveries.confirmDelivered(ProcessVariables.requiredLong(task, "engagementId"));
+    }
+
     @Bean
     TaskListener recordDeliveryReview(DeliveryService deliveries) {
         return task -> {

@@ -26,13 +26,14 @@ public class DeliveryService {
     private final UploadedFiles files;
     private final DepositService payments;
     private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.camunda.bpm.engine.TaskService tasks;
     private final com.engagementorchestrator.engagement.EngagementLifecycle lifecycle;
     private final com.engagementorchestrator.engagement.ClientLetters letters;
     private final DeliveryTimers timers;
     private final com.engagementorchestrator.protocol.ProtocolService protocols;
 
     public DeliveryService(Deliverables deliverables, Previews previews, UploadedFiles files, DepositService payments,
-                           org.camunda.bpm.engine.RuntimeService runtime,
+                           org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.TaskService tasks,
                            com.engagementorchestrator.engagement.EngagementLifecycle lifecycle,
                            com.engagementorchestrator.engagement.ClientLetters letters, DeliveryTimers timers,
                            com.engagementorchestrator.protocol.ProtocolService protocols) {
@@ -40,6 +41,7 @@ public class DeliveryService {
         this.timers = timers;
         this.protocols = protocols;
         this.runtime = runtime;
+        this.tasks = tasks;
         this.lifecycle = lifecycle;
         this.deliverables = deliverables;
         this.previews = previews;
@@ -164,25 +166,74 @@ public class DeliveryService {
                 .orElseThrow(() -> new NotFoundException("No result " + deliverableId + " in this engagement"));
     }
 
-    /** Our side declares the work delivered: the engagement's process issues the final invoice. */
+    /**
+     * Through the API: completes the freelancers' "Work delivered" task of the engagement, whose complete listener
+     * checks it with {@link #confirmDelivered}, as when a freelancer completes it in Tasklist. The engagement's
+     * process then issues the final invoice.
+     */
     public void declareDelivered(long engagementId) {
+        declareDelivered(engagementId, null);
+    }
+
+    /** The same, recording who declared it as the task's assignee. */
+    public void declareDelivered(long engagementId, String declaredBy) {
         var e = lifecycle.get(engagementId);
-        List<Deliverable> open = of(engagementId).stream().filter(d -> d.getStatus() == Deliverable.Status.IN_REVIEW
-                || d.getStatus() == Deliverable.Status.CHANGES_REQUESTED).toList();
+        var task = e.getProcessInstanceId() == null ? null : tasks.createTaskQuery()
+                .processInstanceId(e.getProcessInstanceId())
+                .taskDefinitionKey(com.engagementorchestrator.engagement.EngagementProcess.Elements.WORK_DELIVERED)
+                .active().singleResult();
+        if (task == null) {
+            throw new com.engagementorchestrator.common.ConflictException("Engagement " + e.getNumber() + " is "
+                    + e.getStatus() + " in phase " + e.getPhase()
+                    + "; the work can be declared delivered once the materials are in and while it is not paused");
+        }
+        confirmDelivered(engagementId);
+        if (declaredBy != null) {
+            tasks.setAssignee(task.getId(), declaredBy);
+        }
+        tasks.complete(task.getId());
+    }
+
+    /**
+     * The one check of "the work is delivered" (the Tasklist task and the API both come here): every result the
+     * client was sent is accepted. Refused with a conflict that names the results still open.
+     */
+    @Transactional(readOnly = true)
+    public void confirmDelivered(long engagementId) {
+        List<Deliverable> open = openResults(engagementId);
         if (!open.isEmpty()) {
             throw new com.engagementorchestrator.common.ConflictException("The client has not accepted every result yet: "
-                    + open.stream().map(d -> d.getTitle() + " (" + d.getStatus() + ")").collect(java.util.stream.Collectors.joining(", ")));
+                    + open.stream().map(d -> d.getTitle() + " (" + statusInWords(d.getStatus()) + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
-        boolean waiting = e.getProcessInstanceId() != null && runtime.createExecutionQuery()
-                .processInstanceId(e.getProcessInstanceId())
-                .messageEventSubscriptionName(com.engagementorchestrator.engagement.EngagementProcess.Messages.WORK_DELIVERED)
-                .active().count() > 0;
-        if (!waiting) {
-            throw new com.engagementorchestrator.common.ConflictException("Engagement " + e.getNumber() + " is " + e.getStatus()
-                    + " in phase " + e.getPhase() + "; the work can be declared delivered once the materials are in");
+    }
+
+    /** What the freelancer's "Work delivered" form shows: every result and where it stands, in words. */
+    @Transactional(readOnly = true)
+    public String deliveredWorkSummary(long engagementId) {
+        List<Deliverable> all = of(engagementId).stream().filter(d -> d.getStatus() != Deliverable.Status.REPLACED).toList();
+        if (all.isEmpty()) {
+            return "No results uploaded yet.";
         }
-        runtime.createMessageCorrelation(com.engagementorchestrator.engagement.EngagementProcess.Messages.WORK_DELIVERED)
-                .processInstanceId(e.getProcessInstanceId()).correlate();
+        String lines = all.stream().map(d -> "- " + d.getTitle() + " (version " + d.getVersion() + "): "
+                + statusInWords(d.getStatus())).collect(java.util.stream.Collectors.joining("\n"));
+        return openResults(engagementId).isEmpty() ? lines + "\n\nEvery result is accepted: the work can be declared delivered."
+                : lines + "\n\nResults still in review or with changes asked: wait for the client before declaring the work delivered.";
+    }
+
+    private List<Deliverable> openResults(long engagementId) {
+        return of(engagementId).stream().filter(d -> d.getStatus() == Deliverable.Status.IN_REVIEW
+                || d.getStatus() == Deliverable.Status.CHANGES_REQUESTED).toList();
+    }
+
+    static String statusInWords(Deliverable.Status status) {
+        return switch (status) {
+            case IN_REVIEW -> "in review by the client";
+            case ACCEPTED -> "accepted";
+            case AUTO_ACCEPTED -> "accepted (no answer in time)";
+            case CHANGES_REQUESTED -> "changes asked";
+            case REPLACED -> "replaced by a new version";
+        };
     }
 
     /** The originals are the client's once the final invoice is paid in full. */

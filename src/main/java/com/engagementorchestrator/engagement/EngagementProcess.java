@@ -19,8 +19,6 @@ public final class EngagementProcess {
         public static final String BLOCK_LIFTED = "BlockLifted";
         /** A moderator ended the engagements of a blocked client. */
         public static final String ENGAGEMENT_TERMINATED = "EngagementTerminated";
-        /** Our side declares the work delivered: the final invoice goes out. */
-        public static final String WORK_DELIVERED = "WorkDelivered";
         /** The final invoice is paid in full (payment provider webhook). */
         public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceived";
 
@@ -98,7 +96,7 @@ public final class EngagementProcess {
         public static final String MATERIALS_COMPLETE = "MaterialsCompleteGateway";
         public static final String REQUEST_MISSING_MATERIALS = "RequestMissingMaterialsTask";
         public static final String COMPLETE_MATERIALS = "CompleteMaterialsTask";
-        public static final String WORK_DELIVERED = "WorkDeliveredEvent";
+        public static final String WORK_DELIVERED = "WorkDeliveredTask";
         public static final String ISSUE_FINAL_INVOICE = "IssueFinalInvoiceTask";
         public static final String FINAL_PAID_ALREADY = "FinalPaidGateway";
         public static final String COLLECT_FINAL_PAYMENT = "CollectFinalPaymentSubProcess";

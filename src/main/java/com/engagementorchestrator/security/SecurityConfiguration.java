@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -21,7 +22,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Secure by default. Camunda's webapps (/camunda) and REST API (/engine-rest) authenticate with their own filters
  * against the engine's users; /api uses Spring Security with HTTP Basic (and the session it creates) against the same
- * users. Only registration, reference data and the public pages are open.
+ * users; staff signed into the webapps use that session for /api as well. Only registration, reference data and the public pages are open.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -52,6 +53,8 @@ public class SecurityConfiguration {
                                 "/favicon.ico").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Engagement Orchestrator"))
+                // Staff signed into Tasklist or Cockpit open /api (their forms' document links) with that session.
+                .addFilterAfter(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 // Camunda's webapps bring their own CSRF protection; Basic-authenticated API calls cannot be forged
                 // by a browser, session-authenticated ones can, so only those need a token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionWritesToApi()))

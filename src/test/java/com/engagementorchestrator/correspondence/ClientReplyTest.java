@@ -119,7 +119,8 @@ class ClientReplyTest {
                 .processInstanceBusinessKey(number).singleResult();
         assertThat(read).isWaitingAt(ClientReplyProcess.Elements.READ_REPLY);
         Task task = tasks.createTaskQuery().processInstanceId(read.getId()).taskCandidateGroup("moderators").singleResult();
-        assertThat(task.getName()).isEqualTo("Read the client's reply");
+        // named after the engagement and its company (TaskContexts)
+        assertThat(task.getName()).startsWith("Read the client's reply · " + number + " · ");
         Map<String, Object> shown = tasks.getVariablesLocal(task.getId());
         assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_TEXT)).contains("power of attorney comes tomorrow");
         assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_SENDER_CHECK)).isEqualTo("From the client's own address.");
