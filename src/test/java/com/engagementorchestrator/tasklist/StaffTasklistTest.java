@@ -1,0 +1,318 @@
+package com.engagementorchestrator.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.engagementorchestrator.delivery.DeliveryProcess;
+import com.engagementorchestrator.delivery.DeliveryService;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.RegistryStubs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Issue 11, item 2: Tasklist for moderators and freelancers. Task names and forms say which engagement, client and
+ * company a task is about; only processes meant to be started are offered; Camunda's end-of-life banner is hidden;
+ * staff signed into Tasklist open /api document links with that session; "Work delivered" is a freelancers' task.
+ * Over real HTTP against the running application.
+ */
+@IntegrationTest
+class StaffTasklistTest {
+
+    static final String PASSWORD = "correct-horse-battery";
+    static final String COMPANY = "Vector Solutions LLC";
+    static final String CLIENT = "Olga Smirnova";
+
+    @LocalServerPort int port;
+    @Autowired ApplicationContext context;
+    @Autowired ObjectMapper json;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired DeliveryService deliveries;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void taskNamesAndFormsCarryTheEngagementClientAndCompany() throws Exception {
+        Journeys journeys = new Journeys(context);
+        RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = journeys.register(body -> { });
+        String number = instance.getBusinessKey();
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        assertThat(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
+
+        JsonNode listed = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&processInstanceId=" + instance.getId(), "moderator", "moderator").body());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("name").asText()).isEqualTo("Hold the intro call · " + number + " · " + COMPANY);
+        String taskId = listed.get(0).path("id").asText();
+
+        JsonNode shown = json.readTree(get("/engine-rest/task/" + taskId + "/form-variables", "moderator", "moderator").body());
+        assertThat(shown.path("contextEngagement").path("value").asText()).isEqualTo(number);
+        assertThat(shown.path("contextClient").path("value").asText()).isEqualTo(CLIENT);
+        assertThat(shown.path("contextCompany").path("value").asText()).isEqualTo(COMPANY);
+
+        String form = get("/engine-rest/task/" + taskId + "/deployed-form", "moderator", "moderator").body();
+        JsonNode fields = json.readTree(form).path("components");
+        for (String key : List.of("contextEngagement", "contextClient", "contextCompany")) {
+            JsonNode field = find(fields, key);
+            assertThat(field).as(key).isNotNull();
+            assertThat(field.path("readonly").asBoolean()).as(key + " read-only").isTrue();
+        }
+    }
+
+    @Test
+    void everyStaffFormShowsTheContextAndClientsCannotWriteIt() throws Exception {
+        // The forms as deployed: every moderator's and freelancer's form shows the three read-only fields.
+        List<String> staffForms = List.of("answer-complaint", "assess-change-request", "check-company-manually",
+                "client-reply", "handle-complaint-escalation", "prepare-brief", "record-change-order", "review-block",
+                "review-materials", "review-payment-order", "review-screening", "revise-protocol", "sign-protocol",
+                "write-progress-report", "verify-signing-authority", "work-delivered");
+        var repository = context.getBean(org.camunda.bpm.engine.RepositoryService.class);
+        for (String form : staffForms) {
+            String resource = "forms/" + form + ".form";
+            var deployment = repository.createDeploymentQuery().orderByDeploymentTime().desc().unlimitedList().stream()
+                    .filter(d -> repository.getDeploymentResourceNames(d.getId()).contains(resource)).findFirst();
+            assertThat(deployment).as(resource + " deployed").isPresent();
+            String content = new String(repository.getResourceAsStream(deployment.get().getId(), resource).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            JsonNode fields = json.readTree(content).path("components");
+            for (String key : List.of("contextEngagement", "contextClient", "contextCompany")) {
+                assertThat(find(fields, key)).as(form + " shows " + key).isNotNull();
+                assertThat(find(fields, key).path("readonly").asBoolean()).as(form + ": " + key + " read-only").isTrue();
+            }
+        }
+
+        // A client cannot set the context through their own task: it is no field of their form.
+        Journeys journeys = new Journeys(context);
+        ProcessInstance instance = journeys.accepted(body -> { });
+        Task own = BpmnAwareTests.task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, instance);
+        assertThat(own.getName()).isEqualTo("Prove signing authority · " + instance.getBusinessKey() + " · " + COMPANY);
+        var forged = send("PUT", "/engine-rest/task/" + own.getId() + "/localVariables/contextCompany",
+                Map.of("value", "Someone Else LLC", "type", "String"), journeys.email, PASSWORD);
+        assertThat(forged.statusCode()).as(forged.body()).isIn(400, 403);
+        assertThat(tasks.getVariableLocal(own.getId(), "contextCompany")).isEqualTo(COMPANY);
+    }
+
+    @Test
+    void onlyTheMeetingProtocolIsOfferedToStart() throws Exception {
+        JsonNode startable = json.readTree(get("/engine-rest/process-definition?startableInTasklist=true&latestVersion=true&firstResult=0&maxResults=100",
+                "moderator", "moderator").body());
+        List<String> keys = new ArrayList<>();
+        startable.forEach(d -> keys.add(d.path("key").asText()));
+        assertThat(keys).contains("protocol-signing").doesNotContain("engagement", "reminder-ladder", "client-block",
+                "client-reply", "delivery-review", "progress-reports");
+
+        // What is offered does not fail with a 500: an unknown engagement is the moderator's mistake, told as such.
+        var unknown = send("POST", "/engine-rest/process-definition/key/protocol-signing/submit-form", Map.of("variables",
+                Map.of("engagementNumber", Map.of("value", "ENG-1999-999999", "type", "String"))), "moderator", "moderator");
+        assertThat(unknown.statusCode()).as(unknown.body()).isBetween(400, 499);
+    }
+
+    @Test
+    void theEndOfLifeBannerIsHiddenInEveryWebapp() throws Exception {
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            var index = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                    .send(HttpRequest.newBuilder(URI.create(url("/camunda/app/" + app + "/"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(index.body()).as(app).contains("styles/user-styles.css");
+            var styles = http.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/" + app + "/styles/user-styles.css")))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(styles.statusCode()).as(app).isEqualTo(200);
+            assertThat(styles.body().replaceAll("\\s+", " ")).as(app)
+                    .contains(".ce-eol-banner { display: none !important; }");
+        }
+    }
+
+    @Test
+    void staffSignedIntoTasklistOpenDocumentLinksWithoutASecondPassword() throws Exception {
+        Journeys journeys = new Journeys(context);
+        ProcessInstance instance = journeys.accepted(body -> { });
+        journeys.uploadAuthority(instance, "order.pdf", Journeys.PDF);
+        Task verify = BpmnAwareTests.task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance);
+        String link = (String) tasks.getVariableLocal(verify.getId(), "authorityDocumentUrl");
+        assertThat(link).startsWith("/api/engagements/" + instance.getBusinessKey() + "/authority-documents/");
+
+        // Without any sign-in: HTTP Basic is asked for.
+        var anonymous = http.send(HttpRequest.newBuilder(URI.create(url(link))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        // A moderator signed into Tasklist opens it with that session, no Authorization header.
+        Session moderator = signIntoTasklist("moderator", "moderator");
+        var opened = moderator.get(link);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).isEqualTo(Journeys.PDF);
+        // ... and writes to /api still need the CSRF token of /api: a forged cross-site POST is refused.
+        assertThat(moderator.post("/api/engagements/" + instance.getBusinessKey() + "/protocols").statusCode()).isEqualTo(403);
+
+        // The session's user keeps their own rules: a freelancer gets what HTTP Basic gives them.
+        int freelancerWithBasic = send("GET", link, null, "freelancer", "freelancer").statusCode();
+        assertThat(signIntoTasklist("freelancer", "freelancer").get(link).statusCode()).isEqualTo(freelancerWithBasic);
+
+        // A client's Tasklist session is not carried over: they sign in to /api themselves.
+        Session client = signIntoTasklist(journeys.email, PASSWORD);
+        assertThat(client.get(link).statusCode()).isEqualTo(401);
+        assertThat(send("GET", link, null, journeys.email, PASSWORD).statusCode()).isEqualTo(200);
+
+        // Signing out of Tasklist ends it for /api too.
+        moderator.logout();
+        assertThat(moderator.get(link).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void workDeliveredIsTheFreelancersTaskCheckedLikeTheApi() throws Exception {
+        Journeys journeys = new Journeys(context);
+        ProcessInstance instance = journeys.working(body -> { });
+        String number = instance.getBusinessKey();
+        long engagementId = journeys.engagement(instance).getId();
+        assertThat(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
+        Task delivered = BpmnAwareTests.task(EngagementProcess.Elements.WORK_DELIVERED, instance);
+        assertThat(BpmnAwareTests.task(EngagementProcess.Elements.WORK_DELIVERED, instance)).hasCandidateGroup("freelancers");
+        assertThat(delivered.getName()).isEqualTo("Work delivered · " + number + " · " + COMPANY);
+
+        // In the freelancers' queue: the freelancer sees it over the engine REST API, with its form.
+        JsonNode queue = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&candidateGroup=freelancers&processInstanceId="
+                + instance.getId(),
+                "freelancer", "freelancer").body());
+        assertThat(queue).hasSize(1);
+        assertThat(queue.get(0).path("taskDefinitionKey").asText()).isEqualTo(EngagementProcess.Elements.WORK_DELIVERED);
+        assertThat(queue.get(0).path("camundaFormRef").path("key").asText()).isEqualTo("work-delivered");
+
+        // A result still in review: the task refuses, as the API does, naming it.
+        deliveries.upload(engagementId, "Home page design", "home.pdf", Journeys.PDF, "freelancer", null);
+        delivered = BpmnAwareTests.task(EngagementProcess.Elements.WORK_DELIVERED, instance);
+        var early = send("POST", "/engine-rest/task/" + delivered.getId() + "/submit-form", Map.of("variables", Map.of()),
+                "freelancer", "freelancer");
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("has not accepted every result yet").contains("Home page design (in review by the client)");
+        var api = send("POST", "/api/engagements/" + number + "/work-delivered", null, "freelancer", "freelancer");
+        assertThat(api.statusCode()).isEqualTo(409);
+        assertThat(api.body()).contains("Home page design (in review by the client)");
+        assertThat(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
+
+        // The client accepts; the freelancer completes the task in Tasklist: the final invoice goes out.
+        tasks.createTaskQuery().taskDefinitionKey(DeliveryProcess.Elements.REVIEW_DELIVERY).taskAssignee(journeys.email)
+                .list().forEach(t -> tasks.complete(t.getId(), Map.of("deliveryDecision", "ACCEPT")));
+        // a later task of the engagement is named afresh; this one shows where the results stand
+        JsonNode summary = json.readTree(get("/engine-rest/task/" + delivered.getId() + "/form-variables", "freelancer",
+                "freelancer").body());
+        assertThat(summary.path("contextEngagement").path("value").asText()).isEqualTo(number);
+        var done = send("POST", "/engine-rest/task/" + delivered.getId() + "/submit-form", Map.of("variables", Map.of()),
+                "freelancer", "freelancer");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+        assertThat(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED, EngagementProcess.Elements.ISSUE_FINAL_INVOICE)
+                .isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
+        assertThat(journeys.templatesSentFor(number)).contains("final.invoice");
+        // the API finds nothing more to declare
+        assertThat(send("POST", "/api/engagements/" + number + "/work-delivered", null, "freelancer", "freelancer")
+                .statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theApiDeclaresTheWorkDeliveredByCompletingTheSameTask() throws Exception {
+        Journeys journeys = new Journeys(context);
+        ProcessInstance instance = journeys.working(body -> { });
+        var answer = send("POST", "/api/engagements/" + instance.getBusinessKey() + "/work-delivered", null,
+                "freelancer", "freelancer");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED).isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
+        var history = context.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricTaskInstanceQuery()
+                .processInstanceId(instance.getId()).taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).singleResult();
+        assertThat(history.getAssignee()).isEqualTo("freelancer");
+        assertThat(history.getDeleteReason()).isEqualTo("completed");
+    }
+
+    private static JsonNode find(JsonNode components, String key) {
+        for (JsonNode component : components) {
+            if (key.equals(component.path("key").asText(null))) {
+                return component;
+            }
+            JsonNode nested = find(component.path("components"), key);
+            if (nested != null) {
+                return nested;
+            }
+        }
+        return null;
+    }
+
+    /** A browser's cookie jar after signing into Tasklist the way Tasklist does. */
+    final class Session {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+
+        HttpResponse<byte[]> get(String path) throws Exception {
+            return browser.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        HttpResponse<String> post(String path) throws Exception {
+            return browser.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        void logout() throws Exception {
+            var out = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/logout")))
+                    .header("X-XSRF-TOKEN", xsrf()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(out.statusCode()).isLessThan(300);
+        }
+
+        String xsrf() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .reduce((a, b) -> b).orElseThrow().getValue();
+        }
+    }
+
+    private Session signIntoTasklist(String user, String password) throws Exception {
+        Session session = new Session();
+        session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/"))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        var login = session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.xsrf())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        // the session changed at login, and so did its token: fetch it as Tasklist does
+        session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/")))
+                .header("X-XSRF-TOKEN", "Fetch").build(), HttpResponse.BodyHandlers.discarding());
+        return session;
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return send("GET", path, null, user, password);
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
