@@ -16,7 +16,20 @@ import java.time.LocalDate;
 public class Complaint {
 
     /** Seed 002: our fault, outside our control, or nit-picking answered with the signed record. */
-    public enum Classification { OUR_FAULT, OUTSIDE_OUR_CONTROL, UNFOUNDED }
+    public enum Classification {
+        OUR_FAULT("Our fault"), OUTSIDE_OUR_CONTROL("Outside our control"), UNFOUNDED("Unfounded: the signed record says otherwise");
+
+        private final String words;
+
+        Classification(String words) {
+            this.words = words;
+        }
+
+        /** What people read in forms and Tasklist instead of the code. */
+        public String inWords() {
+            return words;
+        }
+    }
 
     public enum Status { OPEN, ANSWERED, ESCALATED, CLOSED }
 

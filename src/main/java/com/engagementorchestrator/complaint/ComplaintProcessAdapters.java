@@ -22,12 +22,15 @@ class ComplaintProcessAdapters {
     }
 
     @Bean
-    TaskListener showComplaint(ComplaintService complaints) {
+    TaskListener showComplaint(ComplaintService complaints, ComplaintRecord record) {
         return task -> {
             Complaint c = complaints.get(complaintId(task));
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("complaintText", c.getText());
-            shown.put("ourAnswer", c.getAnswer() == null ? "" : c.getClassification() + ": " + c.getAnswer()
+            // what the moderator may cite; a client's form does not show these, so a client never reads them
+            shown.put("complaintProtocols", record.protocolsOf(c.getEngagementId()));
+            shown.put("complaintLetters", record.lettersOf(c.getEngagementId()));
+            shown.put("ourAnswer", c.getAnswer() == null ? "" : c.getClassification().inWords() + ": " + c.getAnswer()
                     + (c.getFix() == null ? "" : "\nWe fix: " + c.getFix() + " by " + c.getFixBy()));
             shown.put("clientReplyShown", c.getClientReply() == null ? "" : c.getClientReply());
             task.setVariablesLocal(shown);

@@ -48,7 +48,7 @@ class ContactProcessAdapters {
             ProgressReports.ReportContext context = reports.context(engagementId);
             task.setVariablesLocal(Map.of("reportEngagement", context.engagementNumber(),
                     "reportClient", context.clientName(),
-                    "reportAgreement", context.channel().name() + ", every " + context.reportEveryDays() + " days"));
+                    "reportAgreement", context.channel().inWords() + ", every " + context.reportEveryDays() + " days"));
         };
     }
 

@@ -82,7 +82,8 @@ class DepositProcessAdapters {
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("invoiceNumber", invoice.getNumber());
             shown.put("invoiceAmount", invoice.getAmount().toPlainString() + " " + invoice.getCurrency());
-            shown.put("invoicePaidSoFar", deposits.paidSoFar(invoice).toPlainString() + " " + invoice.getCurrency());
+            java.math.BigDecimal paid = deposits.paidSoFar(invoice);
+            shown.put("invoicePaidSoFar", paid.signum() == 0 ? "Nothing yet" : paid.toPlainString() + " " + invoice.getCurrency());
             shown.put("declaredAmount", order.getDeclaredAmount().toPlainString());
             shown.put("paymentOrderName", order.getFile().getFileName() + " (" + order.getFile().getContentType() + ")");
             shown.put("paymentOrderUrl", "/api/engagements/" + task.getExecution().getProcessBusinessKey()

@@ -41,18 +41,26 @@ class ScreeningBriefs {
                 Budget: %s %s, deadline %s
                 Previous contractors (%s): %s
                 Decisions: %s""".formatted(e.getNumber(), client.getFullName(), orDash(client.getPosition()),
-                client.getEmail(), orDash(client.getPhone()), e.getFirstContactChannel(), e.getProjectDescription(),
+                client.getEmail(), orDash(client.getPhone()), inWords(e.getFirstContactChannel()), e.getProjectDescription(),
                 orDash(e.getProjectGoal()), e.getBudgetAmount().toPlainString(), e.getBudgetCurrency(),
                 e.getDesiredDeadline(), e.getPreviousContractorsCount() == null ? "-" : e.getPreviousContractorsCount(),
-                orDash(e.getPreviousContractorsExperience()), e.getDecisionMaking()));
+                orDash(e.getPreviousContractorsExperience()), inWords(e.getDecisionMaking())));
         screening.find(engagementId).ifPresent(s -> {
             brief.put("screeningScore", s.getScore());
-            brief.put("ruleVerdict", s.getRuleVerdict().name());
+            brief.put("ruleVerdict", s.getRuleVerdict().inWords());
             brief.put("markersSummary", s.getMarkers().isEmpty() ? "No marker fired." : s.getMarkers().stream()
                     .map(m -> "%s (+%d): %s".formatted(m.id(), m.weight(), m.reason()))
                     .collect(Collectors.joining("\n")));
         });
         return brief;
+    }
+
+    private static String inWords(com.engagementorchestrator.engagement.FirstContactChannel channel) {
+        return channel == null ? "-" : channel.inWords();
+    }
+
+    private static String inWords(com.engagementorchestrator.engagement.DecisionMaking decisions) {
+        return decisions == null ? "-" : decisions.inWords();
     }
 
     private static String orDash(String value) {

@@ -400,6 +400,10 @@ class BrowserTest {
                 }
             }
         }
+        // Camunda's end-of-life banner is in the page but never shown to our users (user-styles.css).
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).as("the banner element").isNotEmpty()
+                .allSatisfy(banner -> assertThat(banner.isDisplayed()).as("the banner shown").isFalse());
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("migrate to Camunda 8");
         screenshot("logged-in-" + user.replaceAll("[^a-z]", ""));
     }
 

@@ -102,7 +102,7 @@ class ProgressReportsProcessTest {
         assertThat(report).hasCandidateGroup("freelancers");
         Instant secondDue = firstDue.plus(Duration.ofDays(3));
         assertThat(report.getDueDate().toInstant()).isEqualTo(secondDue);
-        assertThat(tasks.getVariableLocal(report.getId(), "reportAgreement")).isEqualTo("MESSENGER, every 3 days");
+        assertThat(tasks.getVariableLocal(report.getId(), "reportAgreement")).isEqualTo("Messenger, every 3 days");
         assertThat(tasks.getVariableLocal(report.getId(), "reportEngagement")).isEqualTo(number);
 
         complete(report, withVariables(

@@ -82,6 +82,36 @@ class StaffTasklistTest {
     }
 
     @Test
+    void formsShowWordsNotCodesAndTheComplaintAnswerShowsWhatToCite() throws Exception {
+        Journeys journeys = new Journeys(context);
+        RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = journeys.register(body -> {
+            body.put("firstContactChannel", "VOICE_MESSAGE");
+            body.put("decisionMaking", "SELF");
+        });
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        Task call = BpmnAwareTests.task(EngagementProcess.Elements.REVIEW_SCREENING, instance);
+        JsonNode shown = json.readTree(get("/engine-rest/task/" + call.getId() + "/form-variables", "moderator", "moderator").body());
+        String intake = shown.path("intakeSummary").path("value").asText();
+        assertThat(intake).contains("First contact: Voice message").contains("Decisions: The client decides alone")
+                .doesNotContain("VOICE_MESSAGE").doesNotContain("SELF");
+        assertThat(shown.path("ruleVerdict").path("value").asText()).isIn("Accept", "Review: a moderator decides", "Decline");
+
+        journeys.acceptAfterIntroCall(instance);
+        long engagementId = journeys.engagement(instance).getId();
+        context.getBean(com.engagementorchestrator.complaint.ComplaintService.class)
+                .raise(engagementId, journeys.email, "The draft came a week late");
+        Task answer = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(com.engagementorchestrator.complaint.ComplaintProcess.Elements.ANSWER_COMPLAINT).singleResult();
+        assertThat(answer.getName()).isEqualTo("Answer the complaint · " + instance.getBusinessKey() + " · " + COMPANY);
+        JsonNode complaint = json.readTree(get("/engine-rest/task/" + answer.getId() + "/form-variables", "moderator",
+                "moderator").body());
+        assertThat(complaint.path("complaintProtocols").path("value").asText()).isEqualTo("No meeting protocol recorded for this engagement.");
+        assertThat(complaint.path("complaintLetters").path("value").asText()).contains("to " + journeys.email);
+        assertThat(complaint.path("contextClient").path("value").asText()).isEqualTo(CLIENT);
+    }
+
+    @Test
     void everyStaffFormShowsTheContextAndClientsCannotWriteIt() throws Exception {
         // The forms as deployed: every moderator's and freelancer's form shows the three read-only fields.
         List<String> staffForms = List.of("answer-complaint", "assess-change-request", "check-company-manually",
