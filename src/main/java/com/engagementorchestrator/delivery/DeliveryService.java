@@ -182,6 +182,13 @@ public class DeliveryService {
                 .processInstanceId(e.getProcessInstanceId())
                 .taskDefinitionKey(com.engagementorchestrator.engagement.EngagementProcess.Elements.WORK_DELIVERED)
                 .active().singleResult();
+        if (task == null && waitsForTheMessage(e.getProcessInstanceId())) {
+            // an instance of the model before the task: the same check, then its message
+            confirmDelivered(engagementId);
+            runtime.createMessageCorrelation(com.engagementorchestrator.engagement.EngagementProcess.Messages.WORK_DELIVERED)
+                    .processInstanceId(e.getProcessInstanceId()).correlate();
+            return;
+        }
         if (task == null) {
             throw new com.engagementorchestrator.common.ConflictException("Engagement " + e.getNumber() + " is "
                     + e.getStatus() + " in phase " + e.getPhase()
@@ -192,6 +199,12 @@ public class DeliveryService {
             tasks.setAssignee(task.getId(), declaredBy);
         }
         tasks.complete(task.getId());
+    }
+
+    private boolean waitsForTheMessage(String processInstanceId) {
+        return processInstanceId != null && runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName(com.engagementorchestrator.engagement.EngagementProcess.Messages.WORK_DELIVERED)
+                .active().count() > 0;
     }
 
     /**

@@ -19,6 +19,11 @@ public final class EngagementProcess {
         public static final String BLOCK_LIFTED = "BlockLifted";
         /** A moderator ended the engagements of a blocked client. */
         public static final String ENGAGEMENT_TERMINATED = "EngagementTerminated";
+        /**
+         * Instances started before "Work delivered" became the freelancers' task (issue 11) wait for this message at
+         * the same place; new ones wait at {@link Elements#WORK_DELIVERED}.
+         */
+        public static final String WORK_DELIVERED = "WorkDelivered";
         /** The final invoice is paid in full (payment provider webhook). */
         public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceived";
 

@@ -291,6 +291,14 @@ class BrowserTest {
         openFilter("Moderation queue");
         openTask("Confirm the payment order", instance.getId());
         claim();
+        // The payment order opens with the Tasklist sign-in: no second password for /api.
+        WebElement orderLink = wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Open the payment order")));
+        assertThat(orderLink.getAttribute("href")).contains("/api/engagements/" + instance.getBusinessKey() + "/payment-orders/");
+        Object orderStatus = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));",
+                orderLink.getAttribute("href"));
+        assertThat(orderStatus).as("the payment order over the Tasklist session").isEqualTo(200L);
         clickCentered(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(., 'Confirm: the money arrived')]"))));
         screenshot("deposit-review");
