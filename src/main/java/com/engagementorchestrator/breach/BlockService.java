@@ -154,12 +154,12 @@ public class BlockService {
                 ? "The company is blocked too: this client had proved signing authority.\n"
                 : "Only this client is blocked: they never proved signing authority, so the company is not.\n");
         text.append("\nBreaches:\n");
-        breaches.findByBlockIdOrderByIdAsc(blockId).forEach(b -> text.append("- ").append(b.getKind()).append(" on ")
+        breaches.findByBlockIdOrderByIdAsc(blockId).forEach(b -> text.append("- ").append(inWords(b.getKind())).append(" on ")
                 .append(b.getOccurredAt()).append(": ").append(b.getWhatWasDue()).append('\n'));
         text.append("\nPaused engagements:\n");
         paused.findByBlockIdOrderByEngagementIdAsc(blockId).forEach(p -> {
             Engagement e = lifecycle.get(p.getEngagementId());
-            text.append("- ").append(e.getNumber()).append(" (").append(e.getPhase()).append(p.isBreached() ? ", breached" : "")
+            text.append("- ").append(e.getNumber()).append(" (phase ").append(inWords(e.getPhase())).append(p.isBreached() ? ", breached" : "")
                     .append(")\n");
         });
         List<BlockEvidence> sent = evidence.findByBlockIdOrderByIdAsc(blockId);
@@ -168,6 +168,15 @@ public class BlockService {
                 .append(ev.getFile() == null ? "" : " [file " + ev.getFile().getFileName() + ": /api/clients/" + client.getId()
                         + "/block-evidence/" + ev.getId() + "]").append('\n'));
         return text.toString();
+    }
+
+    /** "DEPOSIT_OVERDUE" reads "Deposit overdue": the moderator's form shows words, not codes. */
+    static String inWords(Object code) {
+        if (code == null || String.valueOf(code).isBlank()) {
+            return "-";
+        }
+        String words = String.valueOf(code).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** Checks the moderator's decision before the task completes. */

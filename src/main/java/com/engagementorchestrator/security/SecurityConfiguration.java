@@ -88,6 +88,18 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** After the authentication of /engine-rest: processes the application starts itself are not started by hand. */
+    @Bean
+    FilterRegistrationBean<InternalProcessStartFilter> internalProcessStart(org.camunda.bpm.engine.RepositoryService repository,
+                                                                             ObjectMapper json) {
+        FilterRegistrationBean<InternalProcessStartFilter> registration =
+                new FilterRegistrationBean<>(new InternalProcessStartFilter(repository, json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setName("internal-process-start");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
     /** After the authentication of /engine-rest: what the engine API does not offer clients. */
     @Bean
     FilterRegistrationBean<ClientEngineApiFilter> clientEngineApi(IdentityService identity, ObjectMapper json) {

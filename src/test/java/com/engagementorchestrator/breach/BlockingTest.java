@@ -162,7 +162,7 @@ class BlockingTest {
                 "evidenceFile", org.camunda.bpm.engine.variable.Variables.fileValue("order.pdf").file(Journeys.PDF).create()));
         assertThat(block).hasPassed(BlockProcess.Elements.EVIDENCE_MERGE).isWaitingAt(BlockProcess.Elements.REVIEW_BLOCK);
         assertThat((String) tasks.getVariableLocal(task(BlockProcess.Elements.REVIEW_BLOCK, block).getId(), "blockSummary"))
-                .contains("I paid on Monday").contains("order.pdf").contains("DEPOSIT_OVERDUE");
+                .contains("I paid on Monday").contains("order.pdf").contains("Deposit overdue").doesNotContain("DEPOSIT_OVERDUE");
 
         Duration blocked = Duration.ofDays(10);
         // Moved by the blocked time, and further where the ladder's deadline would then fall within the grace period

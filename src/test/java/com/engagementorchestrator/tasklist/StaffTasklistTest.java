@@ -157,6 +157,19 @@ class StaffTasklistTest {
         var unknown = send("POST", "/engine-rest/process-definition/key/protocol-signing/submit-form", Map.of("variables",
                 Map.of("engagementNumber", Map.of("value", "ENG-1999-999999", "type", "String"))), "moderator", "moderator");
         assertThat(unknown.statusCode()).as(unknown.body()).isBetween(400, 499);
+
+        // The processes the application starts cannot be started by hand either (they would fail without its data).
+        for (String internal : List.of("engagement", "reminder-ladder", "client-block", "client-reply", "delivery-review",
+                "progress-reports")) {
+            var started = send("POST", "/engine-rest/process-definition/key/" + internal + "/start", Map.of(),
+                    "moderator", "moderator");
+            assertThat(started.statusCode()).as(internal + ": " + started.body()).isEqualTo(403);
+            assertThat(started.body()).contains("started by the application itself");
+            String id = json.readTree(get("/engine-rest/process-definition/key/" + internal, "moderator", "moderator").body())
+                    .path("id").asText();
+            assertThat(send("POST", "/engine-rest/process-definition/" + id + "/submit-form", Map.of("variables", Map.of()),
+                    "moderator", "moderator").statusCode()).as(internal).isEqualTo(403);
+        }
     }
 
     @Test
