@@ -252,7 +252,7 @@ class BrowserTest {
         browser.manage().deleteAllCookies();
         logIntoTasklist("moderator", "moderator");
         openFilter("Moderation queue");
-        openTask("Review the materials");
+        openTask("Review the materials", instance.getId());
         claim();
         WebElement unusable = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(., '2. Logo and brand book')]")));
@@ -429,7 +429,14 @@ class BrowserTest {
 
     /** A queue holds the same task of many engagements: the moderator picks this engagement's one. */
     private void openTask(String name, String processInstanceId) {
-        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).taskNameLike(name + " · %").singleResult().getId();
+        List<String> instances = new java.util.ArrayList<>(List.of(processInstanceId));
+        for (int i = 0; i < instances.size(); i++) { // the engagement and the processes it called
+            runtime.createProcessInstanceQuery().superProcessInstanceId(instances.get(i)).list()
+                    .forEach(called -> instances.add(called.getId()));
+        }
+        // the base name from the BPMN; the engagement and the company follow it
+        String taskId = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                .taskNameLike(name + " · %").singleResult().getId();
         By link = By.xpath("//a[contains(@href, 'task=" + taskId + "')]");
         // The queue is shared and shows a page at a time (newest first, and other tests leave tasks dated in the
         // future): turn its pages, as a moderator would, until the task shows.
