@@ -149,7 +149,8 @@ public class BlockService {
         StringBuilder text = new StringBuilder();
         text.append("Client: ").append(client.getFullName()).append(" <").append(client.getEmail()).append(">, client id ")
                 .append(client.getId()).append('\n');
-        text.append("Blocked since ").append(block.getBlockedAt()).append(": ").append(block.getReason()).append('\n');
+        text.append("Blocked since ").append(block.getBlockedAt()).append(": ")
+                .append(CODE.matcher(String.valueOf(block.getReason())).replaceAll(code -> inWords(code.group()))).append('\n');
         text.append(signingAuthority.confirmedFor(client.getId())
                 ? "The company is blocked too: this client had proved signing authority.\n"
                 : "Only this client is blocked: they never proved signing authority, so the company is not.\n");
@@ -169,6 +170,9 @@ public class BlockService {
                         + "/block-evidence/" + ev.getId() + "]").append('\n'));
         return text.toString();
     }
+
+    /** A code in a stored reason ("DEPOSIT_OVERDUE in ENG-..."). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)+\\b");
 
     /** "DEPOSIT_OVERDUE" reads "Deposit overdue": the moderator's form shows words, not codes. */
     static String inWords(Object code) {
