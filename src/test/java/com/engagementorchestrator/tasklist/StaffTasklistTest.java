@@ -285,6 +285,46 @@ class StaffTasklistTest {
         assertThat(history.getDeleteReason()).isEqualTo("completed");
     }
 
+    /** An engagement started before "Work delivered" became a task waits for the message: the API still declares it. */
+    @Test
+    void theApiStillDeclaresDeliveryOfAnEngagementOfTheEarlierModel() throws Exception {
+        var repository = context.getBean(org.camunda.bpm.engine.RepositoryService.class);
+        byte[] earlier;
+        try (var in = getClass().getResourceAsStream("/legacy/engagement-with-work-delivered-message.bpmn")) {
+            earlier = in.readAllBytes();
+        }
+        var deployment = repository.createDeployment().name("engagement before the Work delivered task")
+                .addInputStream("engagement.bpmn", new java.io.ByteArrayInputStream(earlier)).deploy();
+        try {
+            Journeys journeys = new Journeys(context);
+            ProcessInstance instance = journeys.awaitingDeposit(body -> { });
+            // Journeys.startTheWork without its last check, which knows the current model only
+            long engagementId = journeys.engagement(instance).getId();
+            var invoice = context.getBean(com.engagementorchestrator.deposit.DepositService.class).depositInvoice(engagementId);
+            context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(
+                    new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-" + invoice.getNumber(),
+                            invoice.getNumber(), invoice.getAmount(), invoice.getCurrency(), null), "{}");
+            BpmnAwareTests.complete(BpmnAwareTests.task(EngagementProcess.Elements.PREPARE_BRIEF, instance),
+                    Map.of("briefItems", "ANSWER | Who are your customers | " + java.time.LocalDate.now().plusDays(3)));
+            long itemId = context.getBean(com.engagementorchestrator.materials.MaterialsService.class).items(engagementId)
+                    .get(0).getId();
+            BpmnAwareTests.complete(BpmnAwareTests.task(EngagementProcess.Elements.PROVIDE_MATERIALS, instance),
+                    Map.of("answer_" + itemId, "Small shops"));
+            BpmnAwareTests.complete(BpmnAwareTests.task(EngagementProcess.Elements.REVIEW_MATERIALS, instance),
+                    Map.of("missingItems", ""));
+            assertThat(instance).isWaitingAt("WorkDeliveredEvent");
+            assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).count()).isZero();
+            var answer = send("POST", "/api/engagements/" + instance.getBusinessKey() + "/work-delivered", null,
+                    "freelancer", "freelancer");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            assertThat(instance).hasPassed("WorkDeliveredEvent", EngagementProcess.Elements.ISSUE_FINAL_INVOICE)
+                    .isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
     private static JsonNode find(JsonNode components, String key) {
         for (JsonNode component : components) {
             if (key.equals(component.path("key").asText(null))) {
