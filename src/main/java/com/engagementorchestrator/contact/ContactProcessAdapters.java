@@ -25,13 +25,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ContactProcessAdapters {
 
-    /** Start listener of WorkDeliveredEvent: the engagement is at work. */
+    /** Start listener of the "Work delivered" task (WorkDeliveredTask): the engagement is at work. */
     @Bean
     ExecutionListener startProgressReports(ProgressReports reports) {
         return execution -> reports.start(engagementId(execution));
     }
 
-    /** End listener of WorkDeliveredEvent: delivered, or the wait was cancelled (terminated, deleted). */
+    /** End listener of "Work delivered": delivered, or the wait was cancelled (terminated, deleted). */
     @Bean
     ExecutionListener stopProgressReports(ProgressReports reports) {
         return execution -> reports.stop(engagementId(execution), "the work of the engagement is over");
