@@ -15,7 +15,6 @@ import com.engagementorchestrator.deposit.PaymentService;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
 import com.engagementorchestrator.support.Mailbox;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -344,16 +343,7 @@ class LettersTest {
 
     /** The text of the one message with this subject, as the client's mail program shows it. */
     private String mail(String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        MimeMessage found = null;
-        while (found == null && System.currentTimeMillis() < deadline) {
-            found = Mailbox.of(journeys.email).stream().filter(m -> subject.equals(Mailbox.subjectOf(m))).findFirst().orElse(null);
-            if (found == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(found).as("a message '" + subject + "' to " + journeys.email).isNotNull();
-        String text = ((String) found.getContent()).replace("\r\n", "\n").stripTrailing();
+        String text = Mailbox.text(journeys.email, subject);
         if (PRINT) {
             System.out.println("\n===== " + subject + "\n" + text + "\n=====");
         }
