@@ -63,8 +63,8 @@ record EngagementView(String number, String status, String phase, String closeRe
     }
 
     /**
-     * Every version of every meeting protocol of the engagement, with its status (SIGNING, SIGNED or
-     * SUPERSEDED); the text, signatures and PDF are at {@code url}. Who recorded it is shown to staff only.
+     * Every version of every meeting protocol of the engagement, with its status (SIGNING, SIGNED,
+     * SUPERSEDED, or UNSIGNED: the engagement ended first); the text, signatures and PDF are at {@code url}. Who recorded it is shown to staff only.
      */
     record ProtocolView(Long id, String number, int version, String status, LocalDate meetingDate, String contentSha256,
                         Instant createdAt, String createdBy, String url) {

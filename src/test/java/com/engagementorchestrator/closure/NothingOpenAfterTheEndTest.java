@@ -70,6 +70,7 @@ class NothingOpenAfterTheEndTest {
     @Autowired TaskService tasks;
     @Autowired HistoryService history;
     @Autowired ProtocolWorkflow protocols;
+    @Autowired com.engagementorchestrator.protocol.ProtocolService protocolService;
     @Autowired PromiseLedger promises;
     @Autowired DeliveryService deliveries;
     @Autowired DepositService payments;
@@ -91,7 +92,7 @@ class NothingOpenAfterTheEndTest {
     }
 
     @Test
-    void completedTheProtocolsEndWithItTheirPromisesAreClosedAndTheSummaryCountsThemAll() {
+    void completedTheProtocolsEndWithItTheirPromisesAreClosedAndTheSummaryCountsThemAll() throws Exception {
         ProcessInstance engagement = journeys.working(body -> { });
         long engagementId = journeys.engagement(engagement).getId();
         ProcessInstance signed = signedProtocolWithWorkLeft(engagementId);
@@ -111,7 +112,7 @@ class NothingOpenAfterTheEndTest {
         assertThat(completed.getStatus()).isEqualTo(EngagementStatus.COMPLETED);
         for (ProcessInstance protocol : List.of(signed, unsigned)) {
             assertThat(protocol).isEnded().hasPassed(ProtocolProcess.Elements.ENGAGEMENT_ENDED,
-                    ProtocolProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
+                    ProtocolProcess.Elements.CLOSE_UNSIGNED_PROTOCOL, ProtocolProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
             assertThat(endedBecause(protocol)).isEqualTo("the engagement completed, paid in full");
         }
         assertThat(ladder).as("the reminder ladder the unsigned protocol called").isEnded();
@@ -136,7 +137,7 @@ class NothingOpenAfterTheEndTest {
 
         // The engagement view lists its protocols with their status and the closed promises with the reason.
         JsonNode staffView = view(completed.getNumber(), "moderator", "moderator");
-        assertThat(staffView.path("protocols")).extracting(p -> p.path("status").asText()).containsExactlyInAnyOrder("SIGNED", "SIGNING");
+        assertThat(staffView.path("protocols")).extracting(p -> p.path("status").asText()).containsExactlyInAnyOrder("SIGNED", "UNSIGNED");
         assertThat(staffView.path("protocols")).allSatisfy(p -> {
             assertThat(p.path("url").asText()).startsWith("/api/protocols/");
             assertThat(p.path("createdBy").asText()).isEqualTo("moderator");
@@ -207,6 +208,8 @@ class NothingOpenAfterTheEndTest {
         Engagement declined = journeys.engagement(engagement);
         assertThat(declined.getStatus()).isEqualTo(EngagementStatus.DECLINED);
         assertThat(protocol).isEnded().hasPassed(ProtocolProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
+        assertThat(protocolService.get((Long) history.createHistoricVariableInstanceQuery().processInstanceId(protocol.getId())
+                .variableName("protocolId").singleResult().getValue()).getStatus()).isEqualTo(Protocol.Status.UNSIGNED);
         assertNothingRuns(declined);
         assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.SIGNATURE)
                 .singleElement().satisfies(p -> {
