@@ -1,7 +1,14 @@
 package com.engagementorchestrator.apidocs;
 
+import com.engagementorchestrator.common.ApiErrorHandler;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -17,14 +24,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description of /api (issue 11, item 5), served by springdoc at /api/docs/openapi (JSON) and browsable at
- * /api/docs. Tags follow the feature package of each controller; the error responses with our JSON error body
- * (common/ApiErrorHandler.ApiError) come from the handler itself, which springdoc reads. The description is public:
+ * /api/docs. Tags follow the feature package of each controller; every operation lists the error responses with our
+ * JSON error body (common/ApiErrorHandler.ApiError; its handlers answer with ResponseEntity, so springdoc cannot read
+ * their status codes and they are added here). The description is public:
  * it says what the API offers, not anyone's data; every endpoint it lists keeps its own access rules.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
     static final String BASIC_AUTH = "basicAuth";
+    static final String ERROR_SCHEMA = "ApiError";
 
     /** Feature package of a controller, its tag and what the tag covers. */
     private static final Map<String, Tag> FEATURES = Map.of(
@@ -68,20 +77,46 @@ class ApiDocumentation {
         };
     }
 
-    /** The tags with their descriptions, public operations without a security requirement, 401 on the others. */
+    /** What an error answer means, by status; each comes with our error body. */
+    private static final Map<String, String> ERRORS = Map.of(
+            "400", "Bad input: the message says what is wrong, fields lists every offending field",
+            "404", "No such record, or not yours to see (a client sees only their own; others get 404, not 403)",
+            "409", "The record's state does not allow this now (the message says why)");
+
+    /**
+     * The tags with their descriptions; public operations without a security requirement, the others with 401 and 403;
+     * every operation with our error responses.
+     */
     @Bean
-    OpenApiCustomizer describeAccess() {
+    OpenApiCustomizer describeAccessAndErrors() {
         return api -> {
             api.setTags(FEATURES.values().stream().sorted(java.util.Comparator.comparing(Tag::getName)).toList());
+            var resolved = ModelConverters.getInstance().readAllAsResolvedSchema(ApiErrorHandler.ApiError.class);
+            api.getComponents().addSchemas(ERROR_SCHEMA, resolved.schema);
+            resolved.referencedSchemas.forEach(api.getComponents()::addSchemas);
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                ApiResponses responses = operation.getResponses();
+                responses.putIfAbsent("400", error(ERRORS.get("400")));
+                if (path.contains("{")) {
+                    responses.putIfAbsent("404", error(ERRORS.get("404")));
+                }
+                if (method != PathItem.HttpMethod.GET) {
+                    responses.putIfAbsent("409", error(ERRORS.get("409")));
+                }
                 if (PUBLIC.contains(method.name() + " " + path)) {
                     operation.setSecurity(List.of());
                 } else {
-                    operation.getResponses().addApiResponse("401", new ApiResponse()
+                    responses.putIfAbsent("401", new ApiResponse()
                             .description("No or wrong credentials: HTTP Basic as an engine user"));
+                    responses.putIfAbsent("403", error("Signed in, but this is not open to the caller's group"));
                 }
             }));
         };
+    }
+
+    private static ApiResponse error(String meaning) {
+        return new ApiResponse().description(meaning).content(new Content().addMediaType("application/json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))));
     }
 
     private static Tag tag(String name, String description) {

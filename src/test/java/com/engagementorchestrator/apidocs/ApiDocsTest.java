@@ -55,6 +55,10 @@ class ApiDocsTest {
         assertThat(notFound.isEmpty()).as("a 404 body is described: %s", engagement.path("responses")).isFalse();
         assertThat(notFound.elements().next().path("schema").path("$ref").asText()).as("%s", notFound).endsWith("/ApiError");
         assertThat(engagement.path("responses").has("401")).isTrue();
+        assertThat(engagement.path("responses").path("403").path("content").path("application/json").path("schema").path("$ref")
+                .asText()).endsWith("/ApiError");
+        assertThat(api.path("paths").path("/api/registrations").path("post").path("responses").path("400").path("content")
+                .path("application/json").path("schema").path("$ref").asText()).endsWith("/ApiError");
         List<String> errorFields = new ArrayList<>();
         api.path("components").path("schemas").path("ApiError").path("properties").fieldNames().forEachRemaining(errorFields::add);
         assertThat(errorFields).containsExactlyInAnyOrder("status", "error", "message", "fields");
