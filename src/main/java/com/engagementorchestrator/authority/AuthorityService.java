@@ -1,10 +1,10 @@
 package com.engagementorchestrator.authority;
 
 import com.engagementorchestrator.common.InvalidInputException;
-import com.engagementorchestrator.ending.EngagementEnding;
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.ending.EngagementEnding;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
