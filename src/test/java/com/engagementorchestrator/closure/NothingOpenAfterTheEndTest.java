@@ -145,14 +145,20 @@ class NothingOpenAfterTheEndTest {
         assertThat(staffView.path("promises")).filteredOn(p -> p.path("kind").asText().equals("PROTOCOL_AGREEMENT")).singleElement()
                 .satisfies(p -> assertThat(p.path("closeReason").asText()).isEqualTo("the engagement completed, paid in full"));
         assertThat(staffView.path("correspondence")).extracting(c -> c.path("template").asText()).contains("engagement.completed");
+        JsonNode reliability = get("/api/clients/" + completed.getClient().getId() + "/reliability", "moderator", "moderator");
+        assertThat(reliability.path("cancelled").asLong()).isEqualTo(Long.parseLong(counts.group(4)));
         JsonNode clientView = view(completed.getNumber(), journeys.email, "correct-horse-battery");
         assertThat(clientView.path("protocols")).hasSize(2).allSatisfy(p -> assertThat(p.has("createdBy")).isFalse());
         assertThat(clientView.path("correspondence")).isNotEmpty().allSatisfy(c -> assertThat(c.has("note")).isFalse());
     }
 
     private JsonNode view(String number, String user, String password) throws Exception {
+        return get("/api/engagements/" + number, user, password);
+    }
+
+    private JsonNode get(String path, String user, String password) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/engagements/" + number))
+                        URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                         .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
