@@ -4,6 +4,7 @@ import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.ending.EngagementEnding;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
@@ -38,10 +39,13 @@ public class AuthorityService implements Obligation {
     private final Duration dueIn;
     private final String tasklistUrl;
 
+    private final EngagementEnding ending;
+
     public AuthorityService(AuthorityDocuments documents, UploadedFiles files, EngagementLifecycle lifecycle,
                             ClientLetters letters, PromiseLedger promises,
                             @Value("${engagement.authority.due-in:P7D}") Duration dueIn,
-                            @Value("${engagement.public-url}") String publicUrl) {
+                            @Value("${engagement.public-url}") String publicUrl, EngagementEnding ending) {
+        this.ending = ending;
         this.documents = documents;
         this.files = files;
         this.lifecycle = lifecycle;
@@ -136,6 +140,7 @@ public class AuthorityService implements Obligation {
     public void refuse(long engagementId) {
         Engagement e = lifecycle.close(engagementId, EngagementStatus.DECLINED,
                 "signing authority not proven after " + MAX_ATTEMPTS + " attempts (M6)");
+        ending.endAllOf(engagementId, "the engagement was declined: signing authority not proven");
         letters.write(e, "authority.refused", "authority-refused/" + e.getNumber());
     }
 

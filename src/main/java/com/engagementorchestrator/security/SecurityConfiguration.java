@@ -38,6 +38,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reference/**").permitAll()
+                        // The API's description is public (apidocs/ApiDocumentation): what it offers, no one's data.
+                        .requestMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         // The payment provider signs its calls (HMAC), it has no user.
                         .requestMatchers(HttpMethod.POST, "/api/payments/webhook").permitAll()
                         .requestMatchers("/api/payments/**").hasAnyAuthority(

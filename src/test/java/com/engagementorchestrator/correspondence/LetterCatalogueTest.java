@@ -136,7 +136,7 @@ class LetterCatalogueTest {
                 f("summary.payments", locale),
                 f("summary.payment.paid", locale, f("invoice.kind.DEPOSIT", locale), invoice, amount, amount, "2026-09-10"),
                 f("summary.payment", locale, f("invoice.kind.FINAL", locale), "INV-2026-000045", paid, amount),
-                f("summary.promises", locale, 5, 1, 2),
+                f("summary.promises", locale, 5, 1, 2, 1),
                 f("summary.protocols", locale, f("summary.protocol", locale, "PRT-2026-000007", 2, "3f2a9c1b0d4e"))) + "\n"));
         letters.put("complaint.received", args(name, number, 1234L, date));
         letters.put("complaint.answer.OUR_FAULT#refund", args(name, number, 1234L, ru ? "Мы сорвали свой срок." : "We missed our own date.",
