@@ -57,8 +57,8 @@ class PortalSessionController {
                 ? null : user(caller.getName()), csrf(csrf));
     }
 
+    /** No surrounding read-only transaction: a wrong password is recorded by the engine (its login delay). */
     @PostMapping("/api/portal/session")
-    @Transactional(readOnly = true)
     ResponseEntity<?> signIn(@RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response,
                              CsrfToken csrf) {
         Authentication authenticated;
