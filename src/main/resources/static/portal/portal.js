@@ -29,7 +29,12 @@
       complaintText: 'What went wrong?', complaintRaised: 'Your complaint is recorded; a moderator answers it.',
       status: 'Status', answerLabel: 'Our answer', none: 'none', materials: 'Materials sent',
       notYours: 'Wrong e-mail or password', staff: 'The portal is for clients; staff work in Tasklist.',
-      failed: 'That did not work', signedInAs: 'Signed in as'
+      failed: 'That did not work', signedInAs: 'Signed in as',
+      'phase.SCREENING': 'screening', 'phase.COMPANY_CHECK': 'company check', 'phase.SCREENING_REVIEW': 'intro call',
+      'phase.SIGNING_AUTHORITY': 'signing authority', 'phase.AUTHORITY_VERIFICATION': 'document check',
+      'phase.DEPOSIT': 'deposit', 'phase.BRIEF': 'brief', 'phase.MATERIALS': 'materials',
+      'phase.MATERIALS_REVIEW': 'materials review', 'phase.WORK': 'work', 'phase.FINAL_PAYMENT': 'final payment',
+      'phase.CLOSED': 'closed'
     },
     ru: {
       portal: 'Кабинет клиента', signOut: 'Выйти', signIn: 'Войти', email: 'E-mail', password: 'Пароль',
@@ -56,7 +61,16 @@
       complaintText: 'Что пошло не так?', complaintRaised: 'Жалоба принята; модератор ответит на неё.',
       status: 'Статус', answerLabel: 'Наш ответ', none: 'нет', materials: 'Отправленные материалы',
       notYours: 'Неверный e-mail или пароль', staff: 'Кабинет — для клиентов; сотрудники работают в Tasklist.',
-      failed: 'Не получилось', signedInAs: 'Вы вошли как'
+      failed: 'Не получилось', signedInAs: 'Вы вошли как',
+      'phase.SCREENING': 'проверка заявки', 'phase.COMPANY_CHECK': 'проверка компании', 'phase.SCREENING_REVIEW': 'знакомство',
+      'phase.SIGNING_AUTHORITY': 'полномочия', 'phase.AUTHORITY_VERIFICATION': 'проверка документа',
+      'phase.DEPOSIT': 'предоплата', 'phase.BRIEF': 'бриф', 'phase.MATERIALS': 'материалы',
+      'phase.MATERIALS_REVIEW': 'проверка материалов', 'phase.WORK': 'работа', 'phase.FINAL_PAYMENT': 'итоговая оплата',
+      'phase.CLOSED': 'завершено',
+      'task.ProveSigningAuthorityTask': 'Подтвердите право подписи', 'task.PayDepositTask': 'Оплатите предоплату',
+      'task.PayFinalInvoiceTask': 'Оплатите итоговый счёт', 'task.ProvideMaterialsTask': 'Отправьте материалы',
+      'task.SignAsClientTask': 'Подпишите протокол', 'task.ReviewDeliveryTask': 'Проверьте результат',
+      'task.RespondToComplaintAnswerTask': 'Наш ответ на вашу жалобу', 'task.ProvideBlockEvidenceTask': 'Объясните, что произошло'
     }
   };
 
@@ -68,6 +82,7 @@
   let keepMessage = false; // a message said just before a route change stays for the next page
 
   const t = key => WORDS[lang][key] || WORDS.en[key] || key;
+  const taskName = task => WORDS[lang]['task.' + task.key] || task.name;
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -75,8 +90,13 @@
       if (value === null || value === undefined || value === false) { return; }
       if (name === 'text') { node.textContent = value; } else if (name.startsWith('on')) { node.addEventListener(name.substring(2), value); } else { node.setAttribute(name, value === true ? '' : value); }
     });
-    children.flat().forEach(child => { if (child !== null && child !== undefined) { node.append(child instanceof Node ? child : String(child)); } });
+    children.flat(Infinity).forEach(child => { if (child !== null && child !== undefined) { node.append(child instanceof Node ? child : String(child)); } });
     return node;
+  }
+
+  /** Appends nodes and (nested) lists of nodes, skipping empty ones. */
+  function append(node, ...parts) {
+    parts.flat(Infinity).filter(part => part !== null && part !== undefined && part !== false).forEach(part => node.append(part));
   }
 
   function say(kind, text) {
@@ -216,12 +236,12 @@
     const [tasks, engagements] = await Promise.all([api('GET', '/api/portal/tasks'), api('GET', '/api/portal/engagements')]);
     const taskList = el('div', { class: 'tasks', id: 'tasks' },
       tasks.length ? tasks.map(task => el('a', { class: 'task' + (task.paused ? ' paused' : ''), href: '#/task/' + task.id, 'data-key': task.key },
-        el('strong', { text: task.name }), el('br'),
+        el('strong', { text: taskName(task) }), el('br'),
         el('span', { class: 'meta', text: [task.engagementNumber, task.due ? t('due') + ' ' + date(task.due) : null,
           task.paused ? t('paused') : null].filter(Boolean).join(' · ') })))
         : el('p', { class: 'meta', text: t('noTasks') }));
     const cards = el('div', { id: 'engagements' }, engagements.length ? engagements.map(e => el('article', { class: 'card engagement', 'data-number': e.number },
-      el('h3', {}, el('a', { href: '#/engagement/' + e.number, text: e.number }), ' ', el('span', { class: 'phase', text: e.phase })),
+      el('h3', {}, el('a', { href: '#/engagement/' + e.number, text: e.number }), ' ', el('span', { class: 'phase', 'data-phase': e.phase, text: t('phase.' + e.phase) })),
       el('p', { class: 'meta', text: (e.project || '').substring(0, 160) }),
       el('div', {}, el('strong', { text: t('youOwe') + ': ' }), owedList(e.clientOwes)),
       el('div', {}, el('strong', { text: t('weOwe') + ': ' }), owedList(e.weOwe)),
@@ -251,11 +271,12 @@
       } catch (err) { say('failed', err.message); }
     });
     return [el('p', {}, el('a', { href: '#/', text: '← ' + t('back') })),
-      el('h1', {}, e.number + ' ', el('span', { class: 'phase', text: e.phase })),
+      el('h1', {}, e.number + ' ', el('span', { class: 'phase', 'data-phase': e.phase, text: t('phase.' + e.phase) })),
       el('p', { class: 'meta', text: e.project ? e.project.description : '' }),
       el('h2', { text: t('results') }),
       el('ul', { id: 'results' }, results.map(r => el('li', { 'data-result': r.id }, r.title + ' (v' + r.version + ', ' + r.status + ') ',
         r.preview ? el('a', { class: 'preview', href: r.preview, target: '_blank', text: t('preview') }) : null, ' ',
+        r.preview && r.previewKind === 'IMAGE' ? el('img', { class: 'preview', src: r.preview, alt: r.title }) : null,
         r.released ? el('a', { class: 'original', href: r.original, text: t('original') })
           : el('span', { class: 'meta', text: t('original') + ': ' + t('originalLocked') })))),
       el('h2', { text: t('invoices') }),
@@ -276,7 +297,7 @@
   async function taskView(id) {
     const data = await api('GET', '/api/portal/tasks/' + encodeURIComponent(id));
     const task = data.task;
-    const header = [el('p', {}, el('a', { href: '#/', text: '← ' + t('back') })), el('h1', { id: 'taskName', text: task.name }),
+    const header = [el('p', {}, el('a', { href: '#/', text: '← ' + t('back') })), el('h1', { id: 'taskName', text: taskName(task) }),
       el('p', { class: 'meta', text: [task.engagementNumber, task.due ? t('due') + ' ' + date(task.due) : null].filter(Boolean).join(' · ') })];
     const done = () => { say('ok', t('submitted')); keepMessage = true; location.hash = '#/'; };
     if (data.form === 'form-js') {
@@ -292,33 +313,36 @@
         if (Object.keys(result.errors || {}).length) { return; }
         try { await api('POST', '/api/portal/tasks/' + encodeURIComponent(id) + '/submit', result.data); done(); } catch (e) { say('failed', e.message); }
       });
-      return [header, container, button];
+      // A file the form names by its address (a preview, a payment order) is a link that works with this session.
+      const links = Object.entries(data.variables || {}).filter(([, value]) => typeof value === 'string' && value.startsWith('/api/'))
+        .map(([name, value]) => el('li', {}, el('a', { href: value, target: '_blank', class: 'file', 'data-variable': name, text: t('open') + ': ' + value.split('/').slice(-2).join(' ') })));
+      return [header, links.length ? el('ul', { class: 'files' }, links) : null, container, button];
     }
     const form = el('form', { id: 'uploadForm', novalidate: true, enctype: 'multipart/form-data' });
     const invoices = (data.invoices || []).filter(i => i.status !== 'PAID');
     const v = data.variables || {};
     if (data.form === 'prove-signing-authority') {
-      form.append(el('p', { text: t('authorityIntro') }),
+      append(form, el('p', { text: t('authorityIntro') }),
         field('authorityDocument', t('document'), el('input', { type: 'file', name: 'authorityDocument', accept: 'application/pdf,image/jpeg,image/png' })));
     } else if (data.form === 'pay-deposit') {
       const current = invoices.filter(i => i.number === v.invoiceNumber);
-      form.append((current.length ? current : invoices).map(paymentBlock), el('p', { text: t('payIntro') }),
+      append(form, (current.length ? current : invoices).map(paymentBlock), el('p', { text: t('payIntro') }),
         field('paymentOrder', t('paymentOrder'), el('input', { type: 'file', name: 'paymentOrder', accept: 'application/pdf,image/jpeg,image/png' })),
         field('paidAmount', t('paidAmount'), el('input', { type: 'text', name: 'paidAmount', inputmode: 'decimal', value: v.invoiceRemaining || '' })));
     } else if (data.form === 'provide-materials') {
       const items = JSON.parse(v.briefItemsJson || '[]');
-      form.append(el('p', { text: t('materialsIntro') }), items.map(item => el('fieldset', { 'data-item': item.id },
+      append(form, el('p', { text: t('materialsIntro') }), items.map(item => el('fieldset', { 'data-item': item.id },
         el('legend', { text: item.position + '. ' + item.title + ' (' + t('due') + ' ' + date(item.dueDate) + ')' }),
         item.note ? el('p', { class: 'error', text: item.note }) : null,
         item.kind === 'ANSWER' ? field('answer_' + item.id, t('answer'), el('textarea', { name: 'answer_' + item.id, maxlength: 10000 }))
           : field('file_' + item.id, t('file'), el('input', { type: 'file', name: 'file_' + item.id })),
         item.canExtend ? field('extend_' + item.id, t('moreTime'), el('input', { type: 'date', name: 'extend_' + item.id })) : null)));
     } else if (data.form === 'provide-block-evidence') {
-      form.append(el('p', { text: t('evidenceIntro') }),
+      append(form, el('p', { text: t('evidenceIntro') }),
         field('evidenceNote', t('explanation'), el('textarea', { name: 'evidenceNote', maxlength: 4000 })),
         field('evidenceFile', t('document'), el('input', { type: 'file', name: 'evidenceFile', accept: 'application/pdf,image/jpeg,image/png' })));
     }
-    form.append(el('button', { type: 'submit', id: 'submitTask', text: t('submit') }));
+    append(form, el('button', { type: 'submit', id: 'submitTask', text: t('submit') }));
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const body = new FormData();

@@ -69,7 +69,7 @@ class PortalTasks {
     }
 
     List<TaskView> open(String userId) {
-        return asSystem(() -> tasks.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().asc().list().stream()
+        return asSystem(() -> tasks.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().asc().unlimitedList().stream()
                 .map(this::view).toList());
     }
 
