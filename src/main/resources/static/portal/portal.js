@@ -356,10 +356,14 @@
 
   // ---- routing ----
 
+  let rendering = 0; // only the latest route's page is shown, however long an earlier one took to load
+
   async function render(build) {
     chrome();
+    const mine = ++rendering;
     try {
       const nodes = await build();
+      if (mine !== rendering) { return; }
       view.replaceChildren(...[nodes].flat(3).filter(Boolean));
     } catch (e) {
       if (e.status === 401 || e.status === 403 && !session.user) { session.user = null; view.replaceChildren(...signInView()); } else { say('failed', e.message); }

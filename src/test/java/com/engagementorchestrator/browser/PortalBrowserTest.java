@@ -249,6 +249,7 @@ class PortalBrowserTest {
         payments.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), finalInvoice.getNumber(),
                 finalInvoice.getAmount(), finalInvoice.getCurrency(), null), "{}");
         browser.get(url("/portal/#/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks")));
         browser.get(url("/portal/#/engagement/" + number));
         WebElement original = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#results li[data-result='" + result.getId() + "'] a.original")));
