@@ -37,7 +37,8 @@ public class AuthorityService implements Obligation {
     private final ClientLetters letters;
     private final PromiseLedger promises;
     private final Duration dueIn;
-    private final String tasklistUrl;
+    /** The client portal, where a letter's link opens the engagement's open task. */
+    private final String portalUrl;
 
     private final EngagementEnding ending;
 
@@ -52,7 +53,7 @@ public class AuthorityService implements Obligation {
         this.letters = letters;
         this.promises = promises;
         this.dueIn = dueIn;
-        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+        this.portalUrl = publicUrl + "/portal/#/open/";
     }
 
     @Override
@@ -64,7 +65,7 @@ public class AuthorityService implements Obligation {
     public Instant requestDocument(long engagementId) {
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
-        letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), tasklistUrl);
+        letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), portalUrl + e.getNumber());
         return dueAt;
     }
 
@@ -102,7 +103,7 @@ public class AuthorityService implements Obligation {
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
         letters.write(e, "authority.rejected", "authority-rejected/" + e.getNumber() + "/" + rejected.getAttempt(),
-                rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), tasklistUrl);
+                rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), portalUrl + e.getNumber());
         return dueAt;
     }
 
