@@ -29,10 +29,11 @@ class StartupInfo {
                  Tasklist:      {}/camunda/app/tasklist/
                  Cockpit:       {}/camunda/app/cockpit/
                  Registration:  {}/register
+                 Client portal: {}/portal
                  REST API:      {}/api  and  {}/engine-rest
                  {}
                 ==============================================================""",
-                base, base, base, base, base,
+                base, base, base, base, base, base,
                 demo ? "Demo users (password = user id): moderator, analyst, freelancer, demo (admin)"
                         : "Log in with the admin user from ADMIN_USER / ADMIN_PASSWORD");
     }

@@ -4,6 +4,7 @@ import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.ending.EngagementEnding;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
@@ -36,19 +37,23 @@ public class AuthorityService implements Obligation {
     private final ClientLetters letters;
     private final PromiseLedger promises;
     private final Duration dueIn;
-    private final String tasklistUrl;
+    /** The client portal, where a letter's link opens the engagement's open task. */
+    private final String portalUrl;
+
+    private final EngagementEnding ending;
 
     public AuthorityService(AuthorityDocuments documents, UploadedFiles files, EngagementLifecycle lifecycle,
                             ClientLetters letters, PromiseLedger promises,
                             @Value("${engagement.authority.due-in:P7D}") Duration dueIn,
-                            @Value("${engagement.public-url}") String publicUrl) {
+                            @Value("${engagement.public-url}") String publicUrl, EngagementEnding ending) {
+        this.ending = ending;
         this.documents = documents;
         this.files = files;
         this.lifecycle = lifecycle;
         this.letters = letters;
         this.promises = promises;
         this.dueIn = dueIn;
-        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+        this.portalUrl = publicUrl + "/portal/#/open/";
     }
 
     @Override
@@ -60,7 +65,7 @@ public class AuthorityService implements Obligation {
     public Instant requestDocument(long engagementId) {
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
-        letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), tasklistUrl);
+        letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), portalUrl + e.getNumber());
         return dueAt;
     }
 
@@ -98,7 +103,7 @@ public class AuthorityService implements Obligation {
         Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
         letters.write(e, "authority.rejected", "authority-rejected/" + e.getNumber() + "/" + rejected.getAttempt(),
-                rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), tasklistUrl);
+                rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), portalUrl + e.getNumber());
         return dueAt;
     }
 
@@ -136,6 +141,7 @@ public class AuthorityService implements Obligation {
     public void refuse(long engagementId) {
         Engagement e = lifecycle.close(engagementId, EngagementStatus.DECLINED,
                 "signing authority not proven after " + MAX_ATTEMPTS + " attempts (M6)");
+        ending.endAllOf(engagementId, "the engagement was declined: signing authority not proven");
         letters.write(e, "authority.refused", "authority-refused/" + e.getNumber());
     }
 

@@ -273,7 +273,7 @@ public class BlockService {
                 if (EngagementProcess.KEY.equals(process.getProcessKey())) {
                     pauses.correlate(process.getProcessInstanceId(), EngagementProcess.Messages.ENGAGEMENT_TERMINATED);
                 } else {
-                    pauses.delete(process.getProcessInstanceId(), "engagement terminated after a breach");
+                    pauses.end(process.getProcessInstanceId(), Terminations.REASON);
                 }
                 process.resumed();
             }

@@ -102,7 +102,7 @@ class PausedEngagementResumer {
             if (ownProcess) {
                 pauses.correlate(processInstanceId, EngagementProcess.Messages.ENGAGEMENT_TERMINATED);
             } else {
-                pauses.delete(processInstanceId, "engagement terminated after a breach");
+                pauses.end(processInstanceId, Terminations.REASON);
             }
         } else if (ownProcess) {
             terminations.close(p.getEngagementId());

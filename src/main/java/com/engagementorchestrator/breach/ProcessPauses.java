@@ -1,5 +1,6 @@
 package com.engagementorchestrator.breach;
 
+import com.engagementorchestrator.ending.EngagementEnding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -107,8 +108,16 @@ class ProcessPauses {
                 .toList();
     }
 
-    void delete(String processInstanceId, String reason) {
-        runtime.deleteProcessInstance(processInstanceId, reason);
+    /**
+     * Ends a process of a terminated engagement the way its model says (its EngagementEnded event sub-process, see
+     * ending/EngagementEnding); one that models no such end is deleted with the reason.
+     */
+    void end(String processInstanceId, String reason) {
+        boolean ended = !runtime.createMessageCorrelation(EngagementEnding.MESSAGE).processInstanceId(processInstanceId)
+                .setVariable(EngagementEnding.REASON_VARIABLE, reason).correlateAllWithResult().isEmpty();
+        if (!ended) {
+            runtime.deleteProcessInstance(processInstanceId, reason);
+        }
     }
 
     boolean correlate(String processInstanceId, String message) {

@@ -4,7 +4,7 @@ import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
 import com.engagementorchestrator.engagement.EngagementStatus;
-import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.ending.EngagementEnding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,14 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Terminations {
 
+    /** Why its processes ended and its open promises were cancelled. */
+    static final String REASON = "the engagement was terminated after a breach";
+
     private final EngagementLifecycle lifecycle;
-    private final PromiseLedger promises;
+    private final EngagementEnding ending;
     private final ClientLetters letters;
     private final Prepayments prepayments;
 
-    public Terminations(EngagementLifecycle lifecycle, PromiseLedger promises, ClientLetters letters, Prepayments prepayments) {
+    public Terminations(EngagementLifecycle lifecycle, EngagementEnding ending, ClientLetters letters, Prepayments prepayments) {
         this.lifecycle = lifecycle;
-        this.promises = promises;
+        this.ending = ending;
         this.letters = letters;
         this.prepayments = prepayments;
     }
@@ -34,7 +37,7 @@ public class Terminations {
                 ? "terminated after a breach; the prepayment of " + prepaid.get().amount().toPlainString() + " "
                         + prepaid.get().currency() + " is retained"
                 : "terminated after a breach; no prepayment was paid");
-        promises.cancelOpen(engagementId);
+        ending.endAllOf(engagementId, REASON);
         String locale = e.getClient().getLocale();
         letters.write(e, "engagement.terminated", "engagement-terminated/" + e.getNumber(), prepaid
                 .map(paid -> letters.fragment("engagement.terminated.prepayment", locale, paid))

@@ -6,6 +6,7 @@ import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
+import com.engagementorchestrator.ending.EngagementEnding;
 import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.promise.Reliability;
 import com.engagementorchestrator.protocol.Protocol;
@@ -28,9 +29,11 @@ public class CompletionService {
     private final PromiseLedger promises;
     private final ProtocolService protocols;
     private final ClientLetters letters;
+    private final EngagementEnding ending;
 
     public CompletionService(EngagementLifecycle lifecycle, DepositService payments, PromiseLedger promises,
-                             ProtocolService protocols, ClientLetters letters) {
+                             ProtocolService protocols, ClientLetters letters, EngagementEnding ending) {
+        this.ending = ending;
         this.lifecycle = lifecycle;
         this.payments = payments;
         this.promises = promises;
@@ -40,6 +43,8 @@ public class CompletionService {
 
     public Engagement complete(long engagementId) {
         Engagement e = lifecycle.get(engagementId);
+        // First, so that the summary accounts for every promise: none is left open.
+        ending.endAllOf(engagementId, "the engagement completed, paid in full");
         e.complete(summary(e, RECORD_LANGUAGE));
         letters.write(e, "engagement.completed", "engagement-completed/" + e.getNumber(), summary(e, e.getClient().getLocale()));
         return e;
@@ -60,7 +65,7 @@ public class CompletionService {
                 i.getPaidAt() == null ? null : Time.isoDate(i.getPaidAt()))).append('\n'));
         Reliability reliability = Reliability.of(promises.ofEngagement(e.getId()));
         text.append(letters.fragment("summary.promises", locale, reliability.kept(), reliability.broken(),
-                reliability.renegotiated())).append('\n');
+                reliability.renegotiated(), reliability.cancelled())).append('\n');
         String signed = protocols.ofEngagement(e.getId()).stream()
                 .filter(p -> p.getStatus() == Protocol.Status.SIGNED)
                 .map(p -> letters.fragment("summary.protocol", locale, p.getNumber(), p.getVersion(),

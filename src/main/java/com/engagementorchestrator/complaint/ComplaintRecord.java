@@ -61,6 +61,7 @@ public class ComplaintRecord {
             case SIGNING -> "awaiting signatures";
             case SIGNED -> "signed by both sides";
             case SUPERSEDED -> "replaced by a later version";
+            case UNSIGNED -> "never signed: the engagement ended first";
         };
     }
 }

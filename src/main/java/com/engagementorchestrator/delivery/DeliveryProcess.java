@@ -14,6 +14,9 @@ public final class DeliveryProcess {
     }
 
     public static final class Elements {
+        /** The engagement ended (completed, terminated, declined): the message ending/EngagementEnding sends. */
+        public static final String ENGAGEMENT_ENDED = "EngagementEndedStartEvent";
+        public static final String ENDED_WITH_THE_ENGAGEMENT = "EndedWithTheEngagementEndEvent";
         public static final String REVIEW_DELIVERY = "ReviewDeliveryTask";
         public static final String REMINDER_TIMER = "DeliveryReminderTimerEvent";
         public static final String SEND_REMINDER = "SendDeliveryReminderTask";

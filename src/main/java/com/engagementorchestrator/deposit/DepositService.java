@@ -44,14 +44,17 @@ public class DepositService implements Obligation {
     private final JdbcTemplate jdbc;
     private final Duration dueIn;
     private final Duration finalDueIn;
-    private final String tasklistUrl;
+    /** The client portal, where a letter's link opens the engagement's open task. */
+    private final String portalUrl;
+    private final PaymentInstructions paymentInstructions;
 
     public DepositService(Invoices invoices, Payments payments, PaymentOrders orders, DepositPolicy policy,
                           ScreeningService screening, EngagementLifecycle lifecycle, PromiseLedger promises,
                           ClientLetters letters, UploadedFiles files, JdbcTemplate jdbc,
                           @Value("${engagement.deposit.due-in:P7D}") Duration dueIn,
                           @Value("${engagement.final-payment.due-in:P14D}") Duration finalDueIn,
-                          @Value("${engagement.public-url}") String publicUrl) {
+                          @Value("${engagement.public-url}") String publicUrl, PaymentInstructions paymentInstructions) {
+        this.paymentInstructions = paymentInstructions;
         this.invoices = invoices;
         this.payments = payments;
         this.orders = orders;
@@ -64,7 +67,14 @@ public class DepositService implements Obligation {
         this.jdbc = jdbc;
         this.dueIn = dueIn;
         this.finalDueIn = finalDueIn;
-        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+        this.portalUrl = publicUrl + "/portal/#/open/";
+    }
+
+    /** The bank details and payment link for an invoice letter, labelled in the client's language. */
+    private String howToPay(Engagement e, Invoice invoice) {
+        String locale = e.getClient().getLocale();
+        return paymentInstructions.letterBlock(paymentInstructions.forInvoice(invoice.getNumber(), invoice.getAmount(),
+                invoice.getCurrency(), e.getNumber()), label -> letters.fragment("payment.label." + label, locale));
     }
 
     @Override
@@ -87,7 +97,8 @@ public class DepositService implements Obligation {
                 "pay the deposit invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
         letters.write(e, "deposit.invoice", "deposit-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), portalUrl + e.getNumber(),
+                howToPay(e, invoice));
         return invoice;
     }
 
@@ -154,7 +165,7 @@ public class DepositService implements Obligation {
                 throw new InvalidInputException("paymentOrderRejectionReason", "say why the payment order is rejected; the client reads it");
             }
             order.reject(reason.trim(), moderator);
-            letters.write(e, "deposit.order.rejected", "deposit-order-rejected/" + order.getId(), invoice.getNumber(), reason.trim(), tasklistUrl);
+            letters.write(e, "deposit.order.rejected", "deposit-order-rejected/" + order.getId(), invoice.getNumber(), reason.trim(), portalUrl + e.getNumber());
             return invoice.isPaid();
         }
         BigDecimal amount = confirmedAmount == null ? order.getDeclaredAmount() : confirmedAmount;
@@ -167,7 +178,7 @@ public class DepositService implements Obligation {
         if (!paid) {
             letters.write(e, "deposit.order.partial", "deposit-order-partial/" + order.getId(), invoice.getNumber(),
                     new Money(amount, invoice.getCurrency()), invoice.getCurrency(),
-                    new Money(invoice.getAmount().subtract(paidSoFar(invoice)), invoice.getCurrency()), tasklistUrl);
+                    new Money(invoice.getAmount().subtract(paidSoFar(invoice)), invoice.getCurrency()), portalUrl + e.getNumber());
         }
         return paid;
     }
@@ -209,7 +220,8 @@ public class DepositService implements Obligation {
                 "pay the final invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
         letters.write(e, "final.invoice", "final-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), tasklistUrl);
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), portalUrl + e.getNumber(),
+                howToPay(e, invoice));
         return invoice;
     }
 
@@ -229,7 +241,8 @@ public class DepositService implements Obligation {
         promises.make(party(e), Promise.Kind.CHANGE_ORDER_PAYMENT, invoice.getNumber(),
                 "pay the change order invoice " + invoice.getNumber() + " (" + what + ")", invoice.getDueAt());
         letters.write(e, "changeorder.invoice", "changeorder-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), what);
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), what, howToPay(e, invoice),
+                portalUrl + e.getNumber());
         return invoice;
     }
 

@@ -59,7 +59,8 @@ public class MaterialsService implements Obligation {
     private final ClientLetters letters;
     private final UploadedFiles files;
     private final Duration resubmitWithin;
-    private final String tasklistUrl;
+    /** The client portal, where a letter's link opens the engagement's open task. */
+    private final String portalUrl;
 
     public MaterialsService(Briefs briefs, BriefItems items, MaterialSubmissions submissions, BriefDefaults defaults,
                             EngagementLifecycle lifecycle, PromiseLedger promises, ClientLetters letters, UploadedFiles files,
@@ -74,7 +75,7 @@ public class MaterialsService implements Obligation {
         this.letters = letters;
         this.files = files;
         this.resubmitWithin = resubmitWithin;
-        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+        this.portalUrl = publicUrl + "/portal/#/open/";
     }
 
     /** One item as the client sends it: an answer, a file, or a new date asked for. */
@@ -169,7 +170,7 @@ public class MaterialsService implements Obligation {
                         "send " + item.getKind().name().toLowerCase() + ": " + item.getTitle(), item.dueAt());
             }
             letters.write(e, "materials.brief", "materials-brief/" + e.getNumber(),
-                    checklist(awaited(engagementId), e.getClient().getLocale()), tasklistUrl);
+                    checklist(awaited(engagementId), e.getClient().getLocale()), portalUrl + e.getNumber());
         }
         return nextDueAt(engagementId);
     }
@@ -303,7 +304,7 @@ public class MaterialsService implements Obligation {
             }
         }
         letters.write(e, "materials.missing", "materials-missing/" + e.getNumber() + "/" + brief.getRounds(),
-                checklist(missing, e.getClient().getLocale()), tasklistUrl, brief.getRounds());
+                checklist(missing, e.getClient().getLocale()), portalUrl + e.getNumber(), brief.getRounds());
         return nextDueAt(engagementId);
     }
 

@@ -34,8 +34,9 @@ class ClientController {
     record EvidenceView(Long id, String note, String fileName, Instant providedAt, String url) {
     }
 
-    record ReliabilityView(Long clientId, long kept, long broken, long open, long renegotiated, Double onTimeRatio,
-                           List<EngagementView.PromiseView> promises) {
+    /** {@code cancelled}: promises still open when their engagement ended (each with its close reason). */
+    record ReliabilityView(Long clientId, long kept, long broken, long open, long renegotiated, long cancelled,
+                           Double onTimeRatio, List<EngagementView.PromiseView> promises) {
     }
 
     private final Clients clients;
@@ -71,7 +72,7 @@ class ClientController {
     ReliabilityView reliability(@PathVariable Long id, Authentication caller) {
         visible(id, caller);
         var r = promises.reliabilityOf(id);
-        return new ReliabilityView(id, r.kept(), r.broken(), r.open(), r.renegotiated(), r.onTimeRatio(),
+        return new ReliabilityView(id, r.kept(), r.broken(), r.open(), r.renegotiated(), r.cancelled(), r.onTimeRatio(),
                 r.promises().stream().map(EngagementOverviewController::promise).toList());
     }
 

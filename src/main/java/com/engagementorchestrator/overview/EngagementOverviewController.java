@@ -12,6 +12,7 @@ import com.engagementorchestrator.materials.BriefItem;
 import com.engagementorchestrator.materials.MaterialsService;
 import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.protocol.ProtocolService;
 import com.engagementorchestrator.screening.ScreeningService;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -32,10 +33,13 @@ class EngagementOverviewController {
     private final BreachService breaches;
     private final ContactAgreements contacts;
     private final CorrespondenceLog correspondence;
+    private final ProtocolService protocols;
 
     EngagementOverviewController(VisibleEngagements visible, ScreeningService screening, AuthorityService authority,
                                  DepositService deposits, MaterialsService materials, PromiseLedger promises,
-                                 BreachService breaches, ContactAgreements contacts, CorrespondenceLog correspondence) {
+                                 BreachService breaches, ContactAgreements contacts, CorrespondenceLog correspondence,
+                                 ProtocolService protocols) {
+        this.protocols = protocols;
         this.correspondence = correspondence;
         this.visible = visible;
         this.screening = screening;
@@ -102,7 +106,10 @@ class EngagementOverviewController {
                 contact(contacts.find(e.getId()), staff),
                 correspondence.findByEngagementIdOrderByIdAsc(e.getId()).stream()
                         .filter(c -> staff || !c.isInbound() || c.getStatus() == Correspondence.Status.RECEIVED)
-                        .map(c -> correspondence(c, staff)).toList());
+                        .map(c -> correspondence(c, staff)).toList(),
+                protocols.ofEngagement(e.getId()).stream().map(p -> new EngagementView.ProtocolView(p.getId(), p.getNumber(),
+                        p.getVersion(), p.getStatus().name(), p.getMeetingDate(), p.getContentSha256(), p.getCreatedAt(),
+                        staff ? p.getCreatedBy() : null, "/api/protocols/" + p.getId())).toList());
     }
 
     static EngagementView.ContactView contact(ContactAgreement agreement, boolean staff) {
@@ -120,6 +127,6 @@ class EngagementOverviewController {
 
     static EngagementView.PromiseView promise(Promise p) {
         return new EngagementView.PromiseView(p.getId(), p.getKind().name(), p.getSubject(), p.getDescription(), p.getDueAt(),
-                p.getStatus().name(), p.getResolvedAt(), p.getFulfilledAt());
+                p.getStatus().name(), p.getResolvedAt(), p.getFulfilledAt(), p.getCloseReason());
     }
 }

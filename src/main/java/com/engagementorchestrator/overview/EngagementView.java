@@ -9,7 +9,8 @@ import java.util.List;
 record EngagementView(String number, String status, String phase, String closeReason, String kindOfWork, Instant createdAt,
                       Instant closedAt, ClientView client, ProjectView project, ScreeningView screening,
                       AuthorityView authority, List<InvoiceView> invoices, BriefView brief, List<PromiseView> promises,
-                      List<BreachView> breaches, ContactView contact, List<CorrespondenceView> correspondence) {
+                      List<BreachView> breaches, ContactView contact, List<CorrespondenceView> correspondence,
+                      List<ProtocolView> protocols) {
 
     record ClientView(Long id, String fullName, String email, String companyName, String registrationNumber,
                       String country, String industry) {
@@ -56,8 +57,17 @@ record EngagementView(String number, String status, String phase, String closeRe
                           Instant submittedAt, String url) {
     }
 
+    /** {@code closeReason}: why a promise was cancelled unfulfilled (its engagement ended first). */
     record PromiseView(Long id, String kind, String subject, String description, Instant dueAt, String status,
-                       Instant resolvedAt, Instant fulfilledAt) {
+                       Instant resolvedAt, Instant fulfilledAt, String closeReason) {
+    }
+
+    /**
+     * Every version of every meeting protocol of the engagement, with its status (SIGNING, SIGNED,
+     * SUPERSEDED, or UNSIGNED: the engagement ended first); the text, signatures and PDF are at {@code url}. Who recorded it is shown to staff only.
+     */
+    record ProtocolView(Long id, String number, int version, String status, LocalDate meetingDate, String contentSha256,
+                        Instant createdAt, String createdBy, String url) {
     }
 
     record BreachView(Long id, String kind, String whatWasDue, Instant dueAt, Instant occurredAt) {

@@ -39,6 +39,8 @@ public class Promise {
     private Instant madeAt;
     private Instant resolvedAt;
     private Instant fulfilledAt;
+    /** Why a promise was closed without its event: the engagement ended (completed, terminated, declined) first. */
+    private String closeReason;
 
     protected Promise() {
     }
@@ -79,6 +81,14 @@ public class Promise {
         if (status == Status.OPEN) {
             status = finalStatus;
             resolvedAt = Time.now();
+        }
+    }
+
+    /** The engagement ended before the promised event: an open promise is cancelled, with the reason. */
+    void cancel(String reason) {
+        if (status == Status.OPEN) {
+            close(Status.CANCELLED);
+            closeReason = reason.length() > 200 ? reason.substring(0, 200) : reason;
         }
     }
 
@@ -134,5 +144,9 @@ public class Promise {
 
     public Instant getFulfilledAt() {
         return fulfilledAt;
+    }
+
+    public String getCloseReason() {
+        return closeReason;
     }
 }

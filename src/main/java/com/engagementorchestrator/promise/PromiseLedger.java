@@ -70,8 +70,9 @@ public class PromiseLedger {
         promises.findByEngagementIdInAndStatus(engagementIds, Promise.Status.OPEN).forEach(p -> p.postpone(by));
     }
 
-    public void cancelOpen(long engagementId) {
-        promises.findByEngagementIdAndStatus(engagementId, Promise.Status.OPEN).forEach(p -> p.close(Promise.Status.CANCELLED));
+    /** The engagement ended before these promises came due or were kept: each open one is cancelled with the reason. */
+    public void closeOpen(long engagementId, String reason) {
+        promises.findByEngagementIdAndStatus(engagementId, Promise.Status.OPEN).forEach(p -> p.cancel(reason));
     }
 
     @Transactional(readOnly = true)

@@ -30,7 +30,9 @@ public class Protocol {
         /** Signed by both sides: final. */
         SIGNED,
         /** Replaced by a newer version. */
-        SUPERSEDED
+        SUPERSEDED,
+        /** The engagement ended before both sides signed: never in force. */
+        UNSIGNED
     }
 
     @Id
@@ -93,6 +95,13 @@ public class Protocol {
 
     void supersede() {
         this.status = Status.SUPERSEDED;
+    }
+
+    /** Only a version still open for signatures; a signed one stays signed, a superseded one superseded. */
+    void closeUnsigned() {
+        if (status == Status.SIGNING) {
+            this.status = Status.UNSIGNED;
+        }
     }
 
     private static List<String> lines(String text) {

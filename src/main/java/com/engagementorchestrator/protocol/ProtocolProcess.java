@@ -10,6 +10,10 @@ public final class ProtocolProcess {
     }
 
     public static final class Elements {
+        /** The engagement ended (completed, terminated, declined): the message ending/EngagementEnding sends. */
+        public static final String ENGAGEMENT_ENDED = "EngagementEndedStartEvent";
+        public static final String CLOSE_UNSIGNED_PROTOCOL = "CloseUnsignedProtocolTask";
+        public static final String ENDED_WITH_THE_ENGAGEMENT = "EndedWithTheEngagementEndEvent";
         public static final String PROTOCOL_RECORDED = "ProtocolRecordedStartEvent";
         public static final String RECORD_PROTOCOL = "RecordProtocolTask";
         public static final String SIGNING_ROUND_MERGE = "SigningRoundMergeGateway";

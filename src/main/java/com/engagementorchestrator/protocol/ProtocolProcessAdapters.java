@@ -42,6 +42,12 @@ class ProtocolProcessAdapters {
         };
     }
 
+    /** In the Engagement ended event sub-process: a version still open for signatures never comes into force. */
+    @Bean
+    JavaDelegate closeUnsignedProtocol(ProtocolService protocols) {
+        return execution -> protocols.closeUnsigned(protocolId(execution));
+    }
+
     @Bean
     JavaDelegate startSigningRound(ProtocolService protocols,
                                    @org.springframework.beans.factory.annotation.Value("${engagement.protocols.sign-within:P3D}") java.time.Duration within) {

@@ -164,6 +164,11 @@ public class ProtocolService {
         return dueAt;
     }
 
+    /** The engagement ended while this version was open for signatures: it never comes into force. */
+    public void closeUnsigned(long protocolId) {
+        get(protocolId).closeUnsigned();
+    }
+
     /** The protocol the client is asked to sign now in this engagement, for the reminders' wording. */
     @Transactional(readOnly = true)
     public java.util.Optional<Protocol> awaitingSignature(long engagementId) {

@@ -40,7 +40,8 @@ public class RegistrationService {
     private final EngagementNumbers numbers;
     private final EngagementLifecycle lifecycle;
     private final Correspondent correspondent;
-    private final String tasklistUrl;
+    /** The client portal, where a letter's link opens the engagement's open task. */
+    private final String portalUrl;
     private final BlockService blocks;
     private final TransactionTemplate transactions;
     /** Open (running) engagements a client may have at once; more are refused until one ends. */
@@ -62,7 +63,7 @@ public class RegistrationService {
         this.numbers = numbers;
         this.lifecycle = lifecycle;
         this.correspondent = correspondent;
-        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+        this.portalUrl = publicUrl + "/portal/#/open/";
     }
 
     /**
@@ -132,7 +133,7 @@ public class RegistrationService {
         lifecycle.start(engagement);
         correspondent.send(new Correspondent.Letter("registration-received/" + engagement.getNumber(), engagement.getId(),
                 client.getEmail(), client.getLocale(), "registration.received", client.getFullName(),
-                engagement.getNumber(), tasklistUrl));
+                engagement.getNumber(), portalUrl + engagement.getNumber()));
         return engagement;
     }
 }

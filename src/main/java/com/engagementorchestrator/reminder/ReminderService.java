@@ -28,7 +28,8 @@ public class ReminderService {
     private final PromiseLedger promises;
     private final ReminderLadder ladder;
     private final Map<String, Obligation> obligations;
-    private final String tasklistUrl;
+    /** The client portal, where a letter's link opens the engagement's open task. */
+    private final String portalUrl;
 
     public ReminderService(EngagementLifecycle lifecycle, Correspondent correspondent, PromiseLedger promises,
                            ReminderLadder ladder, List<Obligation> obligations, @Value("${engagement.public-url}") String publicUrl) {
@@ -37,7 +38,7 @@ public class ReminderService {
         this.promises = promises;
         this.ladder = ladder;
         this.obligations = obligations.stream().collect(Collectors.toMap(Obligation::kind, Function.identity()));
-        this.tasklistUrl = publicUrl + "/camunda/app/tasklist/";
+        this.portalUrl = publicUrl + "/portal/#/open/";
     }
 
     /**
@@ -62,7 +63,7 @@ public class ReminderService {
                 "reminder/" + e.getNumber() + "/" + obligationKind + "/" + dueAt.getEpochSecond() + "/" + step,
                 e.getId(), client.getEmail(), locale, template,
                 client.getFullName(), e.getNumber(), obligation.describe(engagementId, locale),
-                Time.isoDueDate(dueAt), tasklistUrl,
+                Time.isoDueDate(dueAt), portalUrl + e.getNumber(),
                 correspondent.fragment("why." + obligationKind, locale),
                 Time.isoDueDate(ladder.deadline(dueAt)),
                 correspondent.fragment("ask." + obligationKind, locale),

@@ -9,6 +9,9 @@ public final class ClientReplyProcess {
     }
 
     public static final class Elements {
+        /** The engagement ended (completed, terminated, declined): the message ending/EngagementEnding sends. */
+        public static final String ENGAGEMENT_ENDED = "EngagementEndedStartEvent";
+        public static final String ENDED_WITH_THE_ENGAGEMENT = "EndedWithTheEngagementEndEvent";
         public static final String REPLY_STORED = "ReplyStoredStartEvent";
         public static final String READ_REPLY = "ReadClientReplyTask";
         public static final String REPLY_READ = "ReplyReadEndEvent";

@@ -41,10 +41,13 @@ public class ScreeningService {
     private final EarlierEngagements earlier;
     private final DeclineAdvice advice;
 
+    private final com.engagementorchestrator.ending.EngagementEnding ending;
+
     ScreeningService(Screenings screenings, Engagements engagements, EngagementLifecycle lifecycle,
                      ScreeningRules rules, CompanyRegistry registry, Correspondent correspondent, ObjectMapper json,
                      PromiseLedger promises, ScreeningProperties properties, EarlierEngagements earlier,
-                     DeclineAdvice advice) {
+                     DeclineAdvice advice, com.engagementorchestrator.ending.EngagementEnding ending) {
+        this.ending = ending;
         this.promises = promises;
         this.properties = properties;
         this.earlier = earlier;
@@ -160,6 +163,7 @@ public class ScreeningService {
     /** Closes a declined engagement with a polite message that says how the client could do without us. */
     public void decline(long engagementId) {
         Engagement engagement = lifecycle.close(engagementId, EngagementStatus.DECLINED, "declined at screening");
+        ending.endAllOf(engagementId, "the engagement was declined at screening");
         var client = engagement.getClient();
         String hints = advice.paragraphs(engagement, screening(engagementId).getMarkers()).stream()
                 .map(key -> correspondent.fragment(key, client.getLocale()))

@@ -85,6 +85,8 @@ public class EngineAccessSetup {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
         }
+        // The client reviews each work result in the delivery-review process (submitting its form reads the model).
+        grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, "delivery-review", Permissions.READ);
         // Freelancers write the progress reports; clients only get them as letters.
         grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, "progress-reports", Permissions.READ);
 

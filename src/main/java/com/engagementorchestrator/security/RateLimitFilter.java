@@ -36,8 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or serves an open endpoint, so a stranger cannot guess passwords or flood registration at full speed:
  * <ul>
  * <li>authentication: every request carrying a password (HTTP Basic on /api and /engine-rest, the webapps' login
- * form) takes a token, given back unless it was refused with 401; so only failed log-ins count, across all surfaces;</li>
- * <li>public endpoints: every request to registration, reference data and the registration page takes a token;</li>
+ * form, the portal's sign-in) takes a token, given back unless it was refused with 401; so only failed log-ins count, across all surfaces;</li>
+ * <li>public endpoints: every request to registration, reference data, the registration page and the portal's
+ * password reset takes a token;</li>
  * <li>registrations: every registration takes a token, given back unless it was accepted (2xx), so typos cost none.</li>
  * </ul>
  * An empty bucket answers 429 with Retry-After and a JSON message, before any password is checked: the account's own
@@ -50,6 +51,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final String PORTAL_LOGIN = "/api/portal/session";
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
 
     private final Limiter authentication;
@@ -129,11 +131,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private static boolean carriesPassword(HttpServletRequest request, String method, String path) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         return (authorization != null && !authorization.isBlank())
-                || ("POST".equals(method) && WEBAPP_LOGIN.matcher(path).matches());
+                || ("POST".equals(method) && (WEBAPP_LOGIN.matcher(path).matches() || PORTAL_LOGIN.equals(path)));
     }
 
     private static boolean isPublic(String method, String path) {
-        return ("POST".equals(method) && "/api/registrations".equals(path))
+        return ("POST".equals(method) && ("/api/registrations".equals(path) || path.startsWith("/api/portal/password-reset")))
                 || ("GET".equals(method) && (path.startsWith("/api/reference/") || "/register".equals(path)
                 || "/register.html".equals(path)));
     }

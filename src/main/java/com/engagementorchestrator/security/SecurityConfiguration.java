@@ -39,6 +39,12 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reference/**").permitAll()
+                        // The API's description is public (apidocs/ApiDocumentation): what it offers, no one's data.
+                        .requestMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
+                        // The client portal's sign-in and sign-out, and the password reset by e-mail.
+                        .requestMatchers("/api/portal/session", "/api/portal/password-reset/**").permitAll()
+                        .requestMatchers("/api/portal/**").hasAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.CLIENTS)
                         // The payment provider signs its calls (HMAC), it has no user.
                         .requestMatchers(HttpMethod.POST, "/api/payments/webhook").permitAll()
                         .requestMatchers("/api/payments/**").hasAnyAuthority(
@@ -50,7 +56,7 @@ public class SecurityConfiguration {
                         // Camunda's own authentication filters guard these.
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/", "/index.html", "/register", "/register.html", "/assets/**", "/error",
-                                "/favicon.ico").permitAll()
+                                "/favicon.ico", "/portal", "/portal/", "/portal/**").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Engagement Orchestrator"))
                 // Staff signed into Tasklist or Cockpit open /api (their forms' document links) with that session.

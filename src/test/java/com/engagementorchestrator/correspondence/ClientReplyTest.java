@@ -2,7 +2,11 @@ package com.engagementorchestrator.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.reply.ClientReplyProcess;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
@@ -49,12 +53,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.unit.DataSize;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * Two-way correspondence over real mail: our letters go out through GreenMail's SMTP with a Message-ID and Reply-To, a
  * client's reply is delivered to the reply mailbox and read back over GreenMail's IMAP by {@link ReplyMailbox}.
  */
 @IntegrationTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class ClientReplyTest {
 
     private static final String MODERATOR = "moderator";
@@ -164,6 +172,38 @@ class ClientReplyTest {
         assertThat(correspondence).contains("power of attorney comes tomorrow", stored.getMessageId())
                 .doesNotContain("Call them on Monday");
         assertThat(json.readTree(bundle.get("process-history.json")).findValuesAsText("process")).contains(ClientReplyProcess.KEY);
+    }
+
+    /** Issue 11, item 4: nothing stays open after the engagement ends, not even the task to read a reply. */
+    @Test
+    void aReplyStillUnreadWhenTheEngagementEndsIsKeptButItsTaskEndsWithTheEngagement() throws Exception {
+        Journeys journeys = new Journeys(context);
+        ProcessInstance engagement = journeys.accepted(body -> { });
+        String number = engagement.getBusinessKey();
+        long engagementId = journeys.engagement(engagement).getId();
+        MimeMessage letter = lastLetter(journeys.email, "authority.requested", engagementId);
+        MimeMessage reply = reply(journeys.email, letter.getReplyTo()[0].toString(), "Re: " + letter.getSubject());
+        reply.setHeader("In-Reply-To", letter.getMessageID());
+        reply.setText("We will send the power of attorney next week.", "UTF-8");
+        reply.saveChanges();
+        deliver(reply);
+        assertThat(mailbox.poll().reached()).isTrue();
+        ProcessInstance read = runtime.createProcessInstanceQuery().processDefinitionKey(ClientReplyProcess.KEY)
+                .processInstanceBusinessKey(number).singleResult();
+        assertThat(read).isWaitingAt(ClientReplyProcess.Elements.READ_REPLY);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            journeys.uploadAuthority(engagement, "scan-" + attempt + ".pdf", Journeys.PDF);
+            complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, engagement), withVariables(
+                    "authorityDecision", "REJECTED", "authorityRejectionReason", "Signed by nobody"));
+        }
+
+        assertThat(engagement).isEnded().hasPassed(EngagementProcess.Elements.SIGNING_AUTHORITY_NOT_PROVEN);
+        assertThat(read).isEnded().hasPassed(ClientReplyProcess.Elements.ENGAGEMENT_ENDED,
+                ClientReplyProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+        assertThat(inbound(engagementId)).singleElement()
+                .satisfies(c -> assertThat(c.getBody()).contains("power of attorney next week"));
     }
 
     @Test

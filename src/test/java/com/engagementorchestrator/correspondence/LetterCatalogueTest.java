@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every letter we write, rendered in Russian and in English with sample details: a Russian letter has no English in
- * it (Latin script only in proper names: numbers, the product's name, the task list address, file formats), an
+ * it (Latin script only in proper names: numbers, the product's name, the portal address, file formats), an
  * English one no Russian, and no placeholder is left unfilled. Print them all with -Dletters.print=true to read them.
  * The decline letters are left to the screening feature.
  */
@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LetterCatalogueTest {
 
     static final Set<String> PROPER_NAMES = Set.of("ENG-2026-000123", "INV-2026-000045", "PRT-2026-000007", "Engagement",
-            "Orchestrator", "http", "localhost", "camunda", "app", "tasklist", "SHA-256", "PDF", "JPEG", "PNG");
+            "Orchestrator", "http", "localhost", "portal", "open", "reset", "SHA-256", "PDF", "JPEG", "PNG");
     static final String[] OBLIGATIONS = {"AUTHORITY", "DEPOSIT", "MATERIALS", "PROTOCOL", "FINAL_PAYMENT"};
 
     @Autowired Correspondent correspondent;
@@ -76,7 +76,9 @@ class LetterCatalogueTest {
         String name = ru ? "Ольга Смирнова" : "Olga Smirnova";
         String number = "ENG-2026-000123";
         String invoice = "INV-2026-000045";
-        String url = "http://localhost/camunda/app/tasklist/";
+        String url = "http://localhost/portal/#/open/" + number;
+        String howToPay = f("payment.label.account", locale) + ": 40702810900000000001\n"
+                + f("payment.label.reference", locale) + ": " + invoice + " / " + number + "\n";
         String date = "2026-12-09";
         Money amount = new Money(new BigDecimal("75000.00"), "RUB");
         Money paid = new Money(new BigDecimal("25000.00"), "RUB");
@@ -119,7 +121,7 @@ class LetterCatalogueTest {
             }
             letters.put("block.notice#" + obligation, args(name, number, what, date, f("evidence." + obligation, locale)));
         }
-        letters.put("deposit.invoice", args(name, number, invoice, amount, "RUB", date, url));
+        letters.put("deposit.invoice", args(name, number, invoice, amount, "RUB", date, url, howToPay));
         letters.put("deposit.order.rejected", args(name, number, invoice, ru ? "сумма не совпадает" : "the amount does not match", url));
         letters.put("deposit.order.partial", args(name, number, invoice, paid, "RUB", rest, url));
         letters.put("deposit.received", args(name, number, invoice, amount, "RUB"));
@@ -130,13 +132,13 @@ class LetterCatalogueTest {
         letters.put("block.lifted", args(name, number, number));
         letters.put("engagement.terminated#prepaid", args(name, number, f("engagement.terminated.prepayment", locale, amount)));
         letters.put("engagement.terminated#none", args(name, number, f("engagement.terminated.noPrepayment", locale)));
-        letters.put("final.invoice", args(name, number, invoice, amount, "RUB", date, url));
+        letters.put("final.invoice", args(name, number, invoice, amount, "RUB", date, url, howToPay));
         letters.put("engagement.completed", args(name, number, String.join("\n",
                 f("summary.head", locale, number, "2026-09-01", date),
                 f("summary.payments", locale),
                 f("summary.payment.paid", locale, f("invoice.kind.DEPOSIT", locale), invoice, amount, amount, "2026-09-10"),
                 f("summary.payment", locale, f("invoice.kind.FINAL", locale), "INV-2026-000045", paid, amount),
-                f("summary.promises", locale, 5, 1, 2),
+                f("summary.promises", locale, 5, 1, 2, 1),
                 f("summary.protocols", locale, f("summary.protocol", locale, "PRT-2026-000007", 2, "3f2a9c1b0d4e"))) + "\n"));
         letters.put("complaint.received", args(name, number, 1234L, date));
         letters.put("complaint.answer.OUR_FAULT#refund", args(name, number, 1234L, ru ? "Мы сорвали свой срок." : "We missed our own date.",
@@ -157,7 +159,8 @@ class LetterCatalogueTest {
         letters.put("progress.report", args(name, number, ru ? "Свёрстана главная страница" : "The home page is laid out",
                 ru ? "Каталог товаров" : "The product catalogue", f("progress.report.nothing.needed", locale),
                 f("progress.report.every.many", locale, 7), f("contact.channel.EMAIL", locale), date));
-        letters.put("changeorder.invoice", args(name, number, invoice, amount, "RUB", date, ru ? "блог" : "a blog"));
+        letters.put("changeorder.invoice", args(name, number, invoice, amount, "RUB", date, ru ? "блог" : "a blog", howToPay, url));
+        letters.put("portal.password.reset", args(name, "http://localhost/portal/#/reset/0123456789", 60));
         return letters;
     }
 

@@ -15,7 +15,6 @@ import com.engagementorchestrator.deposit.PaymentService;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
 import com.engagementorchestrator.support.Mailbox;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -99,7 +98,7 @@ class LettersTest {
                         + " (оплачено: 0,00 руб.).\n\n"
                         + "Это нарушение согласованных обязательств, поэтому все ваши проекты у нас приостановлены, а новые "
                         + "пока начать нельзя.\n\n"
-                        + "Как снять приостановку: ответьте на это письмо или воспользуйтесь списком задач, объясните, что "
+                        + "Как снять приостановку: ответьте на это письмо или воспользуйтесь личным кабинетом, объясните, что "
                         + "произошло, и по возможности приложите подтверждение (например, платёжное поручение, если вы уже "
                         + "оплатили). Модератор рассматривает каждый случай; после снятия приостановки проекты продолжатся с "
                         + "того же места, а их сроки сдвинутся на время простоя.\n\n"
@@ -110,7 +109,7 @@ class LettersTest {
                         + " (paid so far: 0.00 RUB).\n\n"
                         + "This is a breach of the agreed obligations, so all your engagements with us are suspended and you "
                         + "cannot start new ones for now.\n\n"
-                        + "How the suspension can be lifted: reply to this message or use your task list to explain what "
+                        + "How the suspension can be lifted: reply to this message or use the client portal to explain what "
                         + "happened and, where possible, send evidence (for example the bank's payment order, if you have "
                         + "paid). A moderator reviews every case; once the suspension is lifted, your engagements continue "
                         + "where they stopped and their dates move by the suspended time.\n\n"
@@ -139,10 +138,10 @@ class LettersTest {
                         + "000,00 руб. по счёту " + invoice.getNumber() + " (оплачено: 0,00 руб.).\n\n"
                         + "Почему это важно: работа начинается только после предоплаты, от неё отсчитываются сроки проекта.\n\n"
                         + "У вас всё в порядке? Возможно, вы уже отправили платёж, но произошёл сбой и он до нас не дошёл, — "
-                        + "тогда, пожалуйста, уточните в банке или загрузите платёжное поручение в списке задач, чтобы мы его "
+                        + "тогда, пожалуйста, уточните в банке или загрузите платёжное поручение в личном кабинете, чтобы мы его "
                         + "нашли. А может быть, среди других дел об оплате просто забылось — так бывает, и тогда это письмо — просто "
                         + "напоминание.\n"
-                        + "Список задач: " + tasklist() + "\n\n"
+                        + "Личный кабинет: " + portal(number) + "\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
                         + "the due date " + due + " has passed (request " + number + "), and we have not yet received the "
@@ -150,15 +149,15 @@ class LettersTest {
                         + "Why it matters: no work starts before the deposit is paid; the dates of the project are counted "
                         + "from it.\n\n"
                         + "Is everything all right? Perhaps you have already sent the payment and it failed or got stuck on "
-                        + "the way: then please check with your bank, or upload the payment order in your task list so we can "
+                        + "the way: then please check with your bank, or upload the payment order in the client portal so we can "
                         + "trace it. Or perhaps it simply slipped your mind among everything else: that happens, and then this "
                         + "is simply a reminder.\n"
-                        + "Task list: " + tasklist() + "\n\n"
+                        + "Client portal: " + portal(number) + "\n\n"
                         + "Kind regards,\nEngagement Orchestrator");
         assertThat(text).doesNotContain("another department", "другой отдел");
         if (ru(locale)) {
             assertThat(latinWords(text)).isSubsetOf(number, invoice.getNumber(), "Engagement", "Orchestrator", "http",
-                    "localhost", "camunda", "app", "tasklist");
+                    "localhost", "portal", "open");
         }
     }
 
@@ -180,7 +179,7 @@ class LettersTest {
                         + invoice.getNumber() + " (оплачено: 0,00 руб.).\n\n"
                         + "Работа над проектом не начата и не начнётся, пока не поступит предоплата.\n\n"
                         + "Если до " + Time.isoDueDate(deadline(dueAt)) + " ничего не поступит, " + BREACH_RU + "\n"
-                        + "Список задач: " + tasklist() + "\n\n"
+                        + "Личный кабинет: " + portal(number) + "\n\n"
                         + "Это уведомление сохранено в истории проекта.\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
@@ -189,7 +188,7 @@ class LettersTest {
                         + "75,000.00 RUB for invoice " + invoice.getNumber() + " (paid so far: 0.00 RUB).\n\n"
                         + "Work on the project has not started and will not start until the deposit is paid.\n\n"
                         + "If nothing arrives by " + Time.isoDueDate(deadline(dueAt)) + ", " + BREACH_EN + "\n"
-                        + "Task list: " + tasklist() + "\n\n"
+                        + "Client portal: " + portal(number) + "\n\n"
                         + "This notice is kept on the record of the engagement.\n\n"
                         + "Kind regards,\nEngagement Orchestrator");
         assertThat(text).doesNotContain("prepayment is not refunded", "предоплата за этот простой не возвращается",
@@ -238,8 +237,8 @@ class LettersTest {
                         + PAUSED_EN + "\n\n")
                 .contains(ru(locale) ? BREACH_RU : BREACH_EN);
         if (ru(locale)) {
-            assertThat(latinWords(text)).isSubsetOf(number, "Engagement", "Orchestrator", "http", "localhost", "camunda",
-                    "app", "tasklist");
+            assertThat(latinWords(text)).isSubsetOf(number, "Engagement", "Orchestrator", "http", "localhost", "portal",
+                    "open");
         }
     }
 
@@ -338,22 +337,13 @@ class LettersTest {
         return context.getBean(ReminderLadder.class).deadline(dueAt);
     }
 
-    private String tasklist() {
-        return context.getEnvironment().getProperty("engagement.public-url") + "/camunda/app/tasklist/";
+    private String portal(String number) {
+        return context.getEnvironment().getProperty("engagement.public-url") + "/portal/#/open/" + number;
     }
 
     /** The text of the one message with this subject, as the client's mail program shows it. */
     private String mail(String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        MimeMessage found = null;
-        while (found == null && System.currentTimeMillis() < deadline) {
-            found = Mailbox.of(journeys.email).stream().filter(m -> subject.equals(Mailbox.subjectOf(m))).findFirst().orElse(null);
-            if (found == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(found).as("a message '" + subject + "' to " + journeys.email).isNotNull();
-        String text = ((String) found.getContent()).replace("\r\n", "\n").stripTrailing();
+        String text = Mailbox.text(journeys.email, subject);
         if (PRINT) {
             System.out.println("\n===== " + subject + "\n" + text + "\n=====");
         }

@@ -6,7 +6,6 @@ import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
 import com.engagementorchestrator.support.Mailbox;
 import com.engagementorchestrator.support.RegistryStubs;
-import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -114,15 +113,6 @@ class DeclineLetterTest {
     }
 
     private String letter(String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        MimeMessage found = null;
-        while (found == null && System.currentTimeMillis() < deadline) {
-            found = Mailbox.of(journeys.email).stream().filter(m -> subject.equals(Mailbox.subjectOf(m))).findFirst().orElse(null);
-            if (found == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(found).as("a message '" + subject + "' to " + journeys.email).isNotNull();
-        return ((String) found.getContent()).replace("\r\n", "\n").stripTrailing();
+        return Mailbox.text(journeys.email, subject);
     }
 }

@@ -18,6 +18,22 @@ public final class Mailbox {
         return of(recipient);
     }
 
+    /** The text of the message with this subject to the recipient, as a mail program shows it; waits for it to arrive. */
+    public static String text(String recipient, String subject) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        MimeMessage found = null;
+        while (found == null && System.currentTimeMillis() < deadline) {
+            found = of(recipient).stream().filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null);
+            if (found == null) {
+                Thread.sleep(100);
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no message '" + subject + "' to " + recipient + " within 15 s");
+        }
+        return ((String) found.getContent()).replace("\r\n", "\n").stripTrailing();
+    }
+
     public static List<MimeMessage> of(String recipient) {
         return Arrays.stream(TestInfrastructure.mail().getReceivedMessagesForDomain(recipient))
                 .filter(m -> recipientOf(m).equalsIgnoreCase(recipient)).toList();

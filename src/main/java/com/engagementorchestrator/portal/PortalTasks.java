@@ -1,0 +1,174 @@
+package com.engagementorchestrator.portal;
+
+import com.engagementorchestrator.breach.BlockService;
+import com.engagementorchestrator.common.NotFoundException;
+import com.engagementorchestrator.engagement.Engagement;
+import com.engagementorchestrator.engagement.Engagements;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A client's tasks as the portal shows and completes them. A task is the client's when they are its assignee (the
+ * engine grants the assignee TASK_WORK and nothing else); everything else answers 404. Reads and submissions run
+ * as the client through the engine's FormService, so {@code forms.TaskFormGuard} applies exactly as for Tasklist:
+ * only the form's fields are accepted and only the form's variables are shown.
+ */
+@Service
+class PortalTasks {
+
+    /** A client task the portal lists. {@code form}: {@code form-js} (a Camunda Form) or the embedded form's name. */
+    record TaskView(String id, String name, String key, String engagementNumber, Instant created, Instant due,
+                    boolean paused, String form) {
+    }
+
+    /** What the portal renders a task from: the Camunda Form's schema (form-js) or null, and the values shown. */
+    record TaskForm(TaskView task, String form, JsonNode schema, Map<String, Object> variables) {
+    }
+
+    private final TaskService tasks;
+    private final FormService forms;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final Engagements engagements;
+    private final BlockService blocks;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    PortalTasks(TaskService tasks, FormService forms, RuntimeService runtime, IdentityService identity,
+                Engagements engagements, BlockService blocks, TransactionTemplate transactions, ObjectMapper json) {
+        this.tasks = tasks;
+        this.forms = forms;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.engagements = engagements;
+        this.blocks = blocks;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    List<TaskView> open(String userId) {
+        return asSystem(() -> tasks.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().asc().unlimitedList().stream()
+                .map(this::view).toList());
+    }
+
+    TaskForm form(String userId, List<String> groups, String taskId) {
+        Task task = own(userId, taskId);
+        TaskView view = asSystem(() -> view(task));
+        JsonNode schema = null;
+        if ("form-js".equals(view.form())) {
+            schema = asSystem(() -> {
+                try (InputStream content = forms.getDeployedTaskForm(taskId)) {
+                    return json.readTree(content);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        // As the client: the form guard shows only what the task's form shows.
+        VariableMap variables = asUser(userId, groups, () -> forms.getTaskFormVariables(taskId));
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (String name : variables.keySet()) {
+            TypedValue value = variables.getValueTyped(name);
+            if (!(value instanceof FileValue)) {
+                shown.put(name, value.getValue());
+            }
+        }
+        return new TaskForm(view, view.form(), schema, shown);
+    }
+
+    /** Submits the task as the client; the engine's form guard refuses anything its form does not offer (400). */
+    void submit(String userId, List<String> groups, String taskId, Map<String, Object> submission) {
+        Task task = own(userId, taskId);
+        if (task.isSuspended()) {
+            throw new AccessDeniedException(pausedReason(task));
+        }
+        asUser(userId, groups, () -> {
+            forms.submitTaskForm(taskId, submission);
+            return null;
+        });
+    }
+
+    /** The one ownership check of the portal: the client's own task, else 404 (revealing nothing). */
+    private Task own(String userId, String taskId) {
+        Task task = asSystem(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null || !userId.equals(task.getAssignee())) {
+            throw new NotFoundException("You have no open task " + taskId + ": it was completed already, or it is not yours.");
+        }
+        return task;
+    }
+
+    private String pausedReason(Task task) {
+        return transactions.execute(status -> asSystem(() -> engagementOf(task)
+                .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> "Engagement " + e.getNumber()
+                        + " is paused: you are blocked since " + b.getBlockedAt() + " because of a breach (" + b.getReason()
+                        + "). A moderator reviews the block; once it is lifted the task can be completed."))
+                .orElse("This task is paused and cannot be completed now.")));
+    }
+
+    private TaskView view(Task task) {
+        TaskFormData form = forms.getTaskFormData(task.getId());
+        String kind = null;
+        if (form != null && form.getCamundaFormRef() != null) {
+            kind = "form-js";
+        } else if (form != null && form.getFormKey() != null) {
+            String key = form.getFormKey();
+            kind = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.html$", "");
+        }
+        String number = transactions.execute(status -> engagementOf(task).map(Engagement::getNumber).orElse(null));
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), number,
+                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.isSuspended(), kind);
+    }
+
+    private Optional<Engagement> engagementOf(Task task) {
+        if (task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
+        return engagementId instanceof Number id ? engagements.findById(id.longValue())
+                : engagements.findByProcessInstanceId(task.getProcessInstanceId());
+    }
+
+    private <T> T asSystem(Supplier<T> work) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    private <T> T asUser(String userId, List<String> groups, Supplier<T> work) {
+        identity.setAuthentication(userId, groups);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
