@@ -40,7 +40,7 @@ public class CompletionService {
 
     public Engagement complete(long engagementId) {
         Engagement e = lifecycle.get(engagementId);
-        e.complete(summary(e, RECORD_LANGUAGE));
+        lifecycle.complete(e, summary(e, RECORD_LANGUAGE));
         letters.write(e, "engagement.completed", "engagement-completed/" + e.getNumber(), summary(e, e.getClient().getLocale()));
         return e;
     }
