@@ -84,13 +84,13 @@ public final class HistoryBenchmark {
             int ttlDays = 1095;
             ClockUtil.setCurrentTime(Date.from(base.plus(Duration.ofDays(ttlDays + 60))));
             long hiBefore = sum(afterTerminated, "act_hi_") + afterTerminated.getOrDefault("act_ge_bytearray", 0L);
-            management.historyCleanup(true);
+            engine.getHistoryService().cleanUpHistoryAsync(true);
             int executions = 0;
             long cleanupNanos = 0;
             long previous = hiBefore;
             int idle = 0;
             while (idle < 2 && executions < 100_000) {
-                List<Job> jobs = management.findHistoryCleanupJobs();
+                List<Job> jobs = engine.getHistoryService().findHistoryCleanupJobs();
                 for (Job job : jobs) {
                     long t0 = System.nanoTime();
                     management.executeJob(job.getId());

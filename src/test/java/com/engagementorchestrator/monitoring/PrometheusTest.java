@@ -119,7 +119,8 @@ class PrometheusTest {
         double depositSeconds = delta(before, after, "engagement_phase_duration_seconds_sum", "phase=\"DEPOSIT\"");
         assertThat(depositSeconds).isGreaterThan(Duration.ofDays(14).toSeconds());
         assertThat(after).contains("engagement_phase_duration_seconds_bucket{");
-        // A decline by the rules counts as such.
+        // A decline by the rules counts as such (registered now: its deadline is five days from today).
+        ClockUtil.reset();
         String beforeDecline = scrape();
         Journeys declined = new Journeys(context);
         RegistryStubs.company(declined.inn, "ACTIVE", 0, 0);
