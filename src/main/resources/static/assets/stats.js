@@ -52,6 +52,7 @@
     if (rows.length === 0) {
       var empty = document.createElement('tr');
       cell(empty, t.none);
+      empty.firstChild.colSpan = columns.length;
       body.appendChild(empty);
       return;
     }
@@ -70,7 +71,8 @@
     });
     var error = document.getElementById('error');
     error.hidden = true;
-    fetch('/api/stats?' + query.toString(), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    // The origin never carries credentials typed into the address (fetch refuses a URL with them).
+    fetch(window.location.origin + '/api/stats?' + query.toString(), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (response) {
         return response.json().then(function (body) {
           if (!response.ok) {
