@@ -49,8 +49,15 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/payments/**").hasAnyAuthority(
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
+                        .requestMatchers("/api/stats", "/api/stats/**", "/stats", "/stats.html").hasAnyAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        // Prometheus scrapes with a user of its own (ScrapeUser) that may read nothing else.
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MONITORING,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         .requestMatchers("/actuator/**").hasAuthority(EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         // Camunda's own authentication filters guard these.
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
