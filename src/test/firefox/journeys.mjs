@@ -1,0 +1,138 @@
+// Drives Debian's Firefox ESR over WebDriver BiDi (puppeteer-core talks to Firefox itself, no geckodriver) through
+// the key journeys, typing and clicking as a person does. Called by FirefoxBrowserTest, which prepares the data and
+// checks the outcome in the database:  node journeys.mjs <register|introCall> '<json arguments>'
+// Prints one line of JSON with the result; any failure exits non-zero with the reason and a screenshot.
+import puppeteer from 'puppeteer-core';
+import {mkdirSync} from 'node:fs';
+
+const [step, json] = process.argv.slice(2);
+const args = JSON.parse(json || '{}');
+const base = args.baseUrl;
+const screenshots = args.screenshots || 'target/browser-screenshots';
+mkdirSync(screenshots, {recursive: true});
+
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: args.firefox || '/usr/bin/firefox-esr',
+  headless: true,
+  protocolTimeout: 120000,
+});
+const page = await browser.newPage();
+await page.setViewport({width: 1400, height: 1000});
+page.setDefaultTimeout(60000);
+const problems = [];
+page.on('pageerror', e => problems.push('page error: ' + e.message));
+const shot = name => page.screenshot({path: `${screenshots}/firefox-${name}.png`});
+const xpath = expression => `::-p-xpath(${expression})`;
+
+async function typeInto(selector, text) {
+  const field = await page.waitForSelector(selector, {visible: true});
+  await field.click();
+  await field.type(text);
+  return field;
+}
+
+async function register() {
+  await page.goto(base + '/register');
+  await page.waitForFunction(() => document.querySelectorAll('#industry option').length > 5);
+  await typeInto('#fullName', args.fullName);
+  await typeInto('#email', args.email);
+  await typeInto('#password', args.password);
+  await typeInto('#companyName', args.companyName);
+  await typeInto('#registrationNumber', args.registrationNumber);
+  await page.select('#industry', args.industry);
+  await page.select('#firstContactChannel', 'EMAIL');
+  await typeInto('#projectDescription', args.projectDescription);
+  await typeInto('#budgetAmount', String(args.budgetAmount));
+  // The date picker's own widget differs between browsers; its value is what a picked date leaves behind.
+  await page.$eval('#desiredDeadline', (input, date) => { input.value = date; }, args.desiredDeadline);
+  await page.click('#submit');
+  const number = await page.waitForSelector('#engagementNumber', {visible: true});
+  await shot('register-done');
+  return {number: await number.evaluate(e => e.textContent.trim())};
+}
+
+async function logIntoTasklist(user, password) {
+  await page.goto(base + '/camunda/app/tasklist/default/');
+  const name = await typeInto("form[name='signinForm'] input[ng-model='username']", user);
+  const secret = await typeInto("form[name='signinForm'] input[ng-model='password']", password);
+  const typed = [await name.evaluate(e => e.value), await secret.evaluate(e => e.value)];
+  if (typed[0] !== user || typed[1] !== password) {
+    throw new Error(`the login form did not take the typed input: ${JSON.stringify(typed)}`);
+  }
+  await page.click("form[name='signinForm'] button[type='submit']");
+  await page.waitForSelector(xpath("//*[contains(text(), 'My tasks')]"));
+  await shot('logged-in-' + user.replace(/[^a-z]/g, ''));
+}
+
+/** The queue is shared and paged: turn its pages, as a moderator would, until the task shows. */
+async function openTask(taskId) {
+  const link = `a[href*='task=${taskId}']`;
+  for (let pageTurns = 0; pageTurns < 50; pageTurns++) {
+    await page.waitForSelector("a[href*='task=']");
+    const found = await page.$(link);
+    if (found) {
+      await found.evaluate(e => e.scrollIntoView({block: 'center'}));
+      await found.click();
+      return;
+    }
+    const next = await page.$('.pagination li.pagination-next:not(.disabled) a');
+    if (!next) {
+      throw new Error(`task ${taskId} is not in the queue`);
+    }
+    const first = await page.$eval("a[href*='task=']", a => a.getAttribute('href'));
+    await next.evaluate(e => e.scrollIntoView({block: 'center'}));
+    await next.click();
+    await page.waitForFunction(before => document.querySelector("a[href*='task=']")?.getAttribute('href') !== before,
+        {}, first);
+  }
+  throw new Error(`task ${taskId} not found`);
+}
+
+async function clickCentered(selector) {
+  const element = await page.waitForSelector(selector);
+  await element.evaluate(e => e.scrollIntoView({block: 'center'}));
+  await element.click();
+  return element;
+}
+
+async function introCall() {
+  await logIntoTasklist(args.user, args.password);
+  await clickCentered(xpath("//*[normalize-space(text())='Moderation queue']"));
+  await openTask(args.taskId);
+  await clickCentered(xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']"));
+  await page.waitForFunction(() => document.querySelectorAll('.disabled-form').length === 0);
+
+  const partners = await page.waitForSelector(xpath("//label[contains(., 'Partners or spouses')]"));
+  const boxId = await partners.evaluate(label => label.getAttribute('for'));
+  await clickCentered(boxId ? `[id='${boxId}']` : xpath("//label[contains(., 'Partners or spouses')]//input[@type='checkbox']"));
+  await clickCentered(xpath("//label[contains(., 'Accept the client')]"));
+  await (await clickCentered(xpath("//label[contains(., 'Notes from the intro call')]/following::textarea[1]")))
+      .type(args.notes);
+  await (await clickCentered(xpath("//label[contains(., 'Reason for overriding the rules')]/following::textarea[1]")))
+      .type(args.override);
+  await shot('review-filled');
+  const submitted = page.waitForResponse(r => r.request().method() === 'POST' && /\/task\/[^/]+\/submit-form$/.test(r.url()));
+  await clickCentered(xpath("//button[normalize-space()='Complete']"));
+  const status = (await submitted).status();
+  await shot('review-completed');
+  return {submitStatus: status};
+}
+
+try {
+  const steps = {register, introCall};
+  if (!steps[step]) {
+    throw new Error(`unknown step ${step}`);
+  }
+  const result = await steps[step]();
+  result.userAgent = await page.evaluate(() => navigator.userAgent);
+  result.browserVersion = await browser.version();
+  result.pageErrors = problems;
+  console.log(JSON.stringify(result));
+} catch (e) {
+  await shot(`${step}-failed`).catch(() => {});
+  console.error(`${step} failed in Firefox: ${e.stack || e}\n${problems.join('\n')}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
