@@ -1,6 +1,6 @@
 // Drives Debian's Firefox ESR over WebDriver BiDi (puppeteer-core talks to Firefox itself, no geckodriver) through
 // the key journeys, typing and clicking as a person does. Called by FirefoxBrowserTest, which prepares the data and
-// checks the outcome in the database:  node journeys.mjs <register|introCall> '<json arguments>'
+// checks the outcome in the database:  node journeys.mjs <register|introCall|cockpitSearch> '<json arguments>'
 // Prints one line of JSON with the result; any failure exits non-zero with the reason and a screenshot.
 import puppeteer from 'puppeteer-core';
 import {mkdirSync} from 'node:fs';
@@ -53,7 +53,14 @@ async function register() {
 }
 
 async function logIntoTasklist(user, password) {
-  await page.goto(base + '/camunda/app/tasklist/default/');
+  await logIn('tasklist', user, password);
+  await page.waitForSelector(xpath("//*[contains(text(), 'My tasks')]"));
+  await shot('logged-in-' + user.replace(/[^a-z]/g, ''));
+}
+
+/** The login form of Tasklist, Cockpit and Admin (Camunda's shared one), typed into. */
+async function logIn(app, user, password) {
+  await page.goto(`${base}/camunda/app/${app}/default/`);
   const name = await typeInto("form[name='signinForm'] input[ng-model='username']", user);
   const secret = await typeInto("form[name='signinForm'] input[ng-model='password']", password);
   const typed = [await name.evaluate(e => e.value), await secret.evaluate(e => e.value)];
@@ -61,8 +68,7 @@ async function logIntoTasklist(user, password) {
     throw new Error(`the login form did not take the typed input: ${JSON.stringify(typed)}`);
   }
   await page.click("form[name='signinForm'] button[type='submit']");
-  await page.waitForSelector(xpath("//*[contains(text(), 'My tasks')]"));
-  await shot('logged-in-' + user.replace(/[^a-z]/g, ''));
+  await page.waitForSelector("form[name='signinForm']", {hidden: true});
 }
 
 /** The queue is shared and paged: turn its pages, as a moderator would, until the task shows. */
@@ -119,8 +125,26 @@ async function introCall() {
   return {submitStatus: status};
 }
 
+/** Cockpit's search box: a criterion (Name), then its value, each confirmed with Enter; answers the rows listed. */
+async function cockpitSearch() {
+  await logIn('cockpit', args.user, args.password);
+  await clickCentered(xpath("//a[normalize-space()='Processes']"));
+  await page.waitForSelector(xpath("//a[normalize-space()='Engagement']"));
+  await typeInto('input.main-field', 'Name');
+  await page.waitForSelector(xpath("//ul[contains(@class, 'dropdown-menu')]/li[normalize-space()='Name']"), {visible: true});
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT'
+      && !document.activeElement.classList.contains('main-field'));
+  await page.keyboard.type(args.name);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(xpath("//a[normalize-space()='Engagement']"), {hidden: true});
+  await shot('cockpit-search');
+  const rows = await page.$$eval('table tbody tr', rows => rows.map(row => row.textContent.replace(/\s+/g, ' ').trim()));
+  return {rows};
+}
+
 try {
-  const steps = {register, introCall};
+  const steps = {register, introCall, cockpitSearch};
   if (!steps[step]) {
     throw new Error(`unknown step ${step}`);
   }

@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The key journey of {@link BrowserTest} in a second engine, so that a fault of one browser is told apart from ours:
  * Debian's Firefox ESR, driven over WebDriver BiDi by puppeteer-core (src/test/firefox/journeys.mjs; Firefox speaks
  * BiDi itself, no geckodriver). A client registers on /register by typing; the moderator logs into Tasklist by typing,
- * finds the intro call in the shared queue, claims it and completes its form.
+ * finds the intro call in the shared queue, claims it and completes its form; the moderator searches Cockpit.
  */
 @IntegrationTest
 class FirefoxBrowserTest {
@@ -115,6 +115,17 @@ class FirefoxBrowserTest {
         assertThat(s.getVerdict().name()).isEqualTo("ACCEPT");
         assertThat(s.getReviewedBy()).isEqualTo("moderator");
         assertThat(s.getMarkers()).extracting("id").contains("M4", "M8");
+    }
+
+    @Test
+    void theModeratorSearchesTheProcessesInCockpitInFirefox() throws Exception {
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("user", "moderator");
+        search.put("password", "moderator");
+        search.put("name", "Meeting");
+        Map<String, Object> found = inFirefox("cockpitSearch", search);
+
+        assertThat(found.get("rows")).asList().singleElement().asString().contains("protocol-signing", "Meeting protocol");
     }
 
     /** Runs one step of journeys.mjs against this app; its last line of output is the step's result as JSON. */
