@@ -391,9 +391,13 @@ class BrowserTest {
 
     /** The login form of Tasklist, Cockpit and Admin (Camunda's shared one). */
     private void logIn(String app, String user, String password) {
-        browser.get(url("/camunda/app/" + app + "/default/"));
+        // Cookies are deleted on a page of ours that runs no script: a webapp page would still have requests on their
+        // way whose answers set the old session's cookies again (then the XSRF token no longer fits the session).
+        browser.get(url("/assets/style.css"));
         browser.manage().deleteAllCookies();
-        browser.navigate().refresh();
+        browser.get(url("/camunda/app/" + app + "/default/#/login"));
+        // The webapp's CSRF token arrives with its first API answer; a person is never faster than that.
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
         WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
         name.click();
         name.sendKeys(user);
