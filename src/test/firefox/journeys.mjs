@@ -128,10 +128,15 @@ async function introCall() {
   });
   // Tasklist may redraw the form just as it is clicked (its list refreshes); then the click is lost and a person
   // clicks again.
+  const lostClicks = [];
   for (let click = 0; click < 3 && statuses.length === 0; click++) {
     const complete = await page.$(xpath("//button[normalize-space()='Complete']"));
     if (complete) {
-      await complete.evaluate(e => e.scrollIntoView({block: 'center'}));
+      await complete.evaluate(e => {
+        e.scrollIntoView({block: 'center'});
+        window.__completeClicks = 0;
+        e.addEventListener('click', () => window.__completeClicks++);
+      });
       await complete.click();
     }
     for (let waited = 0; waited < 15000 && statuses.length === 0; waited += 250) {
@@ -139,10 +144,15 @@ async function introCall() {
     }
     if (statuses.length === 0) {
       await shot(`review-complete-click-${click + 1}`);
+      lostClicks.push(await page.evaluate(() => ({
+        clickEventsOnTheButton: window.__completeClicks,
+        focused: document.activeElement?.outerHTML.slice(0, 120),
+        invalid: [...document.querySelectorAll('.fjs-has-errors, [aria-invalid=true]')].map(e => e.outerHTML.slice(0, 160)),
+      })));
     }
   }
   await shot('review-completed');
-  return {submitStatuses: statuses};
+  return {submitStatuses: statuses, lostClicks};
 }
 
 /** Cockpit's search box: a criterion (Name), then its value, each confirmed with Enter; answers the rows listed. */

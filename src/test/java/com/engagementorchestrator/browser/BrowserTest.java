@@ -46,7 +46,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A real browser (Debian's headless Chromium) on the registration page and in Camunda Tasklist. */
+/**
+ * A real browser (Debian's headless Chromium) on the registration page and in Camunda Tasklist and Cockpit; the key
+ * journey also runs in Firefox ({@link FirefoxBrowserTest}).
+ */
 @IntegrationTest
 class BrowserTest {
 

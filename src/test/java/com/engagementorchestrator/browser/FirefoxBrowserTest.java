@@ -102,6 +102,7 @@ class FirefoxBrowserTest {
         review.put("notes", "Founder is the old partner; new owner signs.");
         review.put("override", "Known to us for years; the new owner signs.");
         Map<String, Object> reviewed = inFirefox("introCall", review);
+        System.out.println("Firefox completed the intro call: " + reviewed);
 
         assertThat(reviewed.get("submitStatuses")).as("Tasklist's submit-form answers").asList().containsAnyOf(200, 204);
         assertThat(reviewed.get("pageErrors")).asList().isEmpty();
