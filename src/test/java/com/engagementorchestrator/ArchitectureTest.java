@@ -34,7 +34,8 @@ class ArchitectureTest {
     static final ArchRule domainFeaturesDoNotReachIntoTheWebLayer = noClasses()
             .that().resideInAnyPackage("..screening..", "..authority..", "..engagement..", "..correspondence..",
                     "..deposit..", "..materials..", "..reminder..", "..breach..", "..promise..", "..protocol..", "..contact..", "..reply..")
-            .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..", "..dispute..");
+            .should().dependOnClassesThat().resideInAnyPackage("..registration..", "..overview..", "..reference..", "..dispute..",
+                    "..stats..", "..monitoring..");
 
     /** The promise record is a ledger others write to; it knows no feature. */
     @ArchTest
@@ -53,7 +54,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webLayerDoesNotTalkToTheEngineDirectly = noClasses()
-            .that().resideInAnyPackage("..registration..", "..overview..", "..reference..")
+            .that().resideInAnyPackage("..registration..", "..overview..", "..reference..", "..stats..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine..");
 
     /** Process adapters (delegates, task listeners) live in the feature whose use case they call. */

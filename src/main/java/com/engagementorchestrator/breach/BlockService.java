@@ -59,12 +59,15 @@ public class BlockService {
     private final Terminations terminations;
     private final SigningAuthority signingAuthority;
     private final String supportContact;
+    private final BreachMetrics metrics;
 
     public BlockService(ClientBlocks blocks, Breaches breaches, PausedEngagements paused, BlockEvidences evidence,
                         Clients clients, Companies companies, EngagementLifecycle lifecycle, PromiseLedger promises,
                         ProcessPauses pauses, ClientLetters letters, UploadedFiles files, ApplicationEventPublisher events,
                         PausedEngagementResumer resumer, PausedProcesses pausedProcesses, Terminations terminations,
-                        SigningAuthority signingAuthority, @Value("${engagement.support-contact}") String supportContact) {
+                        SigningAuthority signingAuthority, BreachMetrics metrics,
+                        @Value("${engagement.support-contact}") String supportContact) {
+        this.metrics = metrics;
         this.signingAuthority = signingAuthority;
         this.supportContact = supportContact;
         this.resumer = resumer;
@@ -231,6 +234,7 @@ public class BlockService {
     public void lift(long blockId, String moderator, String notes) {
         ClientBlock block = get(blockId);
         block.end(ClientBlock.Status.LIFTED, moderator, notes);
+        metrics.blockEnded(ClientBlock.Status.LIFTED);
         List<PausedEngagement> all = paused.findByBlockIdOrderByEngagementIdAsc(blockId);
         for (PausedEngagement p : all) {
             Engagement e = lifecycle.get(p.getEngagementId());
@@ -257,6 +261,7 @@ public class BlockService {
     public void terminate(long blockId, String moderator, String notes) {
         ClientBlock block = get(blockId);
         block.end(ClientBlock.Status.TERMINATED, moderator, notes);
+        metrics.blockEnded(ClientBlock.Status.TERMINATED);
         List<PausedProcess> processes = pausedProcesses.findByBlockIdOrderByPausedAtAsc(blockId);
         for (PausedEngagement p : paused.findByBlockIdOrderByEngagementIdAsc(blockId)) {
             Engagement e = lifecycle.get(p.getEngagementId());

@@ -39,6 +39,7 @@ public class BreachService {
     private final RuntimeService runtime;
     private final ClientLetters letters;
     private final ReminderService reminders;
+    private final BreachMetrics metrics;
 
     /** The language of the record moderators read (breaches, block reasons, the Review block summary). */
     static final String RECORD_LANGUAGE = "en";
@@ -46,7 +47,8 @@ public class BreachService {
     public BreachService(Breaches breaches, ClientBlocks blocks, PausedEngagements paused, PausedProcesses pausedProcesses,
                          Engagements engagements,
                          EngagementLifecycle lifecycle, PromiseLedger promises, ProcessPauses pauses, RuntimeService runtime,
-                         ClientLetters letters, ReminderService reminders) {
+                         ClientLetters letters, ReminderService reminders, BreachMetrics metrics) {
+        this.metrics = metrics;
         this.reminders = reminders;
         this.breaches = breaches;
         this.blocks = blocks;
@@ -84,6 +86,10 @@ public class BreachService {
         ClientBlock block = existing.orElseGet(() -> blocks.save(new ClientBlock(client.getId(),
                 kind + " in " + breached.getNumber() + ": " + whatWasDue)));
         breach.blockedBy(block.getId());
+        metrics.breached(kind);
+        if (existing.isEmpty()) {
+            metrics.blockPlaced();
+        }
         for (Engagement e : engagements.findByClientAndStatus(client.getId(), EnumSet.of(EngagementStatus.ACTIVE))) {
             for (ProcessPauses.EngagementProcessInstance process : pauses.processesOf(e.getId())) {
                 boolean breaching = process.id().equals(breachingProcessInstanceId);

@@ -45,7 +45,7 @@ public class CompletionService {
         Engagement e = lifecycle.get(engagementId);
         // First, so that the summary accounts for every promise: none is left open.
         ending.endAllOf(engagementId, "the engagement completed, paid in full");
-        e.complete(summary(e, RECORD_LANGUAGE));
+        lifecycle.complete(e, summary(e, RECORD_LANGUAGE));
         letters.write(e, "engagement.completed", "engagement-completed/" + e.getNumber(), summary(e, e.getClient().getLocale()));
         return e;
     }

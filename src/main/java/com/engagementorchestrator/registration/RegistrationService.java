@@ -44,6 +44,7 @@ public class RegistrationService {
     private final String portalUrl;
     private final BlockService blocks;
     private final TransactionTemplate transactions;
+    private final RegistrationMetrics metrics;
     /** Open (running) engagements a client may have at once; more are refused until one ends. */
     @Value("${engagement.max-open-engagements-per-client:5}")
     private int maxOpenEngagements;
@@ -51,8 +52,9 @@ public class RegistrationService {
     public RegistrationService(IntakeValidator validator, UserAccounts accounts, CompanyDirectory companyDirectory, Clients clients,
                                Engagements engagements, EngagementNumbers numbers, EngagementLifecycle lifecycle,
                                Correspondent correspondent, BlockService blocks,
-                               PlatformTransactionManager transactionManager,
+                               PlatformTransactionManager transactionManager, RegistrationMetrics metrics,
                                @Value("${engagement.public-url}") String publicUrl) {
+        this.metrics = metrics;
         this.blocks = blocks;
         this.transactions = new TransactionTemplate(transactionManager);
         this.validator = validator;
@@ -99,7 +101,7 @@ public class RegistrationService {
             throw alreadyRegistered(email);
         }
         accounts.createClient(email, request.fullName().trim(), request.password());
-        return open(client, request.project());
+        return open(client, request.project(), true);
     }
 
     private static ConflictException alreadyRegistered(String email) {
@@ -125,15 +127,16 @@ public class RegistrationService {
         }
         validator.validate(project);
         blocks.refuseEngagementIfBlocked(client.getId(), client.getCompany().getId());
-        return open(client, project);
+        return open(client, project, false);
     }
 
-    private Engagement open(Client client, ProjectDetails project) {
+    private Engagement open(Client client, ProjectDetails project, boolean newClient) {
         Engagement engagement = engagements.save(new Engagement(numbers.next(), client, IntakeValidator.intake(project)));
         lifecycle.start(engagement);
         correspondent.send(new Correspondent.Letter("registration-received/" + engagement.getNumber(), engagement.getId(),
                 client.getEmail(), client.getLocale(), "registration.received", client.getFullName(),
                 engagement.getNumber(), portalUrl + engagement.getNumber()));
+        metrics.opened(newClient);
         return engagement;
     }
 }

@@ -40,14 +40,17 @@ public class ScreeningService {
     private final ScreeningProperties properties;
     private final EarlierEngagements earlier;
     private final DeclineAdvice advice;
+    private final ScreeningMetrics metrics;
 
     private final com.engagementorchestrator.ending.EngagementEnding ending;
 
     ScreeningService(Screenings screenings, Engagements engagements, EngagementLifecycle lifecycle,
                      ScreeningRules rules, CompanyRegistry registry, Correspondent correspondent, ObjectMapper json,
                      PromiseLedger promises, ScreeningProperties properties, EarlierEngagements earlier,
-                     DeclineAdvice advice, com.engagementorchestrator.ending.EngagementEnding ending) {
+                     DeclineAdvice advice, com.engagementorchestrator.ending.EngagementEnding ending,
+                     ScreeningMetrics metrics) {
         this.ending = ending;
+        this.metrics = metrics;
         this.promises = promises;
         this.properties = properties;
         this.earlier = earlier;
@@ -107,6 +110,7 @@ public class ScreeningService {
         screening.applyRules(outcome);
         if (outcome.verdict() == Verdict.DECLINE) {
             screening.decide(Verdict.DECLINE);
+            metrics.decidedByRules(Verdict.DECLINE);
             return new Scored(outcome.verdict(), false);
         }
         boolean call = rules.introCallNeeded(outcome);
@@ -114,6 +118,7 @@ public class ScreeningService {
             lifecycle.enterPhase(engagementId, EngagementPhase.SCREENING_REVIEW);
         } else {
             screening.decide(Verdict.ACCEPT);
+            metrics.decidedByRules(Verdict.ACCEPT);
         }
         return new Scored(outcome.verdict(), call);
     }
@@ -152,6 +157,7 @@ public class ScreeningService {
         screening.recordReview(review.reviewer(), toJson(review.observations()), review.callNotes(),
                 override ? review.overrideReason() : null);
         screening.decide(review.decision());
+        metrics.decidedByModerator(review.decision(), override);
         return review.decision();
     }
 

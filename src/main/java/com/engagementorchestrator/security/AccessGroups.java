@@ -7,6 +7,8 @@ public final class AccessGroups {
     public static final String ANALYSTS = "analysts";
     public static final String FREELANCERS = "freelancers";
     public static final String CLIENTS = "clients";
+    /** May read /actuator/prometheus and nothing else: the scrape user of {@code engagement.monitoring.scrape-user}. */
+    public static final String MONITORING = "monitoring";
     /** Created by the Camunda starter for the configured admin user. */
     public static final String ADMINS = "camunda-admin";
 

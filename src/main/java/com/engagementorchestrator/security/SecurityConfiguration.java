@@ -2,6 +2,8 @@ package com.engagementorchestrator.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -11,6 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -31,10 +38,13 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
             + "object-src 'none'";
 
+    static final String REALM = "Engagement Orchestrator";
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EngineUserAuthenticationProvider users) throws Exception {
+        AuthenticationEntryPoint logIn = challengeOnlyWhereNoScriptAsks();
         http.authenticationProvider(users)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
@@ -50,15 +60,27 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/payments/**").hasAnyAuthority(
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
+                        .requestMatchers("/api/stats", "/api/stats/**", "/stats", "/stats.html").hasAnyAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        // Prometheus scrapes with a user of its own (ScrapeUser) that may read nothing else.
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MONITORING,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         .requestMatchers("/actuator/**").hasAuthority(EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         // Camunda's own authentication filters guard these.
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/", "/index.html", "/register", "/register.html", "/assets/**", "/error",
                                 "/favicon.ico", "/portal", "/portal/", "/portal/**").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName("Engagement Orchestrator"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(logIn))
+                // A 401 that carries a Basic challenge makes a browser open its own log-in prompt, also for a page's
+                // script. That prompt is modal and, in a headless browser, invisible: the tab takes no keys or clicks
+                // until it is answered. Camunda's login pages ask GET /camunda-welcome (a page that only Camunda Run
+                // has), which lands here; so Tasklist and Cockpit took no input at all. A script gets a plain 401.
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(logIn))
                 // Staff signed into Tasklist or Cockpit open /api (their forms' document links) with that session.
                 .addFilterAfter(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 // Camunda's webapps bring their own CSRF protection; Basic-authenticated API calls cannot be forged
@@ -71,6 +93,26 @@ public class SecurityConfiguration {
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The Basic challenge for a person or a program asking directly (a navigation, curl, an API client); a plain 401
+     * for a page's script, which a browser marks with {@code Sec-Fetch-Mode} other than {@code navigate} (fetch, XHR)
+     * and older scripts with {@code X-Requested-With}.
+     */
+    static AuthenticationEntryPoint challengeOnlyWhereNoScriptAsks() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName(REALM);
+        challenge.afterPropertiesSet();
+        RequestMatcher askedByScript = request -> {
+            String mode = request.getHeader("Sec-Fetch-Mode");
+            return (mode != null && !mode.equals("navigate"))
+                    || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+        };
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(
+                new LinkedHashMap<>(Map.of(askedByScript, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
+        entryPoint.setDefaultEntryPoint(challenge);
+        return entryPoint;
     }
 
     private static RequestMatcher sessionWritesToApi() {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -45,7 +46,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A real browser (Debian's headless Chromium) on the registration page and in Camunda Tasklist. */
+/**
+ * A real browser (Debian's headless Chromium) on the registration page and in Camunda Tasklist and Cockpit; the key
+ * journey also runs in Firefox ({@link FirefoxBrowserTest}).
+ */
 @IntegrationTest
 class BrowserTest {
 
@@ -345,6 +349,30 @@ class BrowserTest {
         assertThat(protocolService.verify(protocol.getId()).intact()).isTrue();
     }
 
+    @Test
+    void theModeratorSearchesTheProcessesInCockpit() {
+        logIn("cockpit", "moderator", "moderator");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Processes']"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space()='Meeting protocol']")));
+        assertThat(browser.findElements(By.xpath("//a[normalize-space()='Engagement']"))).isNotEmpty();
+
+        // Cockpit's search box: a criterion (Name), then its value, each confirmed with Enter.
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input.main-field")));
+        search.click();
+        search.sendKeys("Name");
+        wait.until(driver -> driver.findElements(By.xpath("//ul[contains(@class, 'dropdown-menu')]/li[normalize-space()='Name']"))
+                .stream().anyMatch(WebElement::isDisplayed));
+        search.sendKeys(Keys.ENTER);
+        wait.until(driver -> driver.switchTo().activeElement().getTagName().equals("input")
+                && !driver.switchTo().activeElement().equals(search));
+        browser.switchTo().activeElement().sendKeys("Meeting", Keys.ENTER);
+
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//a[normalize-space()='Engagement']")));
+        screenshot("cockpit-search");
+        assertThat(browser.findElements(By.xpath("//a[normalize-space()='Meeting protocol']"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("[cam-widget-search]")).getText()).contains("Name", "like", "Meeting");
+    }
+
     /** Registers through the service and runs the registry job: clean intakes wait for the client's upload. */
     private String registered(Consumer<Map<String, Object>> change) {
         String inn = Intakes.randomInn();
@@ -365,54 +393,39 @@ class BrowserTest {
     }
 
     /**
-     * Logs in through Tasklist's own login endpoint from inside the page (the same request its login form sends),
-     * then opens Tasklist with that session. Headless Chromium 156 drops key strokes into Tasklist's AngularJS login
-     * inputs (the values stay empty, see the notes), so the form itself is not typed into.
+     * Logs into Tasklist as a person does: types the name and password into its login form and clicks its button.
+     * Whoever used this browser before is gone (their cookies deleted), as on a shared computer after signing out.
      */
     private void logIntoTasklist(String user, String password) {
-        // On a cold start Tasklist sometimes stays on its loading spinner, or shows its login page again although the
-        // log-in was accepted; logging in again and reloading (what a user would do) helps.
-        for (int attempt = 1; ; attempt++) {
-            browser.get(url("/camunda/app/tasklist/"));
-            wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
-            // Sign out whoever was signed in, then sign in; each request takes the XSRF token the server just issued
-            // (the response header), so no stale cookie of the previous session is sent.
-            Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    const user = arguments[0], password = arguments[1];
-                    const token = async () => {
-                      const r = await fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', cache: 'no-store'});
-                      return r.headers.get('X-XSRF-TOKEN')
-                          || document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-                    };
-                    (async () => {
-                      await fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST', credentials: 'same-origin',
-                          headers: {'X-XSRF-TOKEN': await token()}});
-                      const r = await fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
-                          credentials: 'same-origin',
-                          headers: {'X-XSRF-TOKEN': await token(), 'Content-Type': 'application/x-www-form-urlencoded'},
-                          body: 'username=' + encodeURIComponent(user) + '&password=' + encodeURIComponent(password)});
-                      return r.status;
-                    })().then(done, e => done(String(e)));
-                    """, user, password);
-            assertThat(status).as("Tasklist login of %s", user).isEqualTo(200L);
-            browser.get(url("/camunda/app/tasklist/default/"));
-            try {
-                new WebDriverWait(browser, Duration.ofSeconds(25)).until(
-                        ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), 'My tasks')]")));
-                break;
-            } catch (org.openqa.selenium.TimeoutException stillLoading) {
-                screenshot("login-attempt-" + attempt + "-" + user.replaceAll("[^a-z]", ""));
-                if (attempt == 3) {
-                    throw stillLoading;
-                }
-            }
-        }
+        logIn("tasklist", user, password);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), 'My tasks')]")));
         // Camunda's end-of-life banner is in the page but never shown to our users (user-styles.css).
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).as("the banner element").isNotEmpty()
                 .allSatisfy(banner -> assertThat(banner.isDisplayed()).as("the banner shown").isFalse());
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("migrate to Camunda 8");
         screenshot("logged-in-" + user.replaceAll("[^a-z]", ""));
+    }
+
+    /** The login form of Tasklist, Cockpit and Admin (Camunda's shared one). */
+    private void logIn(String app, String user, String password) {
+        // Cookies are deleted on a page of ours that runs no script: a webapp page would still have requests on their
+        // way whose answers set the old session's cookies again (then the XSRF token no longer fits the session).
+        browser.get(url("/assets/style.css"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/camunda/app/" + app + "/default/#/login"));
+        // The webapp's CSRF token arrives with its first API answer; a person is never faster than that.
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return document.cookie.indexOf('XSRF-TOKEN=') >= 0"));
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+        name.click();
+        name.sendKeys(user);
+        WebElement secret = browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+        secret.click();
+        secret.sendKeys(password);
+        // What was typed arrived in the page (the browser's own prompt, for one, once swallowed every key stroke).
+        assertThat(name.getDomProperty("value")).as("typed user name").isEqualTo(user);
+        assertThat(secret.getDomProperty("value")).as("typed password").isEqualTo(password);
+        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
     }
 
     private void openFilter(String name) {
