@@ -167,7 +167,12 @@ async function cockpitSearch() {
       && !document.activeElement.classList.contains('main-field'));
   await page.keyboard.type(args.name);
   await page.keyboard.press('Enter');
-  await page.waitForSelector(xpath("//a[normalize-space()='Engagement']"), {hidden: true});
+  // Cockpit redraws the table more than once while the search applies: wait for the filtered list itself (the Java
+  // test judges what is left, so a search that never applies still fails there).
+  await page.waitForFunction(name => {
+    const rows = [...document.querySelectorAll('table tbody tr')];
+    return rows.length > 0 && rows.every(row => row.textContent.includes(name));
+  }, {timeout: 20000}, args.name).catch(() => {});
   await shot('cockpit-search');
   const rows = await page.$$eval('table tbody tr', rows => rows.map(row => row.textContent.replace(/\s+/g, ' ').trim()));
   return {rows};
