@@ -1,5 +1,6 @@
 package com.engagementorchestrator.breach;
 
+import com.engagementorchestrator.common.AsSystem;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.Engagements;
 import jakarta.servlet.FilterChain;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -55,7 +55,7 @@ class BlockedClientTaskGuard {
                 }
                 // The breach may commit while this completion runs (issue 10, item 7): the engine then refuses the
                 // suspended or removed task with an error. Answered as the block it is, not as a server error.
-                Optional<Long> engagementId = transactions.execute(status -> asSystem(identity,
+                Optional<Long> engagementId = transactions.execute(status -> AsSystem.call(identity,
                         () -> engagementOf(taskId, tasks, runtime, engagements)));
                 ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
                 chain.doFilter(request, answer);
@@ -100,38 +100,21 @@ class BlockedClientTaskGuard {
                 : engagements.findByProcessInstanceId(task.getProcessInstanceId()).map(Engagement::getId);
     }
 
-    private static <T> T asSystem(IdentityService identity, java.util.function.Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
-    }
 
     private static Optional<String> refusal(String taskId, TaskService tasks, RuntimeService runtime, IdentityService identity,
                                             Engagements engagements, BlockService blocks) {
         // Look the task up as the system: the caller's own authorizations are checked by the engine afterwards.
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        return AsSystem.call(identity, () -> {
             Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
             if (task == null || !task.isSuspended() || task.getProcessInstanceId() == null) {
-                return Optional.empty();
+                return Optional.<String>empty();
             }
             // The task may belong to the engagement's own process or to another of its processes (a protocol).
             Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
             return (engagementId instanceof Number id ? engagements.findById(id.longValue())
                     : engagements.findByProcessInstanceId(task.getProcessInstanceId()))
                     .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> message(e, b)));
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        });
     }
 
     private static String message(Engagement e, ClientBlock block) {

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.portal;
 
+import com.engagementorchestrator.common.AsSystem;
 import com.engagementorchestrator.breach.BlockService;
 import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.engagement.Engagement;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.TaskFormData;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -69,16 +69,16 @@ class PortalTasks {
     }
 
     List<TaskView> open(String userId) {
-        return asSystem(() -> tasks.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().asc().unlimitedList().stream()
+        return AsSystem.call(identity, () -> tasks.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().asc().unlimitedList().stream()
                 .map(this::view).toList());
     }
 
     TaskForm form(String userId, List<String> groups, String taskId) {
         Task task = own(userId, taskId);
-        TaskView view = asSystem(() -> view(task));
+        TaskView view = AsSystem.call(identity, () -> view(task));
         JsonNode schema = null;
         if ("form-js".equals(view.form())) {
-            schema = asSystem(() -> {
+            schema = AsSystem.call(identity, () -> {
                 try (InputStream content = forms.getDeployedTaskForm(taskId)) {
                     return json.readTree(content);
                 } catch (IOException e) {
@@ -112,7 +112,7 @@ class PortalTasks {
 
     /** The one ownership check of the portal: the client's own task, else 404 (revealing nothing). */
     private Task own(String userId, String taskId) {
-        Task task = asSystem(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        Task task = AsSystem.call(identity, () -> tasks.createTaskQuery().taskId(taskId).singleResult());
         if (task == null || !userId.equals(task.getAssignee())) {
             throw new NotFoundException("You have no open task " + taskId + ": it was completed already, or it is not yours.");
         }
@@ -120,7 +120,7 @@ class PortalTasks {
     }
 
     private String pausedReason(Task task) {
-        return transactions.execute(status -> asSystem(() -> engagementOf(task)
+        return transactions.execute(status -> AsSystem.call(identity, () -> engagementOf(task)
                 .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> "Engagement " + e.getNumber()
                         + " is paused: you are blocked since " + b.getBlockedAt() + " because of a breach (" + b.getReason()
                         + "). A moderator reviews the block; once it is lifted the task can be completed."))
@@ -151,17 +151,6 @@ class PortalTasks {
                 : engagements.findByProcessInstanceId(task.getProcessInstanceId());
     }
 
-    private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
-    }
 
     private <T> T asUser(String userId, List<String> groups, Supplier<T> work) {
         identity.setAuthentication(userId, groups);

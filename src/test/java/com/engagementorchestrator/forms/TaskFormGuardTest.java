@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.protocol.ProtocolProcess;
+import com.engagementorchestrator.support.BasicAuthHttp;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -315,13 +316,7 @@ class TaskFormGuardTest {
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return BasicAuthHttp.send(http, json, port, method, path, body, user, password);
     }
 
     private String url(String path) {

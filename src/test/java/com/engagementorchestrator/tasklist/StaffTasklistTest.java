@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.engagementorchestrator.delivery.DeliveryProcess;
 import com.engagementorchestrator.delivery.DeliveryService;
 import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.support.BasicAuthHttp;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
 import com.engagementorchestrator.support.RegistryStubs;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -386,13 +386,7 @@ class StaffTasklistTest {
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return BasicAuthHttp.send(http, json, port, method, path, body, user, password);
     }
 
     private String url(String path) {
