@@ -3,6 +3,7 @@ package com.engagementorchestrator.breach;
 import com.engagementorchestrator.common.AsSystem;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.Engagements;
+import com.engagementorchestrator.engagement.TaskEngagements;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,7 +34,7 @@ class BlockedClientTaskGuard {
             "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)$");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> blockedClientTaskFilter(TaskService tasks, RuntimeService runtime,
+    FilterRegistrationBean<OncePerRequestFilter> blockedClientTaskFilter(TaskService tasks, TaskEngagements taskEngagements,
                                                                          IdentityService identity,
                                                                          Engagements engagements, BlockService blocks,
                                                                          TransactionTemplate transactions) {
@@ -48,7 +48,7 @@ class BlockedClientTaskGuard {
                     return;
                 }
                 String taskId = matcher.group(1);
-                Optional<String> refusal = transactions.execute(status -> refusal(taskId, tasks, runtime, identity, engagements, blocks));
+                Optional<String> refusal = transactions.execute(status -> refusal(taskId, tasks, taskEngagements, identity, blocks));
                 if (refusal != null && refusal.isPresent()) {
                     refuse(response, refusal.get());
                     return;
@@ -56,7 +56,7 @@ class BlockedClientTaskGuard {
                 // The breach may commit while this completion runs (issue 10, item 7): the engine then refuses the
                 // suspended or removed task with an error. Answered as the block it is, not as a server error.
                 Optional<Long> engagementId = transactions.execute(status -> AsSystem.call(identity,
-                        () -> engagementOf(taskId, tasks, runtime, engagements)));
+                        () -> taskEngagements.idOf(tasks.createTaskQuery().taskId(taskId).singleResult())));
                 ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
                 chain.doFilter(request, answer);
                 int status = answer.getStatus();
@@ -89,31 +89,15 @@ class BlockedClientTaskGuard {
                 + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + "}");
     }
 
-    /** The engagement the task belongs to, if any (its own process or another of its processes). */
-    private static Optional<Long> engagementOf(String taskId, TaskService tasks, RuntimeService runtime, Engagements engagements) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || task.getProcessInstanceId() == null) {
-            return Optional.empty();
-        }
-        Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
-        return engagementId instanceof Number id ? Optional.of(id.longValue())
-                : engagements.findByProcessInstanceId(task.getProcessInstanceId()).map(Engagement::getId);
-    }
-
-
-    private static Optional<String> refusal(String taskId, TaskService tasks, RuntimeService runtime, IdentityService identity,
-                                            Engagements engagements, BlockService blocks) {
+    private static Optional<String> refusal(String taskId, TaskService tasks, TaskEngagements taskEngagements,
+                                            IdentityService identity, BlockService blocks) {
         // Look the task up as the system: the caller's own authorizations are checked by the engine afterwards.
         return AsSystem.call(identity, () -> {
             Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            if (task == null || !task.isSuspended() || task.getProcessInstanceId() == null) {
+            if (task == null || !task.isSuspended()) {
                 return Optional.<String>empty();
             }
-            // The task may belong to the engagement's own process or to another of its processes (a protocol).
-            Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
-            return (engagementId instanceof Number id ? engagements.findById(id.longValue())
-                    : engagements.findByProcessInstanceId(task.getProcessInstanceId()))
-                    .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> message(e, b)));
+            return taskEngagements.of(task).flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> message(e, b)));
         });
     }
 

@@ -4,7 +4,7 @@ import com.engagementorchestrator.common.AsSystem;
 import com.engagementorchestrator.breach.BlockService;
 import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.engagement.Engagement;
-import com.engagementorchestrator.engagement.Engagements;
+import com.engagementorchestrator.engagement.TaskEngagements;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,11 +14,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.task.Task;
@@ -49,20 +47,18 @@ class PortalTasks {
 
     private final TaskService tasks;
     private final FormService forms;
-    private final RuntimeService runtime;
     private final IdentityService identity;
-    private final Engagements engagements;
+    private final TaskEngagements taskEngagements;
     private final BlockService blocks;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
 
-    PortalTasks(TaskService tasks, FormService forms, RuntimeService runtime, IdentityService identity,
-                Engagements engagements, BlockService blocks, TransactionTemplate transactions, ObjectMapper json) {
+    PortalTasks(TaskService tasks, FormService forms, IdentityService identity, TaskEngagements taskEngagements,
+                BlockService blocks, TransactionTemplate transactions, ObjectMapper json) {
         this.tasks = tasks;
         this.forms = forms;
-        this.runtime = runtime;
         this.identity = identity;
-        this.engagements = engagements;
+        this.taskEngagements = taskEngagements;
         this.blocks = blocks;
         this.transactions = transactions;
         this.json = json;
@@ -120,7 +116,7 @@ class PortalTasks {
     }
 
     private String pausedReason(Task task) {
-        return transactions.execute(status -> AsSystem.call(identity, () -> engagementOf(task)
+        return transactions.execute(status -> AsSystem.call(identity, () -> taskEngagements.of(task)
                 .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> "Engagement " + e.getNumber()
                         + " is paused: you are blocked since " + b.getBlockedAt() + " because of a breach (" + b.getReason()
                         + "). A moderator reviews the block; once it is lifted the task can be completed."))
@@ -136,21 +132,11 @@ class PortalTasks {
             String key = form.getFormKey();
             kind = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.html$", "");
         }
-        String number = transactions.execute(status -> engagementOf(task).map(Engagement::getNumber).orElse(null));
+        String number = transactions.execute(status -> taskEngagements.of(task).map(Engagement::getNumber).orElse(null));
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), number,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.isSuspended(), kind);
     }
-
-    private Optional<Engagement> engagementOf(Task task) {
-        if (task.getProcessInstanceId() == null) {
-            return Optional.empty();
-        }
-        Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
-        return engagementId instanceof Number id ? engagements.findById(id.longValue())
-                : engagements.findByProcessInstanceId(task.getProcessInstanceId());
-    }
-
 
     private <T> T asUser(String userId, List<String> groups, Supplier<T> work) {
         identity.setAuthentication(userId, groups);
