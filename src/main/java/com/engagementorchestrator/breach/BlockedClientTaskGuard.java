@@ -77,7 +77,9 @@ class BlockedClientTaskGuard {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
         registration.setName("blocked-client-task-guard");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        // After the engine REST API's authentication (- 10) and security's refusal of clients there (- 9): a client is
+        // sent to the portal, which answers a paused task itself.
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 8);
         return registration;
     }
 

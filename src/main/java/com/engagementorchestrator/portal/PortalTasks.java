@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.task.Task;
@@ -100,10 +102,23 @@ class PortalTasks {
         if (task.isSuspended()) {
             throw new AccessDeniedException(pausedReason(task));
         }
-        asUser(userId, groups, () -> {
-            forms.submitTaskForm(taskId, submission);
-            return null;
-        });
+        try {
+            asUser(userId, groups, () -> {
+                forms.submitTaskForm(taskId, submission);
+                return null;
+            });
+        } catch (ProcessEngineException refused) {
+            // The block may commit while this submission runs: the engine then refuses the suspended task (or the
+            // row it changed). Answered as the block it is, not as a conflict or a server error.
+            boolean stillActive = AsSystem.call(identity, () -> tasks.createTaskQuery().taskId(taskId).active().count() > 0);
+            Optional<String> blocked = stillActive ? Optional.empty() : blockedReason(task);
+            if (blocked.isPresent()) {
+                throw new AccessDeniedException(blocked.get() + " You were blocked while this submission was made, so it"
+                        + " was not kept: nothing of it (no uploaded file, no answer) was stored. Submit it again once"
+                        + " the block is lifted.");
+            }
+            throw refused;
+        }
     }
 
     /** The one ownership check of the portal: the client's own task, else 404 (revealing nothing). */
@@ -116,11 +131,14 @@ class PortalTasks {
     }
 
     private String pausedReason(Task task) {
+        return blockedReason(task).orElse("This task is paused and cannot be completed now.");
+    }
+
+    private Optional<String> blockedReason(Task task) {
         return transactions.execute(status -> AsSystem.call(identity, () -> taskEngagements.of(task)
                 .flatMap(e -> blocks.inForce(e.getClient().getId()).map(b -> "Engagement " + e.getNumber()
                         + " is paused: you are blocked since " + b.getBlockedAt() + " because of a breach (" + b.getReason()
-                        + "). A moderator reviews the block; once it is lifted the task can be completed."))
-                .orElse("This task is paused and cannot be completed now.")));
+                        + "). A moderator reviews the block; once it is lifted the task can be completed."))));
     }
 
     private TaskView view(Task task) {

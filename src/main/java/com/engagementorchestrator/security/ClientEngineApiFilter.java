@@ -1,5 +1,6 @@
 package com.engagementorchestrator.security;
 
+import com.engagementorchestrator.common.AsSystem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,28 +20,26 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Clients work on their own tasks; the engine's operational data is not theirs to read. Camunda authorizations cannot
- * tell these apart (the read permissions a client needs for Tasklist also open statistics, jobs and incidents of
- * their processes), so for a member of {@code clients} this refuses, with 403, the engine REST API and Tasklist's
- * engine API for metrics, statistics, history reports, jobs, job definitions, incidents, batches, external tasks and
- * the like, and the Cockpit and Admin plugin APIs. Runs after Camunda's authentication of /engine-rest (the
- * authenticated user is set on the engine) and reads the webapps' login from the session.
+ * Clients work in the client portal (/portal), which completes their tasks through the engine as them, under the same
+ * form guard. The engine REST API and Camunda's web apps (Tasklist, Cockpit, Admin, Welcome) are for the staff: a
+ * member of {@code clients} gets 403 there with a message sending them to the portal, on every path of /engine-rest
+ * and /camunda/api, including the webapps' login, so a client never holds a working webapp session. Camunda's
+ * authorizations alone cannot say this (the engine authorizations the portal needs as the client would open parts of
+ * the engine API too). Runs after Camunda's authentication of /engine-rest (the authenticated user is set on the
+ * engine) and reads the webapps' login from the session.
  */
 public class ClientEngineApiFilter extends OncePerRequestFilter {
 
-    /** /engine-rest, /engine-rest/engine/{name} and /camunda/api/engine/engine/{name}, then the resource path. */
-    private static final Pattern ENGINE_API = Pattern.compile(
-            "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)(/.*)?$");
-    private static final Pattern OPERATIONAL = Pattern.compile(String.join("|",
-            "/metrics(/.*)?",
-            ".*/statistics(/.*)?",
-            ".*/report(/.*)?",
-            "/history/[^/]+/cleanable-[^/]+-report(/.*)?",
-            "/history/(incident|job-log|batch|external-task-log|cleanup|decision-instance|decision-requirements-definition)(/.*)?",
-            "/(job|job-definition|incident|batch|external-task|migration|modification|schema|telemetry|event-subscription|user|group|tenant)(/.*)?"));
-    private static final Pattern WEBAPP_PLUGIN_API = Pattern.compile("^/camunda/api/(cockpit|admin/plugin)(/.*)?$");
+    static final String PORTAL_MESSAGE = "Clients work in the client portal at /portal: sign in there with the same"
+            + " e-mail and password. Tasklist, Cockpit and the engine REST API are for our staff.";
+
+    private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/([^/]+)/login/[^/]+/?$");
+    /** Signing out of a session an older version let a client open stays possible. */
+    private static final Pattern WEBAPP_LOGOUT = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/logout/?$");
 
     private final IdentityService identity;
     private final ObjectMapper json;
@@ -52,31 +53,64 @@ public class ClientEngineApiFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isOperational(path) && isClient(request, path)) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Map.of("type", "AuthorizationException",
-                    "message", "Clients may work on their own tasks only; this part of the engine API is not open to them"));
+        var login = WEBAPP_LOGIN.matcher(path);
+        if (login.matches() && "POST".equals(request.getMethod())) {
+            logIn(request, response, chain, login.group(1));
+            return;
+        }
+        if (!WEBAPP_LOGOUT.matcher(path).matches() && isClient(request, path)) {
+            refuse(response);
             return;
         }
         chain.doFilter(request, response);
     }
 
-    static boolean isOperational(String path) {
-        if (WEBAPP_PLUGIN_API.matcher(path).matches()) {
-            return true;
+    /**
+     * Camunda checks the password first (401, unchanged here), then the application (403), then opens the session. A
+     * client who got past the password gets the portal message instead of either of the last two, and any webapp login
+     * the request opened for them is taken back. A wrong password says nothing about who is a client.
+     */
+    private void logIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String engine)
+            throws ServletException, IOException {
+        ContentCachingRequestWrapper form = new ContentCachingRequestWrapper(request);
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        chain.doFilter(form, answer);
+        int status = answer.getStatus();
+        String user = formField(new String(form.getContentAsByteArray(), StandardCharsets.UTF_8), "username");
+        if ((status == HttpServletResponse.SC_FORBIDDEN || (status >= 200 && status < 300)) && user != null
+                && isClientUser(user)) {
+            HttpSession session = request.getSession(false);
+            Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+            if (logins != null && logins.removeByEngineName(engine) != null) {
+                AuthenticationUtil.updateSession(session, logins);
+            }
+            answer.resetBuffer();
+            refuse(response);
+            return;
         }
-        var engine = ENGINE_API.matcher(path);
-        if (!engine.matches()) {
-            return false;
+        answer.copyBodyToResponse();
+    }
+
+    private static String formField(String body, String name) {
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && name.equals(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8))) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
         }
-        String resource = engine.group(1) == null ? "/" : engine.group(1);
-        // a client reads their own profile and groups (Tasklist shows them) and changes their password (Welcome app);
-        // which user's, Camunda's authorizations decide
-        if (resource.matches("/(user/[^/]+/(profile|credentials)|identity/groups)")) {
-            return false;
-        }
-        return OPERATIONAL.matcher(resource).matches();
+        return null;
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Map.of("type", "AuthorizationException", "message", PORTAL_MESSAGE,
+                "portal", "/portal"));
+    }
+
+    private boolean isClientUser(String user) {
+        return AsSystem.call(identity, () -> identity.createGroupQuery().groupMember(user)
+                .groupId(AccessGroups.CLIENTS).count() > 0);
     }
 
     private boolean isClient(HttpServletRequest request, String path) {

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups, their engine authorizations and the Tasklist filters on every start, idempotently, so a fresh
- * database is secure before anyone logs in. Clients get no global task read: they see a task only through the
- * TASK_WORK authorization the engine grants its assignee (defaultUserPermissionNameForTask).
+ * database is secure before anyone logs in. Clients work in the client portal, not in Tasklist: they get no webapp
+ * and no filter (grants an older version gave them are revoked on start), and no global task read. The portal
+ * completes their tasks through the engine as them, with the TASK_WORK authorization the engine grants a task's
+ * assignee (defaultUserPermissionNameForTask) and read access to the models their tasks belong to.
  */
 @Component
 public class EngineAccessSetup {
@@ -79,8 +81,9 @@ public class EngineAccessSetup {
         grant(AccessGroups.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
 
         grant(AccessGroups.FREELANCERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        // The models only (Tasklist's diagram of their own task), never another client's instances or variables.
+        revoke(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist");
+        // The models only, never another client's instances or variables: the portal submits a client's task as the
+        // client, and completing it reads the model (without this the submissions answer 403, see PortalApiTest).
         for (String process : List.of("engagement", "client-block", "reminder-ladder", "protocol-signing")) {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
@@ -104,9 +107,10 @@ public class EngineAccessSetup {
                 tasks.createTaskQuery().taskCandidateGroup(AccessGroups.FREELANCERS).includeAssignedTasks(),
                 "Protocols to sign and what we agreed to deliver");
         grant(AccessGroups.FREELANCERS, Resources.FILTER, freelancerQueue.getId(), Permissions.READ);
-        for (String group : List.of(AccessGroups.MODERATORS, AccessGroups.FREELANCERS, AccessGroups.CLIENTS)) {
+        for (String group : List.of(AccessGroups.MODERATORS, AccessGroups.FREELANCERS)) {
             grant(group, Resources.FILTER, myTasks.getId(), Permissions.READ);
         }
+        revoke(AccessGroups.CLIENTS, Resources.FILTER, myTasks.getId());
         grant(AccessGroups.MODERATORS, Resources.FILTER, moderation.getId(), Permissions.READ);
     }
 
@@ -129,6 +133,15 @@ public class EngineAccessSetup {
         // Exactly these permissions, so a database set up by an older, more generous version is narrowed on start.
         authorization.setPermissions(permissions);
         authorizations.saveAuthorization(authorization);
+    }
+
+    /** Takes back a grant an older version gave; nothing to do when there is none. */
+    private void revoke(String groupId, Resource resource, String resourceId) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
+        }
     }
 
     private Filter filter(String name, int priority, TaskQuery query, String description) {

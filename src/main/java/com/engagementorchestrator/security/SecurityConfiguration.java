@@ -40,6 +40,9 @@ public class SecurityConfiguration {
 
     static final String REALM = "Engagement Orchestrator";
 
+    /** After the engine REST API's authentication (LOWEST_PRECEDENCE - 10), before the block guard (- 8). */
+    static final int CLIENT_ENGINE_API_ORDER = Ordered.LOWEST_PRECEDENCE - 9;
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
@@ -148,14 +151,17 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** After the authentication of /engine-rest: what the engine API does not offer clients. */
+    /**
+     * Right after the authentication of /engine-rest and before anything else looks at the request (the block guard,
+     * the engine): clients are sent to the portal, on the engine REST API and in the webapps.
+     */
     @Bean
     FilterRegistrationBean<ClientEngineApiFilter> clientEngineApi(IdentityService identity, ObjectMapper json) {
         FilterRegistrationBean<ClientEngineApiFilter> registration =
                 new FilterRegistrationBean<>(new ClientEngineApiFilter(identity, json));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setName("client-engine-api");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.setOrder(CLIENT_ENGINE_API_ORDER);
         return registration;
     }
 }

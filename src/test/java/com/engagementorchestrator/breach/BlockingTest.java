@@ -13,6 +13,7 @@ import com.engagementorchestrator.registration.RegistrationService;
 import com.engagementorchestrator.support.Intakes;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.PortalClient;
 import com.engagementorchestrator.support.RegistryStubs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,14 +101,22 @@ class BlockingTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(other.getId()).singleResult().isSuspended()).isTrue();
         assertThat(journeys.ladder(other).isSuspended()).as("the timers of the paused engagement stop counting").isTrue();
 
-        // Completing the paused task: 403 with the reason, over the engine REST API and over Tasklist's API.
+        // Completing the paused task in the portal: 403 with the reason, as JSON or as an upload. The engine REST API
+        // sends the client to the portal; a moderator completing it there gets the reason too.
         Task paused = task(PROVE_SIGNING_AUTHORITY, other);
-        var refused = post("/engine-rest/task/" + paused.getId() + "/complete", "{}", journeys.email);
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("is paused").contains("blocked").contains("DEPOSIT_OVERDUE");
-        var viaTasklist = post("/camunda/api/engine/engine/default/task/" + paused.getId() + "/submit-form", "{}", journeys.email);
-        assertThat(viaTasklist.statusCode()).isEqualTo(403);
-        assertThat(viaTasklist.body()).contains("is paused");
+        PortalClient portal = new PortalClient(http, json, port, journeys.email, PASSWORD);
+        var refused = portal.upload(paused.getId(), Map.of("authorityDocument", Journeys.PDF));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("is paused").contains("blocked").contains("DEPOSIT_OVERDUE")
+                .contains(journeys.engagement(other).getNumber());
+        var refusedJson = portal.submit(paused.getId(), Map.of());
+        assertThat(refusedJson.statusCode()).isEqualTo(403);
+        assertThat(refusedJson.body()).contains("is paused").contains("DEPOSIT_OVERDUE");
+        assertThat(portal.openTasks().findValuesAsText("paused")).contains("true");
+        PortalClient.assertSentToThePortal(post("/engine-rest/task/" + paused.getId() + "/complete", "{}", journeys.email));
+        var byModerator = postAs("/engine-rest/task/" + paused.getId() + "/complete", "{}", "moderator", "moderator");
+        assertThat(byModerator.statusCode()).isEqualTo(403);
+        assertThat(byModerator.body()).contains("is paused").contains("DEPOSIT_OVERDUE");
         assertThat(tasks.createTaskQuery().taskId(paused.getId()).count()).isOne();
 
         // Starting an engagement: 409 with the client's own reason. Registering again, by e-mail or by the company's
@@ -249,6 +258,12 @@ class BlockingTest {
             request.header("Authorization", basic(user, password));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postAs(String path, String body, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", basic(user, password))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body, String user) throws Exception {

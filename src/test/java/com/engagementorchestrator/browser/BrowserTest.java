@@ -47,8 +47,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A real browser (Debian's headless Chromium) on the registration page and in Camunda Tasklist and Cockpit; the key
- * journey also runs in Firefox ({@link FirefoxBrowserTest}).
+ * A real browser (Debian's headless Chromium) on the registration page and in Camunda Tasklist and Cockpit, where our
+ * staff work; the key journey also runs in Firefox ({@link FirefoxBrowserTest}). Clients work in the portal
+ * ({@link PortalBrowserTest}): Tasklist turns them away; their steps between the moderator's go through the portal's API.
  */
 @IntegrationTest
 class BrowserTest {
@@ -180,30 +181,35 @@ class BrowserTest {
     }
 
     @Test
-    void aClientSeesOnlyTheirOwnTaskInTasklist() {
+    void aClientTypingTheirLoginIntoTasklistIsSentToThePortal() {
         String email = Intakes.uniqueEmail("own");
         String own = registered(body -> body.put("email", email));
-        String other = registered(body -> { });
-        for (String number : List.of(own, other)) {
-            String introCall = tasks.createTaskQuery().processInstanceBusinessKey(number)
-                    .taskDefinitionKey(EngagementProcess.Elements.REVIEW_SCREENING).singleResult().getId();
-            tasks.complete(introCall, Map.of("reviewDecision", "ACCEPT"));
-        }
+        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(own)
+                .taskDefinitionKey(EngagementProcess.Elements.REVIEW_SCREENING).singleResult().getId(),
+                Map.of("reviewDecision", "ACCEPT"));
 
-        logIntoTasklist(email, PASSWORD);
-        openFilter("My tasks");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), 'Prove signing authority')]")));
-        screenshot("client-tasks");
+        typeLogin("tasklist", email, PASSWORD);
 
-        String page = browser.getPageSource();
-        assertThat(page).contains("Prove signing authority");
-        assertThat(browser.findElements(By.xpath("//*[contains(text(), 'Prove signing authority')]"))).hasSize(1);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(other).singleResult().getAssignee()).isNotEqualTo(email);
+        // Tasklist shows our answer on its login page, and the login form stays: no session, no task list.
+        WebElement message = wait.until(driver -> driver.findElements(By.xpath("//*[contains(text(), 'client portal at /portal')]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        screenshot("client-refused-in-tasklist");
+        assertThat(message.getText()).contains("/portal");
+        assertThat(browser.findElement(By.cssSelector("form[name='signinForm']")).isDisplayed()).isTrue();
+        Object session = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})"
+                        + ".then(r => done(r.status), e => done(String(e)));");
+        assertThat(session).as("Tasklist knows no signed-in user").isEqualTo(404L);
+        assertThat(browser.getPageSource()).doesNotContain("Prove signing authority");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(own).singleResult().getAssignee()).isEqualTo(email);
+
+        // Staff sign in as before, in the same browser.
+        logIntoTasklist("moderator", "moderator");
     }
 
     @Test
-    void theBriefIsPreparedSentAndReviewedInTasklist() throws Exception {
+    void theBriefIsPreparedInTasklistAnsweredInThePortalAndReviewedInTasklist() throws Exception {
         var journeys = new com.engagementorchestrator.support.Journeys(context);
         var instance = journeys.awaitingDeposit(body -> body.put("kindOfWork", "DESIGN"));
         long engagementId = journeys.engagement(instance).getId();
@@ -227,20 +233,16 @@ class BrowserTest {
         wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).count() == 1);
 
-        // The client answers and uploads the file in their own form.
-        Path brandBook = Files.createTempFile("brand-book", ".pdf");
-        Files.write(brandBook, com.engagementorchestrator.support.Journeys.PDF);
-        brandBook.toFile().deleteOnExit();
-        browser.manage().deleteAllCookies();
-        logIntoTasklist(journeys.email, PASSWORD);
-        openFilter("My tasks");
-        openTask("Provide materials");
-        WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[name^='answer']")));
-        fill(answer, "Packaging and the online shop");
-        browser.findElement(By.cssSelector("input[type='file'][data-item]")).sendKeys(brandBook.toAbsolutePath().toString());
-        Thread.sleep(500); // the form reads the file with FileReader, asynchronously
-        screenshot("materials-filled");
-        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+        // The client answers and uploads the file in the portal (PortalBrowserTest walks its pages).
+        var briefItems = materials.items(engagementId);
+        long answerItem = briefItems.stream().filter(i -> i.getTitle().contains("Where the design")).findFirst()
+                .orElseThrow().getId();
+        long fileItem = briefItems.stream().filter(i -> i.getTitle().contains("Logo")).findFirst().orElseThrow().getId();
+        String provide = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).singleResult().getId();
+        var submitted = portal(journeys.email).upload(provide, Map.of("answer_" + answerItem, "Packaging and the online shop",
+                "file_" + fileItem, com.engagementorchestrator.support.Journeys.PDF));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(EngagementProcess.Elements.REVIEW_MATERIALS).count() == 1);
         var items = materials.items(engagementId);
@@ -272,21 +274,15 @@ class BrowserTest {
     }
 
     @Test
-    void theDepositIsPaidByPaymentOrderInTasklist() throws Exception {
+    void theModeratorConfirmsThePaymentOrderInTasklist() throws Exception {
         var journeys = new com.engagementorchestrator.support.Journeys(context);
         var instance = journeys.awaitingDeposit(body -> { });
-        Path order = Files.createTempFile("payment-order", ".pdf");
-        Files.write(order, com.engagementorchestrator.support.Journeys.PDF);
-        order.toFile().deleteOnExit();
-
-        logIntoTasklist(journeys.email, PASSWORD);
-        openFilter("My tasks");
-        openTask("Pay the deposit");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoiceNumber"), "INV-"));
-        browser.findElement(By.id("paymentOrderInput")).sendKeys(order.toAbsolutePath().toString());
-        fill(browser.findElement(By.id("paidAmountInput")), "75000");
-        screenshot("deposit-filled");
-        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+        // The client uploads the payment order in the portal (PortalBrowserTest walks its pages).
+        String pay = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(EngagementProcess.Elements.PAY_DEPOSIT).singleResult().getId();
+        var uploaded = portal(journeys.email).upload(pay, Map.of("paymentOrder", com.engagementorchestrator.support.Journeys.PDF,
+                "paidAmount", "75000"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(204);
         wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(EngagementProcess.Elements.REVIEW_PAYMENT_ORDER).count() == 1);
 
@@ -313,40 +309,10 @@ class BrowserTest {
         var invoice = deposits.depositInvoice(journeys.engagement(instance).getId());
         assertThat(invoice.isPaid()).isTrue();
         assertThat(deposits.paymentOrders(invoice)).singleElement().satisfies(o -> {
-            assertThat(o.getFile().getFileName()).startsWith("payment-order");
+            assertThat(o.getFile().getFileName()).startsWith("paymentOrder");
             assertThat(o.getDeclaredAmount()).isEqualByComparingTo("75000");
             assertThat(o.getDecidedBy()).isEqualTo("moderator");
         });
-    }
-
-    @Test
-    void theClientSignsAProtocolInTasklist() {
-        var journeys = new com.engagementorchestrator.support.Journeys(context);
-        var engagement = journeys.accepted(body -> { });
-        var protocol = protocolWorkflow.open(journeys.engagement(engagement).getId(),
-                new com.engagementorchestrator.protocol.ProtocolContent(LocalDate.now().minusDays(1),
-                        java.util.List.of("Olga Smirnova", "Maria Moderator"), java.util.List.of("Launch on 1 March"),
-                        java.util.List.of(), java.util.List.of()), "moderator");
-
-        logIntoTasklist(journeys.email, PASSWORD);
-        openFilter("My tasks");
-        openTask("Sign the protocol (client)");
-        WebElement text = wait.until(driver -> driver.findElements(By.xpath("//label[contains(., 'Protocol')]/following::textarea[1]"))
-                .stream().filter(t -> t.getAttribute("value").contains("Launch on 1 March")).findFirst().orElse(null));
-        assertThat(text.getAttribute("value")).contains(protocol.getContentSha256());
-        clickCentered(browser.findElement(By.xpath("//label[contains(., 'I sign')]")));
-        screenshot("protocol-sign");
-        clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
-
-        wait.until(driver -> protocolService.signaturesOf(protocol.getId()).size() == 1);
-        screenshot("protocol-signed");
-        var signature = protocolService.signaturesOf(protocol.getId()).get(0);
-        assertThat(signature.getRole().name()).isEqualTo("CLIENT");
-        assertThat(signature.getUserId()).isEqualTo(journeys.email);
-        assertThat(signature.getIpAddress()).as("the browser's loopback address").isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
-        assertThat(signature.getUserAgent()).contains("Chrome");
-        assertThat(signature.getContentSha256()).isEqualTo(protocol.getContentSha256());
-        assertThat(protocolService.verify(protocol.getId()).intact()).isTrue();
     }
 
     @Test
@@ -413,6 +379,12 @@ class BrowserTest {
 
     /** The login form of Tasklist, Cockpit and Admin (Camunda's shared one). */
     private void logIn(String app, String user, String password) {
+        typeLogin(app, user, password);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    }
+
+    /** Types the name and password into the login form and clicks its button, as a person does. */
+    private void typeLogin(String app, String user, String password) {
         // Cookies are deleted on a page of ours that runs no script: a webapp page would still have requests on their
         // way whose answers set the old session's cookies again (then the XSRF token no longer fits the session).
         browser.get(url("/assets/style.css"));
@@ -430,7 +402,11 @@ class BrowserTest {
         assertThat(name.getDomProperty("value")).as("typed user name").isEqualTo(user);
         assertThat(secret.getDomProperty("value")).as("typed password").isEqualTo(password);
         browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    }
+
+    private com.engagementorchestrator.support.PortalClient portal(String email) {
+        return new com.engagementorchestrator.support.PortalClient(java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build(), json, port, email, PASSWORD);
     }
 
     private void openFilter(String name) {

@@ -201,8 +201,16 @@ class PortalBrowserTest {
         screenshot("portal-" + lang + "-5-protocol");
         browser.findElement(By.id("submitTask")).click();
         awaitMessage(ru ? "Отправлено" : "Sent");
-        assertThat(context.getBean(com.engagementorchestrator.protocol.ProtocolService.class).signaturesOf(protocol.getId()))
-                .extracting(s -> s.getUserId()).contains(email);
+        var protocolService = context.getBean(com.engagementorchestrator.protocol.ProtocolService.class);
+        assertThat(protocolService.signaturesOf(protocol.getId())).singleElement().satisfies(signature -> {
+            assertThat(signature.getUserId()).isEqualTo(email);
+            assertThat(signature.getRole().name()).isEqualTo("CLIENT");
+            // Recorded from the portal's request: the browser's loopback address and its own user agent.
+            assertThat(signature.getIpAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+            assertThat(signature.getUserAgent()).contains("Chrome");
+            assertThat(signature.getContentSha256()).isEqualTo(protocol.getContentSha256());
+        });
+        assertThat(protocolService.verify(protocol.getId()).intact()).isTrue();
         String signing = runtime.createProcessInstanceQuery().processInstanceBusinessKey(protocol.getNumber()).singleResult().getId();
         tasks.complete(tasks.createTaskQuery().processInstanceId(signing).taskDefinitionKey("SignAsFreelancerTask").singleResult()
                 .getId(), java.util.Map.of("protocolDecision", "SIGN"));

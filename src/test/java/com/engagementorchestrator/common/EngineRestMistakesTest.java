@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.PortalClient;
 import com.engagementorchestrator.support.RegistryStubs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A user's mistake through the engine's REST APIs (/engine-rest and Tasklist's /camunda/api/engine) is a 4xx naming
- * the fields, changes nothing and is logged in one line without a stack trace.
+ * A user's mistake through the engine's REST APIs (/engine-rest and Tasklist's /camunda/api/engine, both for staff)
+ * and through the client portal is a 4xx naming the fields, changes nothing and is logged without a stack trace.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -60,8 +61,9 @@ class EngineRestMistakesTest {
         Task task = task(instance, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
         int logged = output.length();
 
+        // Staff may complete a client's task over the engine REST API (the client works in the portal).
         HttpResponse<String> response = send("POST", "/engine-rest/task/" + task.getId() + "/submit-form",
-                textFileAsAuthorityDocument(), basic(journeys.email, PASSWORD));
+                textFileAsAuthorityDocument(), basic("moderator", "moderator"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = json.readTree(response.body());
@@ -75,10 +77,30 @@ class EngineRestMistakesTest {
     }
 
     @Test
+    void theClientsWrongUploadThroughThePortalIs400NamingTheFieldAndLeavesTheTask(CapturedOutput output) throws Exception {
+        ProcessInstance instance = journeys.accepted(body -> { });
+        Task task = task(instance, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        int logged = output.length();
+
+        HttpResponse<String> response = new PortalClient(http, json, port, journeys.email, PASSWORD).upload(task.getId(),
+                Map.of("authorityDocument", "just some text, not a document".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("message").asText()).contains("authorityDocument").doesNotContain("ENGINE-");
+        assertThat(body.path("fields").get(0).path("field").asText()).isEqualTo("authorityDocument");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
+        assertThat(output.toString().substring(logged)).doesNotContain("ENGINE-16004").doesNotContain("\tat org.camunda");
+        // The same upload over the engine REST API: a client is sent to the portal before anything is read.
+        PortalClient.assertSentToThePortal(send("POST", "/engine-rest/task/" + task.getId() + "/submit-form",
+                textFileAsAuthorityDocument(), basic(journeys.email, PASSWORD)));
+    }
+
+    @Test
     void aWrongUploadThroughTasklistsApiIs400Too(CapturedOutput output) throws Exception {
         ProcessInstance instance = journeys.accepted(body -> { });
         Task task = task(instance, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
-        Tasklist tasklist = new Tasklist(journeys.email, PASSWORD);
+        Tasklist tasklist = new Tasklist("moderator", "moderator");
         int logged = output.length();
 
         HttpResponse<String> response = tasklist.post("/camunda/api/engine/engine/default/task/" + task.getId()
@@ -165,11 +187,13 @@ class EngineRestMistakesTest {
         Task task = task(instance, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
         String hostile = "../../etc/\u0000evil\r\nSet-Cookie: x=1\u202Efdp." + "a".repeat(300) + ".pdf";
 
+        // A name no multipart header can carry (CR LF), so through the engine REST API, by a moderator on the
+        // client's behalf; the client downloads it below.
         HttpResponse<String> upload = send("POST", "/engine-rest/task/" + task.getId() + "/submit-form",
                 json.writeValueAsString(Map.of("variables", Map.of("authorityDocument", Map.of(
                         "value", Base64.getEncoder().encodeToString(Journeys.PDF), "type", "File",
                         "valueInfo", Map.of("filename", hostile, "mimetype", "application/pdf"))))),
-                basic(journeys.email, PASSWORD));
+                basic("moderator", "moderator"));
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
 
         String number = journeys.engagement(instance).getNumber();

@@ -14,6 +14,7 @@ import com.engagementorchestrator.support.Mailbox;
 import com.engagementorchestrator.support.TestInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.engagementorchestrator.support.PortalClient;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.activation.DataHandler;
@@ -134,8 +135,11 @@ class ClientReplyTest {
         assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_SENDER_CHECK)).isEqualTo("From the client's own address.");
         assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_ANSWERS)).contains(letter.getSubject());
         assertThat(get("/api/engagements/" + number, journeys.email).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/engine-rest/task?processDefinitionKey=client-reply&maxResults=50", null, journeys.email).body())
-                .doesNotContain(task.getId());
+        // Not the client's task: the portal neither lists nor opens it.
+        PortalClient portal = new PortalClient(http, json, port, journeys.email, "correct-horse-battery");
+        assertThat(portal.openTasks().findValuesAsText("id")).doesNotContain(task.getId()).isNotEmpty();
+        assertThat(portal.task(task.getId()).statusCode()).isEqualTo(404);
+        assertThat(portal.submit(task.getId(), Map.of("replyNote", "Planted by the client")).statusCode()).isEqualTo(404);
 
         // The moderator reads it in Tasklist's way (the form's only field: a note)
         var submitted = send("POST", "/engine-rest/task/" + task.getId() + "/submit-form",

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.protocol.ProtocolProcess;
+import com.engagementorchestrator.security.AccessGroups;
 import com.engagementorchestrator.support.BasicAuthHttp;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.PortalClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
@@ -23,6 +25,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,8 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A client can do only what their own task offers, through every surface: the engine REST API, Tasklist's own API and
- * our API. Over real HTTP on PostgreSQL.
+ * A client can do only what their own task offers: the portal's API submits under the engine's form guard, and the
+ * engine REST API and Tasklist refuse a client altogether. Over real HTTP on PostgreSQL.
  */
 @IntegrationTest
 class TaskFormGuardTest {
@@ -49,6 +53,7 @@ class TaskFormGuardTest {
     @Autowired ObjectMapper json;
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
+    @Autowired IdentityService identity;
     @Autowired AuthorityService authority;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -67,31 +72,32 @@ class TaskFormGuardTest {
     @Test
     void aSubmissionCarryingAnythingButTheFormsFieldsIsRefusedAndChangesNothing() throws Exception {
         Task own = authorityTask(alice);
+        PortalClient portal = portal(alice);
+
+        var withForeignId = portal.upload(own.getId(), Map.of("authorityDocument", Journeys.PDF,
+                EngagementProcess.Variables.ENGAGEMENT_ID, String.valueOf(bob.engagementId())));
+        assertThat(withForeignId.statusCode()).isEqualTo(400);
+        assertThat(withForeignId.body()).contains("engagementId").contains("nothing was changed");
+
+        var reassigning = portal.upload(own.getId(), Map.of("authorityDocument", Journeys.PDF,
+                EngagementProcess.Variables.CLIENT_USER_ID, bob.email(), "somethingElse", "x"));
+        assertThat(reassigning.statusCode()).isEqualTo(400);
+        assertThat(reassigning.body()).contains("clientUserId").contains("somethingElse");
+
+        // The engine REST API is closed to clients altogether, writes included.
         Map<String, Object> upload = Map.of("type", "File",
                 "value", Base64.getEncoder().encodeToString(Journeys.PDF),
                 "valueInfo", Map.of("filename", "order.pdf", "mimeType", "application/pdf"));
-
         for (String action : List.of("complete", "submit-form")) {
-            var withForeignId = post("/engine-rest/task/" + own.getId() + "/" + action, Map.of("variables", Map.of(
-                    "authorityDocument", upload,
-                    EngagementProcess.Variables.ENGAGEMENT_ID, Map.of("value", bob.engagementId(), "type", "Long"))), alice.email());
-            assertThat(withForeignId.statusCode()).as(action).isEqualTo(400);
-            assertThat(withForeignId.body()).contains("engagementId").contains("nothing was changed");
-
-            var reassigning = post("/engine-rest/task/" + own.getId() + "/" + action, Map.of("variables", Map.of(
-                    "authorityDocument", upload,
-                    EngagementProcess.Variables.CLIENT_USER_ID, Map.of("value", bob.email(), "type", "String"),
-                    "somethingElse", Map.of("value", "x", "type", "String"))), alice.email());
-            assertThat(reassigning.statusCode()).as(action).isEqualTo(400);
-            assertThat(reassigning.body()).contains("clientUserId").contains("somethingElse");
+            PortalClient.assertSentToThePortal(post("/engine-rest/task/" + own.getId() + "/" + action,
+                    Map.of("variables", Map.of("authorityDocument", upload,
+                            EngagementProcess.Variables.ENGAGEMENT_ID, Map.of("value", bob.engagementId(), "type", "Long"))),
+                    alice.email()));
         }
-        var setVariable = send("PUT", "/engine-rest/task/" + own.getId() + "/variables/engagementId",
-                Map.of("value", bob.engagementId(), "type", "Long"), alice.email(), PASSWORD);
-        assertThat(setVariable.statusCode()).isEqualTo(403);
-        assertThat(setVariable.body()).contains("engagementId");
-        var patch = post("/engine-rest/task/" + own.getId() + "/variables",
-                Map.of("modifications", Map.of("clientUserId", Map.of("value", bob.email()))), alice.email());
-        assertThat(patch.statusCode()).isEqualTo(403);
+        PortalClient.assertSentToThePortal(send("PUT", "/engine-rest/task/" + own.getId() + "/variables/engagementId",
+                Map.of("value", bob.engagementId(), "type", "Long"), alice.email(), PASSWORD));
+        PortalClient.assertSentToThePortal(post("/engine-rest/task/" + own.getId() + "/variables",
+                Map.of("modifications", Map.of("clientUserId", Map.of("value", bob.email()))), alice.email()));
 
         // Nothing changed: the task waits, no document is stored, the ids are as the process set them.
         assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
@@ -101,11 +107,29 @@ class TaskFormGuardTest {
         assertThat(runtime.getVariable(alice.instance().getId(), "clientUserId")).isEqualTo(alice.email());
 
         // The form's own field goes through, and the document lands on the task's own engagement.
-        var proper = post("/engine-rest/task/" + own.getId() + "/complete",
-                Map.of("variables", Map.of("authorityDocument", upload)), alice.email());
-        assertThat(proper.statusCode()).isEqualTo(204);
+        assertThat(portal.upload(own.getId(), Map.of("authorityDocument", Journeys.PDF)).statusCode()).isEqualTo(204);
         assertThat(authority.documents(alice.engagementId())).hasSize(1);
         assertThat(authority.documents(bob.engagementId())).isEmpty();
+    }
+
+    @Test
+    void theGuardRefusesVariableWritesOutsideTheFormEvenInsideTheEngine() {
+        // The engine applies the guard to every caller, not only to the portal: a client's write outside the form
+        // is refused even if some surface ever passed it on.
+        Task own = authorityTask(alice);
+        identity.setAuthentication(alice.email(), List.of(AccessGroups.CLIENTS));
+        try {
+            assertThatThrownBy(() -> tasks.setVariable(own.getId(), "engagementId", bob.engagementId()))
+                    .isInstanceOf(AuthorizationException.class).hasMessageContaining("engagementId");
+            assertThatThrownBy(() -> tasks.handleBpmnError(own.getId(), "OBLIGATION_DEADLINE_PASSED"))
+                    .isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> tasks.handleEscalation(own.getId(), "anything"))
+                    .isInstanceOf(AuthorizationException.class);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(runtime.getVariable(alice.instance().getId(), "engagementId")).isEqualTo(alice.engagementId());
+        assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
     }
 
     @Test
@@ -114,55 +138,63 @@ class TaskFormGuardTest {
         String bobProtocol = protocolFor(bob);
         Task aliceSigns = tasks.createTaskQuery().processDefinitionKey(ProtocolProcess.KEY)
                 .taskDefinitionKey(ProtocolProcess.Elements.SIGN_AS_CLIENT).taskAssignee(alice.email()).singleResult();
+        PortalClient portal = portal(alice);
 
-        var forged = post("/engine-rest/task/" + aliceSigns.getId() + "/complete", Map.of("variables", Map.of(
-                "protocolDecision", Map.of("value", "SIGN"),
-                "protocolId", Map.of("value", Long.parseLong(bobProtocol), "type", "Long"))), alice.email());
+        var forged = portal.submit(aliceSigns.getId(), Map.of("protocolDecision", "SIGN",
+                "protocolId", Long.parseLong(bobProtocol)));
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("protocolId");
         assertThat(signaturesOf(bobProtocol)).isEmpty();
         assertThat(signaturesOf(aliceProtocol)).isEmpty();
 
         // A read-only field of the form is shown, never taken: the submitted text is dropped.
-        var signed = post("/engine-rest/task/" + aliceSigns.getId() + "/complete", Map.of("variables", Map.of(
-                "protocolDecision", Map.of("value", "SIGN"),
-                "protocolText", Map.of("value", "We agreed on nothing"))), alice.email());
+        var signed = portal.submit(aliceSigns.getId(), Map.of("protocolDecision", "SIGN",
+                "protocolText", "We agreed on nothing"));
         assertThat(signed.statusCode()).isEqualTo(204);
         assertThat(signaturesOf(aliceProtocol)).hasSize(1);
         assertThat(signaturesOf(bobProtocol)).isEmpty();
+        assertThat(json.readTree(get("/api/protocols/" + aliceProtocol, "moderator", "moderator").body()).toString())
+                .doesNotContain("We agreed on nothing");
     }
 
     @Test
-    void tasklistsOwnApiPassesTheSameGuard() throws Exception {
+    void aClientCannotSignIntoTasklistNorUseItsEngineApi() throws Exception {
         Task own = authorityTask(alice);
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
-        browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/"))).build(),
-                HttpResponse.BodyHandlers.discarding());
-        var login = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(alice.email(), StandardCharsets.UTF_8)
-                        + "&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(200);
-        // The session changed at login, and so did its token: fetch it as Tasklist does.
-        String csrf = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/")))
-                .header("X-XSRF-TOKEN", "Fetch").build(), HttpResponse.BodyHandlers.discarding())
-                .headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> xsrf(cookies));
+        for (String app : List.of("tasklist", "welcome", "cockpit")) {
+            CookieManager cookies = new CookieManager();
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+            browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/"))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            var login = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/" + app)))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(alice.email(), StandardCharsets.UTF_8)
+                            + "&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+            PortalClient.assertSentToThePortal(login);
 
-        var forged = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/default/task/"
-                        + own.getId() + "/submit-form")))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("variables", Map.of(
-                        "engagementId", Map.of("value", bob.engagementId(), "type", "Long")))))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
-        assertThat(forged.body()).contains("engagementId");
-
-        var variables = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/default/task/"
-                + own.getId() + "/form-variables"))).header("X-XSRF-TOKEN", csrf).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(variables.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(variables.body()).fieldNames()).toIterable().doesNotContain("engagementId", "clientUserId",
-                "screeningVerdict");
+            // No session came of it: Tasklist's engine API does not know the client.
+            String csrf = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/")))
+                    .header("X-XSRF-TOKEN", "Fetch").build(), HttpResponse.BodyHandlers.discarding())
+                    .headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> xsrf(cookies));
+            var user = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default")))
+                    .header("X-XSRF-TOKEN", csrf).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(user.statusCode()).as(app + ": " + user.body()).isEqualTo(404);
+            var forged = browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/default/task/"
+                            + own.getId() + "/submit-form")))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("variables", Map.of(
+                            "engagementId", Map.of("value", bob.engagementId(), "type", "Long")))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as(app + ": " + forged.body()).isEqualTo(401);
+        }
+        // A wrong password is answered as for anyone: it does not tell who is a client.
+        var wrong = http.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(bob.email(), StandardCharsets.UTF_8)
+                        + "&password=wrong")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isIn(401, 403);
+        assertThat(wrong.body()).doesNotContain("/portal");
+        assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
+        assertThat(runtime.getVariable(alice.instance().getId(), "engagementId")).isEqualTo(alice.engagementId());
     }
 
     @Test
@@ -170,22 +202,19 @@ class TaskFormGuardTest {
         protocolFor(alice);
         Task aliceSigns = tasks.createTaskQuery().processDefinitionKey(ProtocolProcess.KEY)
                 .taskDefinitionKey(ProtocolProcess.Elements.SIGN_AS_CLIENT).taskAssignee(alice.email()).singleResult();
-        for (String path : List.of("/variables", "/form-variables", "/localVariables")) {
-            JsonNode shown = json.readTree(get("/engine-rest/task/" + aliceSigns.getId() + path, alice.email()).body());
-            List<String> names = new java.util.ArrayList<>();
-            shown.fieldNames().forEachRemaining(names::add);
-            assertThat(names).as(path).doesNotContain("engagementId", "protocolId", "clientUserId", "protocolSha256");
-            if (!path.equals("/localVariables")) {
-                assertThat(names).as(path).contains("protocolText");
-            }
+        List<String> names = new java.util.ArrayList<>();
+        portal(alice).shownVariables(aliceSigns.getId()).fieldNames().forEachRemaining(names::add);
+        assertThat(names).doesNotContain("engagementId", "protocolId", "clientUserId", "protocolSha256")
+                .contains("protocolText");
+        // The engine's variable endpoints do not answer a client at all.
+        for (String path : List.of("/variables", "/form-variables", "/localVariables", "/variables/engagementId")) {
+            PortalClient.assertSentToThePortal(get("/engine-rest/task/" + aliceSigns.getId() + path, alice.email()));
         }
-        assertThat(get("/engine-rest/task/" + aliceSigns.getId() + "/variables/engagementId", alice.email()).statusCode())
-                .isEqualTo(404);
 
         // The screening's internal notes stay with the moderators: the client's authority task shows none of them.
         Task authorityTask = authorityTask(bob);
         runtime.setVariable(bob.instance().getId(), "callNotes", "Sounded evasive about the budget");
-        JsonNode own = json.readTree(get("/engine-rest/task/" + authorityTask.getId() + "/variables", bob.email()).body());
+        JsonNode own = portal(bob).shownVariables(authorityTask.getId());
         assertThat(own.has("callNotes")).isFalse();
         assertThat(own.has("screeningVerdict")).isFalse();
         JsonNode moderatorView = json.readTree(get("/engine-rest/task/" + authorityTask.getId() + "/variables", "moderator",
@@ -206,12 +235,11 @@ class TaskFormGuardTest {
         protocolFor(alice);
         Task aliceSigns = tasks.createTaskQuery().processDefinitionKey(ProtocolProcess.KEY)
                 .taskDefinitionKey(ProtocolProcess.Elements.SIGN_AS_CLIENT).taskAssignee(alice.email()).singleResult();
-        var object = post("/engine-rest/task/" + aliceSigns.getId() + "/complete", Map.of("variables", Map.of(
-                "protocolDecision", Map.of("type", "Object", "value", "\"http://attacker.example\"",
-                        "valueInfo", Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json")))),
-                alice.email());
+        var object = portal(alice).submit(aliceSigns.getId(), Map.of(
+                "protocolDecision", Map.of("objectTypeName", "java.net.URL", "value", "http://attacker.example")));
         assertThat(object.statusCode()).isEqualTo(400);
         assertThat(object.body()).contains("Objects are not accepted").contains("protocolDecision");
+        assertThat(tasks.createTaskQuery().taskId(aliceSigns.getId()).count()).isEqualTo(1);
 
         // Even where staff may write objects, the engine deserializes only its allow-list of JDK value types.
         runtime.setVariable(alice.instance().getId(), "planted", Variables.serializedObjectValue("\"http://attacker.example\"")
@@ -222,22 +250,19 @@ class TaskFormGuardTest {
 
     @Test
     void anUnknownTaskIsNotFound() throws Exception {
-        for (String action : List.of("complete", "submit-form")) {
-            var missing = post("/engine-rest/task/no-such-task/" + action, Map.of("variables", Map.of()), alice.email());
-            assertThat(missing.statusCode()).as(action).isEqualTo(404);
-            assertThat(missing.body()).contains("There is no task no-such-task");
-        }
+        var missing = portal(alice).submit("no-such-task", Map.of());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no-such-task");
+        assertThat(portal(alice).task("no-such-task").statusCode()).isEqualTo(404);
     }
 
     @Test
     void aClientCannotThrowErrorsOrEscalationsFromTheirTask() throws Exception {
         Task own = authorityTask(alice);
-        var error = post("/engine-rest/task/" + own.getId() + "/bpmnError",
-                Map.of("errorCode", "OBLIGATION_DEADLINE_PASSED"), alice.email());
-        assertThat(error.statusCode()).isEqualTo(403);
-        var escalation = post("/engine-rest/task/" + own.getId() + "/bpmnEscalation",
-                Map.of("escalationCode", "anything"), alice.email());
-        assertThat(escalation.statusCode()).isEqualTo(403);
+        PortalClient.assertSentToThePortal(post("/engine-rest/task/" + own.getId() + "/bpmnError",
+                Map.of("errorCode", "OBLIGATION_DEADLINE_PASSED"), alice.email()));
+        PortalClient.assertSentToThePortal(post("/engine-rest/task/" + own.getId() + "/bpmnEscalation",
+                Map.of("escalationCode", "anything"), alice.email()));
         assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
     }
 
@@ -258,17 +283,21 @@ class TaskFormGuardTest {
         long ownItem = materials.items(journeys.engagement(other).getId()).get(0).getId();
         Task provide = tasks.createTaskQuery().processInstanceId(other.getId())
                 .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).singleResult();
+        PortalClient portal = new PortalClient(http, json, port, journeys.email, PASSWORD);
 
-        var foreign = post("/engine-rest/task/" + provide.getId() + "/complete", Map.of("variables", Map.of(
-                "answer_" + ownItem, Map.of("value", "Small shops"),
-                "answer_" + (ownItem + 1_000_000), Map.of("value", "Planted"))), journeys.email);
+        var foreign = portal.upload(provide.getId(), Map.of(
+                "answer_" + ownItem, "Small shops",
+                "answer_" + (ownItem + 1_000_000), "Planted"));
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("answer_" + (ownItem + 1_000_000));
         assertThat(tasks.createTaskQuery().taskId(provide.getId()).count()).isEqualTo(1);
 
-        var proper = post("/engine-rest/task/" + provide.getId() + "/complete", Map.of("variables", Map.of(
-                "answer_" + ownItem, Map.of("value", "Small shops"))), journeys.email);
-        assertThat(proper.statusCode()).isEqualTo(204);
+        assertThat(portal.upload(provide.getId(), Map.of("answer_" + ownItem, "Small shops")).statusCode()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(provide.getId()).count()).isZero();
+    }
+
+    private PortalClient portal(Party party) {
+        return new PortalClient(http, json, port, party.email(), PASSWORD);
     }
 
     private static String xsrf(CookieManager cookies) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementorchestrator.support.Intakes;
 import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.support.PortalClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -141,7 +142,7 @@ class LimitsAndHeadersTest {
     }
 
     @Test
-    void clientsCannotReadTheEnginesOperationalData() throws Exception {
+    void clientsCannotUseTheEngineApiOrTheWebappsAtAll() throws Exception {
         String client = register("nosy");
         String definitionId = json.readTree(get("/engine-rest/process-definition?key=engagement&latestVersion=true&maxResults=1",
                 "moderator", "moderator").body()).get(0).path("id").asText();
@@ -166,33 +167,36 @@ class LimitsAndHeadersTest {
                 "/engine-rest/engine/default/process-definition/statistics");
         for (String path : operational) {
             HttpResponse<String> asClient = get(path, client, PASSWORD);
-            assertThat(asClient.statusCode()).as("client: GET " + path).isEqualTo(403);
+            PortalClient.assertSentToThePortal(asClient);
             assertThat(json.readTree(asClient.body()).path("type").asText()).isEqualTo("AuthorizationException");
             assertThat(get(path, "demo", "demo").statusCode()).as("admin: GET " + path).isEqualTo(200);
         }
-        // through Tasklist's session the same
-        Webapp tasklist = login("tasklist", client, PASSWORD);
-        assertThat(tasklist.get("/camunda/api/engine/engine/default/process-definition/statistics").statusCode()).isEqualTo(403);
-        assertThat(tasklist.get("/camunda/api/engine/engine/default/metrics/activity-instance-start/sum").statusCode())
-                .isEqualTo(403);
-        assertThat(tasklist.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?maxResults=10")
-                .statusCode()).isEqualTo(403);
-
-        // their own work stays open
-        assertThat(get("/engine-rest/task?maxResults=10", client, PASSWORD).statusCode()).isEqualTo(200);
-        HttpResponse<String> profile = get("/engine-rest/user/" + client + "/profile", client, PASSWORD);
-        assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
-        assertThat(tasklist.get("/camunda/api/engine/engine/default/filter?firstResult=0&maxResults=2000&itemCount=false"
-                + "&resourceType=Task").statusCode()).isEqualTo(200);
-        assertThat(tasklist.post("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15", "{}").statusCode())
-                .isEqualTo(200);
+        // Not even their own tasks, profile or password: the portal is where clients work (and reset their password).
+        PortalClient.assertSentToThePortal(get("/engine-rest/task?maxResults=10", client, PASSWORD));
+        PortalClient.assertSentToThePortal(get("/engine-rest/user/" + client + "/profile", client, PASSWORD));
         HttpResponse<String> password = http.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + client
                         + "/credentials")))
                 .header("Authorization", basic(client, PASSWORD)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"password\": \"another-horse-battery-9\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(password.statusCode()).as(password.body()).isEqualTo(204);
+        PortalClient.assertSentToThePortal(password);
+        assertThat(get("/api/portal/tasks", client, PASSWORD).statusCode()).as("the old password still holds").isEqualTo(200);
+
+        // No webapp lets a client in, so Tasklist's engine API and the Cockpit plugins have no session to answer.
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            Webapp webapp = new Webapp();
+            webapp.csrf = webapp.get("/camunda/app/" + app + "/default/").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+            PortalClient.assertSentToThePortal(webapp.logIn(app, client, PASSWORD));
+            assertThat(webapp.get("/camunda/api/engine/engine/default/process-definition/statistics").statusCode())
+                    .as(app).isEqualTo(401);
+            assertThat(webapp.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?maxResults=10")
+                    .statusCode()).as(app).isEqualTo(401);
+            assertThat(webapp.get("/camunda/api/admin/auth/user/default").statusCode()).as(app).isEqualTo(404);
+        }
+        // Staff sign in as before.
+        assertThat(login("tasklist", "moderator", "moderator")
+                .post("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15", "{}").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -257,6 +261,15 @@ class LimitsAndHeadersTest {
             }
         }
 
+        HttpResponse<String> logIn(String app, String user, String password) throws Exception {
+            return browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/" + app)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
         HttpResponse<String> post(String path, String body) throws Exception {
             return browser.send(HttpRequest.newBuilder(URI.create(url(path)))
                     .header("Accept", "application/json").header("Content-Type", "application/json")
@@ -269,13 +282,7 @@ class LimitsAndHeadersTest {
         Webapp webapp = new Webapp();
         HttpResponse<String> start = webapp.get("/camunda/app/" + app + "/default/");
         webapp.csrf = start.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-        HttpResponse<String> login = webapp.browser.send(HttpRequest.newBuilder(
-                        URI.create(url("/camunda/api/admin/auth/user/default/login/" + app)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", webapp.csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = webapp.logIn(app, user, password);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         // the login starts a new session with a new token
         webapp.csrf = login.headers().firstValue("X-XSRF-TOKEN")
