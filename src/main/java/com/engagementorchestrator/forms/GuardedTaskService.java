@@ -74,6 +74,25 @@ class GuardedTaskService extends TaskServiceImpl {
         super.removeVariablesLocal(taskId, names);
     }
 
+    // The shorter forms run their own engine commands, not the long form: each passes the same check.
+    @Override
+    public void handleBpmnError(String taskId, String errorCode) {
+        TaskFormGuard.checkStaffOnly(commandExecutor, "raise a BPMN error from a task");
+        super.handleBpmnError(taskId, errorCode);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
+        TaskFormGuard.checkStaffOnly(commandExecutor, "raise a BPMN error from a task");
+        super.handleBpmnError(taskId, errorCode, errorMessage);
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode) {
+        TaskFormGuard.checkStaffOnly(commandExecutor, "escalate from a task");
+        super.handleEscalation(taskId, escalationCode);
+    }
+
     @Override
     public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
         TaskFormGuard.checkStaffOnly(commandExecutor, "raise a BPMN error from a task");

@@ -73,7 +73,7 @@ public class ClientEngineApiFilter extends OncePerRequestFilter {
     private void logIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String engine)
             throws ServletException, IOException {
         ContentCachingRequestWrapper form = new ContentCachingRequestWrapper(request);
-        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        HeldResponse answer = new HeldResponse(response);
         chain.doFilter(form, answer);
         int status = answer.getStatus();
         String user = formField(new String(form.getContentAsByteArray(), StandardCharsets.UTF_8), "username");
@@ -88,7 +88,39 @@ public class ClientEngineApiFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        answer.copyBodyToResponse();
+        answer.release();
+    }
+
+    /**
+     * Holds the login's answer until it is decided: Camunda answers a refused login with {@code sendError}, which would
+     * commit the response to the container's error page before the client's refusal could replace it.
+     */
+    private static final class HeldResponse extends ContentCachingResponseWrapper {
+
+        private Integer error;
+
+        HeldResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) {
+            error = status;
+            setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            sendError(status);
+        }
+
+        void release() throws IOException {
+            if (error != null && getContentSize() == 0) {
+                ((HttpServletResponse) getResponse()).sendError(error);
+            } else {
+                copyBodyToResponse();
+            }
+        }
     }
 
     private static String formField(String body, String name) {

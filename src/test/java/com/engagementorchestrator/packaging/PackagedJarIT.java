@@ -180,14 +180,37 @@ class PackagedJarIT {
                                        "callNotes": {"value": "Clear goal, named everyone"}}}""")));
         assertThat(called.statusCode()).as(called.body()).isIn(200, 204);
 
-        // Accepted: the client uploads a power of attorney through an embedded HTML form.
-        JsonNode upload = awaitTask(number, client, CLIENT_PASSWORD, "ProveSigningAuthorityTask");
+        // Accepted: the client's power-of-attorney upload (an embedded HTML form, deployed with the model). The client
+        // works on it in the portal, which lists and opens it.
+        JsonNode upload = awaitTask(number, MODERATOR, MODERATOR, "ProveSigningAuthorityTask");
+        assertThat(upload.path("assignee").asText()).isEqualTo(client);
+        HttpResponse<String> portalTask = get("/api/portal/tasks/" + upload.path("id").asText(), client, CLIENT_PASSWORD);
+        assertThat(portalTask.statusCode()).as(portalTask.body()).isEqualTo(200);
+        assertThat(JSON.readTree(portalTask.body()).path("form").asText()).isEqualTo("prove-signing-authority");
         HttpResponse<String> uploadForm = get("/engine-rest/task/" + upload.path("id").asText() + "/deployed-form",
-                client, CLIENT_PASSWORD);
+                MODERATOR, MODERATOR);
         assertThat(uploadForm.statusCode()).as(uploadForm.body()).isEqualTo(200);
         assertThat(uploadForm.body()).contains("<form").contains("proveSigningAuthorityForm");
+        // The engine REST API and Tasklist send the client to the portal.
+        HttpResponse<String> clientOnEngineRest = get("/engine-rest/task/" + upload.path("id").asText() + "/deployed-form",
+                client, CLIENT_PASSWORD);
+        assertThat(clientOnEngineRest.statusCode()).isEqualTo(403);
+        assertThat(clientOnEngineRest.body()).contains("/portal");
+        assertThat(tasklistLogin(client, CLIENT_PASSWORD).login().statusCode()).isEqualTo(403);
 
-        // and the way Tasklist itself loads it: logged in to Tasklist, through the webapp's engine API
+        // and the way Tasklist itself loads it: a moderator logged in to Tasklist, through the webapp's engine API
+        Tasklist moderator = tasklistLogin(MODERATOR, MODERATOR);
+        assertThat(moderator.login().statusCode()).as(moderator.login().body()).isEqualTo(200);
+        HttpResponse<String> inTasklist = moderator.browser().send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/task/"
+                + upload.path("id").asText() + "/deployed-form")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(200);
+        assertThat(inTasklist.body()).contains("proveSigningAuthorityForm");
+    }
+
+    record Tasklist(HttpClient browser, HttpResponse<String> login) {
+    }
+
+    private static Tasklist tasklistLogin(String user, String password) throws Exception {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .build();
         HttpResponse<String> tasklist = browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
@@ -195,14 +218,10 @@ class PackagedJarIT {
         String csrf = tasklist.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(client, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(CLIENT_PASSWORD, StandardCharsets.UTF_8))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        HttpResponse<String> inTasklist = browser.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/task/"
-                + upload.path("id").asText() + "/deployed-form")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(200);
-        assertThat(inTasklist.body()).contains("proveSigningAuthorityForm");
+        return new Tasklist(browser, login);
     }
 
     private static JsonNode awaitTask(String businessKey, String user, String password, String definitionKey)

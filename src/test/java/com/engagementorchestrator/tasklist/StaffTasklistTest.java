@@ -9,6 +9,7 @@ import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.support.BasicAuthHttp;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.PortalClient;
 import com.engagementorchestrator.support.RegistryStubs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -138,10 +139,14 @@ class StaffTasklistTest {
         ProcessInstance instance = journeys.accepted(body -> { });
         Task own = BpmnAwareTests.task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, instance);
         assertThat(own.getName()).isEqualTo("Prove signing authority · " + instance.getBusinessKey() + " · " + COMPANY);
-        var forged = send("PUT", "/engine-rest/task/" + own.getId() + "/localVariables/contextCompany",
-                Map.of("value", "Someone Else LLC", "type", "String"), journeys.email, PASSWORD);
-        assertThat(forged.statusCode()).as(forged.body()).isIn(400, 403);
+        var forged = new PortalClient(http, json, port, journeys.email, PASSWORD).upload(own.getId(),
+                Map.of("authorityDocument", Journeys.PDF, "contextCompany", "Someone Else LLC"));
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.body()).contains("contextCompany");
+        PortalClient.assertSentToThePortal(send("PUT", "/engine-rest/task/" + own.getId() + "/localVariables/contextCompany",
+                Map.of("value", "Someone Else LLC", "type", "String"), journeys.email, PASSWORD));
         assertThat(tasks.getVariableLocal(own.getId(), "contextCompany")).isEqualTo(COMPANY);
+        assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isOne();
     }
 
     @Test
@@ -212,8 +217,10 @@ class StaffTasklistTest {
         int freelancerWithBasic = send("GET", link, null, "freelancer", "freelancer").statusCode();
         assertThat(signIntoTasklist("freelancer", "freelancer").get(link).statusCode()).isEqualTo(freelancerWithBasic);
 
-        // A client's Tasklist session is not carried over: they sign in to /api themselves.
-        Session client = signIntoTasklist(journeys.email, PASSWORD);
+        // A client gets no Tasklist session (Tasklist sends them to the portal): they open the link with their own
+        // sign-in (the portal's session, or HTTP Basic).
+        Session client = new Session();
+        PortalClient.assertSentToThePortal(tasklistLogin(client, journeys.email, PASSWORD));
         assertThat(client.get(link).statusCode()).isEqualTo(401);
         assertThat(send("GET", link, null, journeys.email, PASSWORD).statusCode()).isEqualTo(200);
 
@@ -367,18 +374,22 @@ class StaffTasklistTest {
 
     private Session signIntoTasklist(String user, String password) throws Exception {
         Session session = new Session();
-        session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/"))).build(),
-                HttpResponse.BodyHandlers.discarding());
-        var login = session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.xsrf())
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var login = tasklistLogin(session, user, password);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         // the session changed at login, and so did its token: fetch it as Tasklist does
         session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/")))
                 .header("X-XSRF-TOKEN", "Fetch").build(), HttpResponse.BodyHandlers.discarding());
         return session;
+    }
+
+    private HttpResponse<String> tasklistLogin(Session session, String user, String password) throws Exception {
+        session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/"))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return session.browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.xsrf())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
