@@ -51,7 +51,7 @@
     if (response.status === 201) {
       form.hidden = true;
       show('ok', '<p>Thank you! Your request number is <strong id="engagementNumber">' + text(answer.engagementNumber)
-        + '</strong>.</p><p>Follow it in <a href="/camunda/app/tasklist/">Tasklist</a>: log in with your e-mail address and '
+        + '</strong>.</p><p>Follow it in your <a href="/portal">client portal</a>: sign in with your e-mail address and '
         + 'the password you chose.</p>');
       return;
     }

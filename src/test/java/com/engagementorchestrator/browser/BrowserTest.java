@@ -146,6 +146,9 @@ class BrowserTest {
         screenshot("register-done");
         assertThat(number.getText()).matches("ENG-\\d{4}-\\d{6}");
         assertThat(engagements.findByNumber(number.getText())).isPresent();
+        // The new client is sent to the portal, not to Tasklist.
+        assertThat(browser.findElement(By.xpath("//a[contains(., 'client portal')]")).getDomAttribute("href"))
+                .isEqualTo("/portal");
     }
 
     @Test
