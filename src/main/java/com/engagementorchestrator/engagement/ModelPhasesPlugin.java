@@ -1,0 +1,98 @@
+package com.engagementorchestrator.engagement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engagement's phase comes from the model: an element that carries the extension property {@code phase} (Modeler:
+ * <i>Extension properties</i>, name {@code phase}, value one of {@link EngagementPhase}) moves the engagement into that
+ * phase when the element starts. One listener, added here to every such element of every process, so an analyst
+ * changes where a phase begins by moving the property, and no service decides phases on its own.
+ * <p>
+ * Built in, and first among the element's start listeners: the phase is set even when custom listeners are skipped
+ * (instance modification, migration) and before the model's own start listeners, which may depend on it ("Work
+ * delivered" starts the progress reports only at work). Deploying a model with an unknown phase fails, naming it.
+ */
+@Component
+class ModelPhasesPlugin extends AbstractProcessEnginePlugin {
+
+    /** Name of the extension property on the element. */
+    static final String PROPERTY = "phase";
+
+    /** Resolved at the first phase change: the engine is built before the JPA repositories are. */
+    private final ObjectProvider<EngagementLifecycle> lifecycle;
+
+    ModelPhasesPlugin(ObjectProvider<EngagementLifecycle> lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
+                addPhaseListeners(processElement, definition);
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    /** After the whole process is parsed, so elements nested in (event) sub-processes are found by their id. */
+    private void addPhaseListeners(Element parent, ProcessDefinitionEntity definition) {
+        for (Element element : parent.elements()) {
+            phaseOf(element).ifPresent(phase -> {
+                String id = element.attribute("id");
+                ActivityImpl activity = definition.findActivity(id);
+                if (activity == null) {
+                    throw new ProcessEngineException("Process " + definition.getKey() + ": element " + id
+                            + " carries the phase " + phase + ", but only activities, events and gateways can");
+                }
+                ExecutionListener enter = execution -> lifecycle.getObject()
+                        .enterPhase(EngagementProcess.Variables.engagementId(execution), phase);
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, enter, 0);
+            });
+            addPhaseListeners(element, definition);
+        }
+    }
+
+    /** The element's {@code camunda:properties/camunda:property[@name='phase']}, checked against the enum. */
+    static Optional<EngagementPhase> phaseOf(Element element) {
+        Element extensions = element.element("extensionElements");
+        Element properties = extensions == null ? null
+                : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+        if (properties == null) {
+            return Optional.empty();
+        }
+        for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+            if (PROPERTY.equals(property.attribute("name"))) {
+                String value = property.attribute("value");
+                EngagementPhase phase = Arrays.stream(EngagementPhase.values()).filter(p -> p.name().equals(value))
+                        .findFirst().orElseThrow(() -> new ProcessEngineException("Element "
+                                + element.attribute("id") + ": unknown phase \"" + value + "\"; the phases are "
+                                + Arrays.toString(EngagementPhase.values())));
+                if (phase == EngagementPhase.CLOSED) {
+                    throw new ProcessEngineException("Element " + element.attribute("id") + ": CLOSED is not entered"
+                            + " from the model; closing an engagement (complete, decline, terminate) sets it");
+                }
+                return Optional.of(phase);
+            }
+        }
+        return Optional.empty();
+    }
+}
