@@ -3,6 +3,7 @@ package com.engagementorchestrator.engagement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -26,12 +27,31 @@ import org.springframework.stereotype.Component;
  * Built in, and first among the element's start listeners: the phase is set even when custom listeners are skipped
  * (instance modification, migration) and before the model's own start listeners, which may depend on it ("Work
  * delivered" starts the progress reports only at work). Deploying a model with an unknown phase fails, naming it.
+ * <p>
+ * Engagements still running on a version of the engagement model deployed before the phases were in it (that version
+ * declares none) keep moving through the phases by {@link #BEFORE_PHASES_IN_THE_MODEL}, the element ids the use cases
+ * used to set phases at, until they are migrated to a version that declares them.
  */
 @Component
 class ModelPhasesPlugin extends AbstractProcessEnginePlugin {
 
     /** Name of the extension property on the element. */
     static final String PROPERTY = "phase";
+
+    /** Where the use cases set the phases before the models declared them (issue 12): engagement.bpmn up to then. */
+    static final Map<String, EngagementPhase> BEFORE_PHASES_IN_THE_MODEL = Map.ofEntries(
+            Map.entry("CheckCompanyManuallyTask", EngagementPhase.COMPANY_CHECK),
+            Map.entry("ReviewScreeningTask", EngagementPhase.SCREENING_REVIEW),
+            Map.entry("RequestSigningAuthorityTask", EngagementPhase.SIGNING_AUTHORITY),
+            Map.entry("AskForNewAuthorityDocumentTask", EngagementPhase.SIGNING_AUTHORITY),
+            Map.entry("VerifySigningAuthorityTask", EngagementPhase.AUTHORITY_VERIFICATION),
+            Map.entry("IssueDepositInvoiceTask", EngagementPhase.DEPOSIT),
+            Map.entry("PrepareBriefTask", EngagementPhase.BRIEF),
+            Map.entry("SendBriefTask", EngagementPhase.MATERIALS),
+            Map.entry("RequestMissingMaterialsTask", EngagementPhase.MATERIALS),
+            Map.entry("ReviewMaterialsTask", EngagementPhase.MATERIALS_REVIEW),
+            Map.entry("CompleteMaterialsTask", EngagementPhase.WORK),
+            Map.entry("IssueFinalInvoiceTask", EngagementPhase.FINAL_PAYMENT));
 
     /** Resolved at the first phase change: the engine is built before the JPA repositories are. */
     private final ObjectProvider<EngagementLifecycle> lifecycle;
@@ -47,28 +67,46 @@ class ModelPhasesPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-                addPhaseListeners(processElement, definition);
+                if (addPhaseListeners(processElement, definition) == 0 && EngagementProcess.KEY.equals(definition.getKey())) {
+                    BEFORE_PHASES_IN_THE_MODEL.forEach((id, phase) -> {
+                        ActivityImpl activity = definition.findActivity(id);
+                        if (activity != null) {
+                            listen(activity, phase);
+                        }
+                    });
+                }
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    /** After the whole process is parsed, so elements nested in (event) sub-processes are found by their id. */
-    private void addPhaseListeners(Element parent, ProcessDefinitionEntity definition) {
+    /**
+     * After the whole process is parsed, so elements nested in (event) sub-processes are found by their id. Answers
+     * how many elements declare a phase.
+     */
+    private int addPhaseListeners(Element parent, ProcessDefinitionEntity definition) {
+        int declared = 0;
         for (Element element : parent.elements()) {
-            phaseOf(element).ifPresent(phase -> {
+            Optional<EngagementPhase> phase = phaseOf(element);
+            if (phase.isPresent()) {
                 String id = element.attribute("id");
                 ActivityImpl activity = definition.findActivity(id);
                 if (activity == null) {
                     throw new ProcessEngineException("Process " + definition.getKey() + ": element " + id
-                            + " carries the phase " + phase + ", but only activities, events and gateways can");
+                            + " carries the phase " + phase.get() + ", but only activities, events and gateways can");
                 }
-                ExecutionListener enter = execution -> lifecycle.getObject()
-                        .enterPhase(EngagementProcess.Variables.engagementId(execution), phase);
-                activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, enter, 0);
-            });
-            addPhaseListeners(element, definition);
+                listen(activity, phase.get());
+                declared++;
+            }
+            declared += addPhaseListeners(element, definition);
         }
+        return declared;
+    }
+
+    private void listen(ActivityImpl activity, EngagementPhase phase) {
+        ExecutionListener enter = execution -> lifecycle.getObject()
+                .enterPhase(EngagementProcess.Variables.engagementId(execution), phase);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, enter, 0);
     }
 
     /** The element's {@code camunda:properties/camunda:property[@name='phase']}, checked against the enum. */

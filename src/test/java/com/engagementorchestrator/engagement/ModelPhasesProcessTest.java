@@ -58,6 +58,24 @@ class ModelPhasesProcessTest {
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.WORK);
     }
 
+    /** A version deployed before the phases were in the model declares none: its engagements still change phase. */
+    @Test
+    void anEngagementModelWithoutPhasesMovesByTheElementsThatUsedToSetThem() throws IOException {
+        String shipped = Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8);
+        String before = shipped.replaceAll("\\s*<camunda:properties>\\s*<camunda:property name=\"phase\" value=\"\\w+\" />\\s*</camunda:properties>", "");
+        assertThat(before).doesNotContain("name=\"phase\"");
+        deploymentId = repository.createDeployment().name("before phases").addString(RESOURCE, before).deploy().getId();
+
+        Journeys journeys = new Journeys(context);
+        RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
+        ProcessInstance instance = journeys.register(body -> { });
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        assertThat(repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId);
+        assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
+        journeys.acceptAfterIntroCall(instance);
+        assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.SIGNING_AUTHORITY);
+    }
+
     @Test
     void aModelWithAnUnknownPhaseIsNotDeployed() throws IOException {
         String shipped = Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8);
