@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Built in, and first among the element's start listeners: the phase is set even when custom listeners are skipped
  * (instance modification, migration) and before the model's own start listeners, which may depend on it ("Work
- * delivered" starts the progress reports only at work). Deploying a model with an unknown phase fails, naming it.
+ * delivered" starts the progress reports only at work). Deploying a model with an unknown phase fails, naming it
+ * (a parse error: 400 over REST with the element id and line, like every refused model).
  * <p>
  * Engagements still running on a version of the engagement model deployed before the phases were in it (that version
  * declares none) keep moving through the phases by {@link #BEFORE_PHASES_IN_THE_MODEL}, the element ids the use cases
@@ -92,8 +93,8 @@ class ModelPhasesPlugin extends AbstractProcessEnginePlugin {
                 String id = element.attribute("id");
                 ActivityImpl activity = definition.findActivity(id);
                 if (activity == null) {
-                    throw new ProcessEngineException("Process " + definition.getKey() + ": element " + id
-                            + " carries the phase " + phase.get() + ", but only activities, events and gateways can");
+                    throw new BpmnParseException("Process " + definition.getKey() + ": element " + id
+                            + " carries the phase " + phase.get() + ", but only activities, events and gateways can", element);
                 }
                 listen(activity, phase.get());
                 declared++;
@@ -121,12 +122,12 @@ class ModelPhasesPlugin extends AbstractProcessEnginePlugin {
             if (PROPERTY.equals(property.attribute("name"))) {
                 String value = property.attribute("value");
                 EngagementPhase phase = Arrays.stream(EngagementPhase.values()).filter(p -> p.name().equals(value))
-                        .findFirst().orElseThrow(() -> new ProcessEngineException("Element "
+                        .findFirst().orElseThrow(() -> new BpmnParseException("Element "
                                 + element.attribute("id") + ": unknown phase \"" + value + "\"; the phases are "
-                                + Arrays.toString(EngagementPhase.values())));
+                                + Arrays.toString(EngagementPhase.values()), property));
                 if (phase == EngagementPhase.CLOSED) {
-                    throw new ProcessEngineException("Element " + element.attribute("id") + ": CLOSED is not entered"
-                            + " from the model; closing an engagement (complete, decline, terminate) sets it");
+                    throw new BpmnParseException("Element " + element.attribute("id") + ": CLOSED is not entered"
+                            + " from the model; closing an engagement (complete, decline, terminate) sets it", property);
                 }
                 return Optional.of(phase);
             }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,7 @@ class ModelPhasesProcessTest {
         assertThatThrownBy(() -> deploymentId = repository.createDeployment().name("unknown phase")
                 .addString(RESOURCE, shipped.replace(REVIEW_PHASE, REVIEW_PHASE.replace("SCREENING_REVIEW", "INTRO_CALL")))
                 .deploy().getId())
+                .as("a parse error, 400 over REST").isInstanceOf(ParseException.class)
                 .hasMessageContaining("ReviewScreeningTask").hasMessageContaining("unknown phase \"INTRO_CALL\"");
         assertThatThrownBy(() -> deploymentId = repository.createDeployment().name("closed from the model")
                 .addString(RESOURCE, shipped.replace(REVIEW_PHASE, REVIEW_PHASE.replace("SCREENING_REVIEW", "CLOSED")))
