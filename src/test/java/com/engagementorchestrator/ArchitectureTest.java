@@ -65,6 +65,14 @@ class ArchitectureTest {
                     "..contact..", "..reply..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..");
 
+    /** The phase comes from the model (issue 12): only the model's phase listener moves an engagement into a phase. */
+    @ArchTest
+    static final ArchRule onlyTheModelEntersPhases = noClasses()
+            .that().doNotHaveFullyQualifiedName("com.engagementorchestrator.engagement.ModelPhasesPlugin")
+            .should().callMethod(com.engagementorchestrator.engagement.EngagementLifecycle.class, "enterPhase",
+                    long.class, com.engagementorchestrator.engagement.EngagementPhase.class)
+            .because("an element's extension property 'phase' sets the phase (ModelPhasesPlugin), no use case does");
+
     /**
      * queryMaxResultsLimit refuses an unbounded list() whenever a user is authenticated on the engine, which includes
      * listeners and delegates running inside that user's REST call: our own code asks for unlimitedList() instead.

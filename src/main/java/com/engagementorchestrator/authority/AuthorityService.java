@@ -8,7 +8,6 @@ import com.engagementorchestrator.ending.EngagementEnding;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
-import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
@@ -63,7 +62,7 @@ public class AuthorityService implements Obligation {
 
     /** Asks for the document; the client promises to upload it by the answered due date. */
     public Instant requestDocument(long engagementId) {
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
+        Engagement e = lifecycle.get(engagementId);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
         letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), portalUrl + e.getNumber());
         return dueAt;
@@ -77,7 +76,7 @@ public class AuthorityService implements Obligation {
             throw new InvalidInputException(FIELD, "all " + MAX_ATTEMPTS + " attempts have been used");
         }
         AuthorityDocument document = documents.save(new AuthorityDocument(engagementId, attempt, new StoredFile(checked), uploadedBy));
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.AUTHORITY_VERIFICATION);
+        Engagement e = lifecycle.get(engagementId);
         promises.fulfil(engagementId, Promise.Kind.AUTHORITY_DOCUMENT, e.getNumber(), document.getUploadedAt());
         return document;
     }
@@ -100,7 +99,7 @@ public class AuthorityService implements Obligation {
 
     public Instant askForNewDocument(long engagementId) {
         AuthorityDocument rejected = latest(engagementId);
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.SIGNING_AUTHORITY);
+        Engagement e = lifecycle.get(engagementId);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
         letters.write(e, "authority.rejected", "authority-rejected/" + e.getNumber() + "/" + rejected.getAttempt(),
                 rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), portalUrl + e.getNumber());
@@ -134,7 +133,7 @@ public class AuthorityService implements Obligation {
     }
 
     public void confirm(long engagementId) {
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.DEPOSIT);
+        Engagement e = lifecycle.get(engagementId);
         letters.write(e, "authority.accepted", "authority-accepted/" + e.getNumber());
     }
 

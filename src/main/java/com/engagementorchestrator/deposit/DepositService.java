@@ -7,7 +7,6 @@ import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
-import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.correspondence.Money;
@@ -84,7 +83,7 @@ public class DepositService implements Obligation {
 
     /** Issues the deposit invoice by the analysts' policy and sends it; the client promises to pay by its date. */
     public Invoice issueInvoice(long engagementId) {
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.DEPOSIT);
+        Engagement e = lifecycle.get(engagementId);
         var existing = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.DEPOSIT);
         if (existing.isPresent()) {
             return existing.get();
@@ -135,7 +134,6 @@ public class DepositService implements Obligation {
         var checked = files.check("paymentOrder", fileName, content, MAX_PAYMENT_ORDER_BYTES, UploadedFiles.DOCUMENTS,
                 "PDF, JPEG or PNG");
         PaymentOrder order = orders.save(new PaymentOrder(invoice.getId(), new StoredFile(checked), declaredAmount, uploadedBy));
-        lifecycle.enterPhase(engagementId, invoice.getKind() == Invoice.Kind.FINAL ? EngagementPhase.FINAL_PAYMENT : EngagementPhase.DEPOSIT);
         return order;
     }
 
@@ -213,7 +211,6 @@ public class DepositService implements Obligation {
             throw new com.engagementorchestrator.common.ConflictException("Engagement " + e.getNumber()
                     + " has nothing left to pay: the deposit covered the budget");
         }
-        lifecycle.enterPhase(engagementId, EngagementPhase.FINAL_PAYMENT);
         Invoice invoice = invoices.save(new Invoice(nextNumber(), engagementId, Invoice.Kind.FINAL, amount,
                 e.getBudgetCurrency(), Time.now().plus(finalDueIn), null));
         promises.make(party(e), Promise.Kind.FINAL_PAYMENT, invoice.getNumber(),
@@ -257,7 +254,7 @@ public class DepositService implements Obligation {
         if (!invoice.isPaid()) {
             throw new IllegalStateException("Deposit invoice " + invoice.getNumber() + " is not paid in full");
         }
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.BRIEF);
+        Engagement e = lifecycle.get(engagementId);
         letters.write(e, "deposit.received", "deposit-received/" + invoice.getNumber(), invoice.getNumber(),
                 new Money(paidSoFar(invoice), invoice.getCurrency()), invoice.getCurrency());
     }

@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts engagement processes and moves engagements through their phases and final states. Every phase change goes
- * through here, so the time spent in each phase is recorded here (the moderators' statistics and a metric).
+ * through here, so the time spent in each phase is recorded here (the moderators' statistics and a metric). Phases
+ * come from the model ({@link ModelPhasesPlugin}); closing is done by the use cases that end an engagement.
  */
 @Service
 @Transactional
@@ -36,15 +37,19 @@ public class EngagementLifecycle {
         periods.save(new PhasePeriod(engagement.getId(), engagement.getPhase(), engagement.getCreatedAt()));
     }
 
-    public Engagement enterPhase(long engagementId, EngagementPhase phase) {
+    /**
+     * The one place the phase changes while an engagement runs; only the model sets it, through
+     * {@link ModelPhasesPlugin} (an element carrying the {@code phase} property has started). Entering the phase the
+     * engagement is in changes nothing (a wait entered again after a block was lifted or a document refused).
+     */
+    public void enterPhase(long engagementId, EngagementPhase phase) {
         Engagement engagement = get(engagementId);
-        EngagementPhase before = engagement.getPhase();
-        engagement.enterPhase(phase);
-        if (before != phase) {
-            leavePhase(engagement);
-            periods.save(new PhasePeriod(engagementId, phase, Time.now()));
+        if (engagement.getPhase() == phase) {
+            return;
         }
-        return engagement;
+        engagement.enterPhase(phase);
+        leavePhase(engagement);
+        periods.save(new PhasePeriod(engagementId, phase, Time.now()));
     }
 
     public Engagement close(long engagementId, EngagementStatus status, String reason) {

@@ -8,7 +8,6 @@ import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
-import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.promise.Promise;
 import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.reminder.Consequence;
@@ -103,7 +102,7 @@ public class MaterialsService implements Obligation {
 
     /** Replaces the draft checklist with the moderator's edited lines; every bad line is named. */
     public List<BriefItem> saveBrief(long engagementId, String lines) {
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.BRIEF);
+        Engagement e = lifecycle.get(engagementId);
         Brief brief = briefs.findById(engagementId).orElseGet(() -> briefs.save(new Brief(engagementId)));
         if (brief.getStatus() != Brief.Status.DRAFT) {
             throw new IllegalStateException("The brief of " + e.getNumber() + " was already sent");
@@ -162,7 +161,7 @@ public class MaterialsService implements Obligation {
     public Instant sendBrief(long engagementId) {
         Brief brief = briefs.findById(engagementId)
                 .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no brief"));
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.MATERIALS);
+        Engagement e = lifecycle.get(engagementId);
         if (brief.getStatus() == Brief.Status.DRAFT) {
             brief.send();
             for (BriefItem item : items(engagementId)) {
@@ -247,9 +246,6 @@ public class MaterialsService implements Obligation {
             throw new InvalidInputException(problems);
         }
         writes.forEach(Runnable::run);
-        if (anySubmitted) {
-            lifecycle.enterPhase(engagementId, EngagementPhase.MATERIALS_REVIEW);
-        }
         return new Submitted(anySubmitted, nextDueAt(engagementId));
     }
 
@@ -293,7 +289,7 @@ public class MaterialsService implements Obligation {
     public Instant requestMissing(long engagementId) {
         Brief brief = briefs.findById(engagementId).orElseThrow();
         brief.nextRound();
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.MATERIALS);
+        Engagement e = lifecycle.get(engagementId);
         LocalDate soonest = Time.today().plusDays(Math.max(1, resubmitWithin.toDays()));
         List<BriefItem> missing = awaited(engagementId);
         for (BriefItem item : missing) {
@@ -310,7 +306,7 @@ public class MaterialsService implements Obligation {
 
     public void complete(long engagementId) {
         briefs.findById(engagementId).orElseThrow().complete();
-        Engagement e = lifecycle.enterPhase(engagementId, EngagementPhase.WORK);
+        Engagement e = lifecycle.get(engagementId);
         letters.write(e, "materials.complete", "materials-complete/" + e.getNumber());
     }
 

@@ -31,7 +31,6 @@ class ScreeningDelegates {
                 if (!e.isPermanent() && !JobAttempts.isLastAttempt()) {
                     throw e;
                 }
-                screening.handOverCompanyCheck(engagementId);
                 throw new BpmnError(EngagementProcess.COMPANY_REGISTRY_UNAVAILABLE_ERROR, e.getMessage());
             }
         };

@@ -5,7 +5,6 @@ import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.correspondence.Correspondent;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
-import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.engagement.Engagements;
 import com.engagementorchestrator.promise.PromiseLedger;
@@ -92,10 +91,6 @@ public class ScreeningService {
         return registry.covers(lifecycle.get(engagementId).getCompany().getCountry());
     }
 
-    public void handOverCompanyCheck(long engagementId) {
-        lifecycle.enterPhase(engagementId, EngagementPhase.COMPANY_CHECK);
-    }
-
     public void recordManualCompanyCheck(long engagementId, CompanyFacts facts) {
         screening(engagementId).recordCompanyCheck(CompanyCheck.MANUAL, facts);
     }
@@ -114,9 +109,7 @@ public class ScreeningService {
             return new Scored(outcome.verdict(), false);
         }
         boolean call = rules.introCallNeeded(outcome);
-        if (call) {
-            lifecycle.enterPhase(engagementId, EngagementPhase.SCREENING_REVIEW);
-        } else {
+        if (!call) {
             screening.decide(Verdict.ACCEPT);
             metrics.decidedByRules(Verdict.ACCEPT);
         }

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Applies the element templates and the phases to the BPMN models, as text edits of attributes and extension
+properties only (the rest of each file stays byte for byte), so it can be run again after the models were redrawn.
+
+    python3 .ci/models/annotate.py                 # all of processes/*.bpmn
+    python3 .ci/models/annotate.py processes/x.bpmn
+
+Templates: every service task whose camunda:delegateExpression is the fixed value of a template in element-templates/
+gets camunda:modelerTemplate and camunda:modelerTemplateVersion of that template; a user task gets a user-task
+template when it has every execution listener the template binds. A service task without a template is reported and
+the script exits 1 (add the template to element-templates/ first).
+
+Phases: .ci/models/phases.json maps element ids to phases; each element gets (or has updated) the extension property
+phase. After the models are redrawn, edit the ids in phases.json and run this again; an id found in no model is
+reported and the script exits 1. A phase property on an element the file does not name is left as it is (analysts
+may have set it in Modeler). ElementTemplatesTest and ModelPhasesTest check the result.
+"""
+import glob
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL'
+CAMUNDA = 'http://camunda.org/schema/1.0/bpmn'
+
+
+def load_templates():
+    by_delegate, listener_templates = {}, []
+    for path in sorted(glob.glob(os.path.join(ROOT, 'element-templates', '*.json'))):
+        with open(path, encoding='utf-8') as f:
+            loaded = json.load(f)
+        for template in loaded if isinstance(loaded, list) else [loaded]:
+            delegate = [p['value'] for p in template['properties']
+                        if p['binding'] == {'type': 'property', 'name': 'camunda:delegateExpression'}]
+            listeners = {(p['binding']['event'], p['value']) for p in template['properties']
+                         if p['binding']['type'] == 'camunda:executionListener'}
+            if 'bpmn:ServiceTask' in template['appliesTo'] and delegate:
+                by_delegate[delegate[0]] = template
+            elif listeners:
+                listener_templates.append((listeners, template))
+    return by_delegate, listener_templates
+
+
+def start_tag(text, element_id):
+    match = re.search(r'<(bpmn:\w+)\s[^>]*?\bid="%s"[^>]*?(/?)>' % re.escape(element_id), text)
+    if not match:
+        raise LookupError(element_id)
+    return match
+
+
+def set_template(text, element_id, template):
+    match = start_tag(text, element_id)
+    tag = match.group(0)
+    for name, value in (('modelerTemplate', template['id']), ('modelerTemplateVersion', str(template['version']))):
+        attribute = re.compile(r'\bcamunda:%s="[^"]*"' % name)
+        new = 'camunda:%s="%s"' % (name, value)
+        if attribute.search(tag):
+            tag = attribute.sub(new, tag)
+        else:
+            end = len(tag) - (2 if tag.endswith('/>') else 1)
+            tag = tag[:end].rstrip() + ' ' + new + tag[end:]
+    return text[:match.start()] + tag + text[match.end():]
+
+
+def set_phase(text, element_id, phase):
+    match = start_tag(text, element_id)
+    line_start = text.rfind('\n', 0, match.start()) + 1
+    indent = re.match(r'[ \t]*', text[line_start:]).group(0)
+    step = '  '
+    prop = '<camunda:property name="phase" value="%s" />' % phase
+    if match.group(2):  # <bpmn:x ... /> has no children yet
+        tag = match.group(0)[:-2].rstrip() + '>'
+        body = ('\n%s<bpmn:extensionElements>\n%s<camunda:properties>\n%s%s\n%s</camunda:properties>\n'
+                '%s</bpmn:extensionElements>\n%s</%s>') % (indent + step, indent + step * 2, indent + step * 3, prop,
+                                                            indent + step * 2, indent + step, indent, match.group(1))
+        return text[:match.start()] + tag + body + text[match.end():]
+    position = match.end()
+    documentation = re.compile(r'\s*<bpmn:documentation\b.*?</bpmn:documentation>', re.S).match(text, position)
+    if documentation:
+        position = documentation.end()
+    extensions = re.compile(r'\s*<bpmn:extensionElements>').match(text, position)
+    if not extensions:
+        block = ('\n%s<bpmn:extensionElements>\n%s<camunda:properties>\n%s%s\n%s</camunda:properties>\n'
+                 '%s</bpmn:extensionElements>') % (indent + step, indent + step * 2, indent + step * 3, prop,
+                                                   indent + step * 2, indent + step)
+        return text[:position] + block + text[position:]
+    end = text.index('</bpmn:extensionElements>', extensions.end())
+    inside = text[extensions.end():end]
+    existing = re.search(r'<camunda:property name="phase" value="[^"]*"\s*/>', inside)
+    if existing:
+        inside = inside[:existing.start()] + prop + inside[existing.end():]
+    elif '<camunda:properties>' in inside:
+        at = inside.index('<camunda:properties>') + len('<camunda:properties>')
+        inside = inside[:at] + '\n' + indent + step * 3 + prop + inside[at:]
+    else:
+        inside = ('\n%s<camunda:properties>\n%s%s\n%s</camunda:properties>' % (
+            indent + step * 2, indent + step * 3, prop, indent + step * 2)) + inside
+    return text[:extensions.end()] + inside + text[end:]
+
+
+def main(files):
+    by_delegate, listener_templates = load_templates()
+    with open(os.path.join(ROOT, '.ci', 'models', 'phases.json'), encoding='utf-8') as f:
+        phases = {k: v for k, v in json.load(f).items() if not k.startswith('//')}
+    problems, placed = [], set()
+    for path in files:
+        with open(path, encoding='utf-8') as f:
+            text = original = f.read()
+        tree = ET.fromstring(text.encode('utf-8'))
+        ids = {e.get('id') for e in tree.iter() if e.get('id')}
+        for task in tree.iter('{%s}serviceTask' % BPMN):
+            delegate = task.get('{%s}delegateExpression' % CAMUNDA)
+            if delegate in by_delegate:
+                text = set_template(text, task.get('id'), by_delegate[delegate])
+            else:
+                problems.append('%s: service task %s (%s) has no element template' % (
+                    os.path.relpath(path, ROOT), task.get('id'), delegate))
+        for task in tree.iter('{%s}userTask' % BPMN):
+            listeners = {(l.get('event'), l.get('delegateExpression'))
+                         for l in task.iter('{%s}executionListener' % CAMUNDA)}
+            for bound, template in listener_templates:
+                if bound <= listeners:
+                    text = set_template(text, task.get('id'), template)
+        for element_id, phase in phases.items():
+            if element_id in ids:
+                text = set_phase(text, element_id, phase)
+                placed.add(element_id)
+        if text != original:
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(text)
+            print('annotated', os.path.relpath(path, ROOT))
+    if len(files) > 1:
+        problems += ['phases.json: no element %s in the models' % i for i in phases if i not in placed]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:] or sorted(glob.glob(os.path.join(ROOT, 'processes', '*.bpmn')))))
