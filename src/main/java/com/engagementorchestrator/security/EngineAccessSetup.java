@@ -81,7 +81,7 @@ public class EngineAccessSetup {
         grant(AccessGroups.FREELANCERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         // The models only (Tasklist's diagram of their own task), never another client's instances or variables.
-        for (String process : List.of("engagement", "client-block", "reminder-ladder", "protocol-signing")) {
+        for (String process : List.of("engagement", "client-block", "await-obligation", "reminder-ladder", "protocol-signing")) {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
         }
