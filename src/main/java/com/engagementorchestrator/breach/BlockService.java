@@ -244,7 +244,7 @@ public class BlockService {
         }
         for (PausedProcess process : pausedProcesses.findByBlockIdOrderByPausedAtAsc(blockId)) {
             if (process.isBreaching()) {
-                pauses.correlate(process.getProcessInstanceId(), EngagementProcess.Messages.BLOCK_LIFTED);
+                pauses.correlateInHierarchy(process.getProcessInstanceId(), EngagementProcess.Messages.BLOCK_LIFTED);
                 if (EngagementProcess.KEY.equals(process.getProcessKey())) {
                     events.publishEvent(new EngagementResumed(process.getEngagementId(),
                             Duration.between(process.getPausedAt(), Time.now()), true));

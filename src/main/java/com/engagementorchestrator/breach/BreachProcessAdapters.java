@@ -27,7 +27,7 @@ class BreachProcessAdapters {
     JavaDelegate reportBreach(BreachService breaches) {
         return execution -> {
             Object dueAt = execution.getVariableLocal(EngagementProcess.Variables.DUE_AT);
-            boolean recorded = breaches.report(engagementId(execution), execution.getProcessInstanceId(),
+            boolean recorded = breaches.report(engagementId(execution), topLevelInstanceId(execution),
                     (String) execution.getVariableLocal(EngagementProcess.Variables.BREACH_KIND),
                     (String) execution.getVariableLocal(EngagementProcess.Variables.OBLIGATION),
                     dueAt instanceof Date date ? date.toInstant() : null).isPresent();
@@ -35,7 +35,19 @@ class BreachProcessAdapters {
         };
     }
 
-    static final String BREACH_RECORDED = "breachRecorded";
+    static final String BREACH_RECORDED = AwaitObligationProcess.Variables.BREACH_RECORDED;
+
+    /**
+     * The breaching process is the top-level instance the report runs under (the engagement, a protocol), not the
+     * await-obligation instance it called: that one is what pauses and resumes with the block.
+     */
+    static String topLevelInstanceId(DelegateExecution execution) {
+        DelegateExecution instance = execution.getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+        }
+        return instance.getId();
+    }
 
     @Bean
     JavaDelegate terminateEngagement(Terminations terminations) {

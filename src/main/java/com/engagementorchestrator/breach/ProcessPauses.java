@@ -120,6 +120,20 @@ class ProcessPauses {
         }
     }
 
+    /**
+     * Delivers a message to whichever instance of the hierarchy waits for it: BlockLifted is awaited by the
+     * await-obligation instance the engagement (or protocol) called, not by the top-level instance itself.
+     */
+    boolean correlateInHierarchy(String processInstanceId, String message) {
+        for (String id : hierarchy(processInstanceId)) {
+            if (runtime.createEventSubscriptionQuery().processInstanceId(id).eventType("message").eventName(message)
+                    .count() > 0) {
+                return correlate(id, message);
+            }
+        }
+        return false;
+    }
+
     boolean correlate(String processInstanceId, String message) {
         return !runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
                 .correlateAllWithResult().isEmpty();

@@ -74,7 +74,11 @@ public class DepositCorrelation {
         AfterRelease.requireNoTransaction("Delivering DepositReceived");
         Boolean delivered = transactions.execute(status -> {
             var engagement = lifecycle.get(engagementId);
-            if (engagement.getProcessInstanceId() == null) {
+            // A blocked engagement waits for the block, not for the money: its client task is withdrawn, and the
+            // message would cut the wait for the lift short. The payment is stored; onResumed delivers it, or the
+            // process finds the invoice paid after its new due date.
+            if (engagement.getProcessInstanceId() == null
+                    || engagement.getStatus() == com.engagementorchestrator.engagement.EngagementStatus.BLOCKED) {
                 return false;
             }
             boolean any = false;

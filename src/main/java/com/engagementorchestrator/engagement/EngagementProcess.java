@@ -15,7 +15,10 @@ public final class EngagementProcess {
     public static final class Messages {
         /** The deposit invoice is paid in full (payment provider webhook). */
         public static final String DEPOSIT_RECEIVED = "DepositReceived";
-        /** A moderator lifted the client's block; the breached obligation gets a new date. */
+        /**
+         * A moderator lifted the client's block; the breached obligation gets a new date. Awaited by the
+         * await-obligation instance the engagement called (see breach.AwaitObligationProcess), found through the hierarchy.
+         */
         public static final String BLOCK_LIFTED = "BlockLifted";
         /** A moderator ended the engagements of a blocked client. */
         public static final String ENGAGEMENT_TERMINATED = "EngagementTerminated";
@@ -55,10 +58,12 @@ public final class EngagementProcess {
         public static final String AWAIT_AUTHORITY = "AwaitAuthoritySubProcess";
         public static final String PROVE_SIGNING_AUTHORITY = "ProveSigningAuthorityTask";
         public static final String AUTHORITY_UPLOADED = "AuthorityUploadedEndEvent";
-        public static final String AUTHORITY_REMINDER_LADDER = "AuthorityReminderLadderCallActivity";
-        public static final String AUTHORITY_DEADLINE_PASSED = "AuthorityDeadlinePassedBoundaryEvent";
-        public static final String REPORT_AUTHORITY_BREACH = "ReportAuthorityBreachTask";
-        public static final String AUTHORITY_BLOCK_LIFTED = "AuthorityBlockLiftedEvent";
+        /** Calls await-obligation (processes/await-obligation.bpmn): reminders, the missed deadline, the block. */
+        public static final String AUTHORITY_OBLIGATION = "AuthorityObligationCallActivity";
+        /** The client's task is withdrawn while the client is blocked (signal from await-obligation). */
+        public static final String AUTHORITY_TASK_WITHDRAWN = "AuthorityTaskWithdrawnBoundaryEvent";
+        /** await-obligation ended: a missed deadline was handled (block lifted, or met after all); a new due date follows. */
+        public static final String AUTHORITY_DUE_AGAIN = "AuthorityDueAgainBoundaryEvent";
         public static final String RENEW_AUTHORITY_DUE_DATE = "RenewAuthorityDueDateTask";
         public static final String VERIFY_SIGNING_AUTHORITY = "VerifySigningAuthorityTask";
         public static final String AUTHORITY_DECISION = "AuthorityDecisionGateway";
@@ -77,11 +82,10 @@ public final class EngagementProcess {
         public static final String REVIEW_PAYMENT_ORDER = "ReviewPaymentOrderTask";
         public static final String PAYMENT_ORDER_DECISION = "PaymentOrderDecisionGateway";
         public static final String DEPOSIT_COLLECTED = "DepositCollectedEndEvent";
-        public static final String DEPOSIT_REMINDER_LADDER = "DepositReminderLadderCallActivity";
+        public static final String DEPOSIT_OBLIGATION = "DepositObligationCallActivity";
+        public static final String DEPOSIT_TASK_WITHDRAWN = "DepositTaskWithdrawnBoundaryEvent";
         public static final String DEPOSIT_RECEIVED = "DepositReceivedBoundaryEvent";
-        public static final String DEPOSIT_DEADLINE_PASSED = "DepositDeadlinePassedBoundaryEvent";
-        public static final String REPORT_DEPOSIT_BREACH = "ReportDepositBreachTask";
-        public static final String DEPOSIT_BLOCK_LIFTED = "DepositBlockLiftedEvent";
+        public static final String DEPOSIT_DUE_AGAIN = "DepositDueAgainBoundaryEvent";
         public static final String RENEW_DEPOSIT_DUE_DATE = "RenewDepositDueDateTask";
         public static final String DEPOSIT_PAID_MERGE = "DepositPaidMergeGateway";
         public static final String CONFIRM_DEPOSIT = "ConfirmDepositTask";
@@ -91,10 +95,9 @@ public final class EngagementProcess {
         public static final String MATERIALS_ROUND_MERGE = "MaterialsRoundMergeGateway";
         public static final String AWAIT_MATERIALS = "AwaitMaterialsSubProcess";
         public static final String PROVIDE_MATERIALS = "ProvideMaterialsTask";
-        public static final String MATERIALS_REMINDER_LADDER = "MaterialsReminderLadderCallActivity";
-        public static final String MATERIALS_DEADLINE_PASSED = "MaterialsDeadlinePassedBoundaryEvent";
-        public static final String REPORT_MATERIALS_BREACH = "ReportMaterialsBreachTask";
-        public static final String MATERIALS_BLOCK_LIFTED = "MaterialsBlockLiftedEvent";
+        public static final String MATERIALS_OBLIGATION = "MaterialsObligationCallActivity";
+        public static final String MATERIALS_TASK_WITHDRAWN = "MaterialsTaskWithdrawnBoundaryEvent";
+        public static final String MATERIALS_DUE_AGAIN = "MaterialsDueAgainBoundaryEvent";
         public static final String RENEW_MATERIALS_DUE_DATES = "RenewMaterialsDueDateTask";
         public static final String MATERIALS_TO_REVIEW = "MaterialsToReviewGateway";
         public static final String REVIEW_MATERIALS = "ReviewMaterialsTask";
@@ -106,12 +109,11 @@ public final class EngagementProcess {
         public static final String FINAL_PAID_ALREADY = "FinalPaidGateway";
         public static final String COLLECT_FINAL_PAYMENT = "CollectFinalPaymentSubProcess";
         public static final String PAY_FINAL_INVOICE = "PayFinalInvoiceTask";
-        public static final String FINAL_PAYMENT_REMINDER_LADDER = "FinalPaymentReminderLadderCallActivity";
+        public static final String FINAL_PAYMENT_OBLIGATION = "FinalPaymentObligationCallActivity";
+        public static final String FINAL_PAYMENT_TASK_WITHDRAWN = "FinalPaymentTaskWithdrawnBoundaryEvent";
         public static final String REVIEW_FINAL_PAYMENT_ORDER = "ReviewFinalPaymentOrderTask";
         public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceivedBoundaryEvent";
-        public static final String FINAL_PAYMENT_DEADLINE_PASSED = "FinalPaymentDeadlinePassedBoundaryEvent";
-        public static final String REPORT_FINAL_PAYMENT_BREACH = "ReportFinalPaymentBreachTask";
-        public static final String FINAL_PAYMENT_BLOCK_LIFTED = "FinalPaymentBlockLiftedEvent";
+        public static final String FINAL_PAYMENT_DUE_AGAIN = "FinalPaymentDueAgainBoundaryEvent";
         public static final String RENEW_FINAL_PAYMENT_DUE_DATE = "RenewFinalPaymentDueDateTask";
         public static final String COMPLETE_ENGAGEMENT = "CompleteEngagementTask";
         public static final String ENGAGEMENT_COMPLETED = "EngagementCompletedEndEvent";
@@ -146,7 +148,7 @@ public final class EngagementProcess {
         public static final String PAYMENT_ORDER_DECISION = "paymentOrderDecision";
         public static final String MATERIALS_TO_REVIEW = "materialsToReview";
         public static final String MATERIALS_COMPLETE = "materialsComplete";
-        /** Input parameters of the report-breach tasks. */
+        /** Inputs of await-obligation (see breach.AwaitObligationProcess.Variables). */
         public static final String BREACH_KIND = "breachKind";
         public static final String OBLIGATION = "obligation";
         public static final String DUE_AT = "dueAt";

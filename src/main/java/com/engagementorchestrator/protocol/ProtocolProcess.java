@@ -20,10 +20,12 @@ public final class ProtocolProcess {
         public static final String START_SIGNING_ROUND = "StartSigningRoundTask";
         public static final String SIGN_PROTOCOL = "SignProtocolSubProcess";
         public static final String CLIENT_SIGNATURE = "ClientSignatureSubProcess";
-        public static final String PROTOCOL_REMINDER_LADDER = "ProtocolReminderLadderCallActivity";
-        public static final String PROTOCOL_DEADLINE_PASSED = "ProtocolDeadlinePassedBoundaryEvent";
-        public static final String REPORT_PROTOCOL_BREACH = "ReportProtocolBreachTask";
-        public static final String PROTOCOL_BLOCK_LIFTED = "ProtocolBlockLiftedEvent";
+        /** Calls await-obligation (breach.AwaitObligationProcess): reminders, the missed deadline, the block. */
+        public static final String PROTOCOL_OBLIGATION = "ProtocolObligationCallActivity";
+        /** The client's signature task is withdrawn while the client is blocked. */
+        public static final String PROTOCOL_TASK_WITHDRAWN = "ProtocolTaskWithdrawnBoundaryEvent";
+        /** await-obligation ended after a missed deadline; a new date to sign follows. */
+        public static final String PROTOCOL_DUE_AGAIN = "ProtocolDueAgainBoundaryEvent";
         public static final String RENEW_PROTOCOL_DUE_DATE = "RenewProtocolDueDateTask";
         public static final String SIGN_AS_CLIENT = "SignAsClientTask";
         public static final String SIGN_AS_FREELANCER = "SignAsFreelancerTask";

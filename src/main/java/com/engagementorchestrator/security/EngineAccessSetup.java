@@ -84,7 +84,7 @@ public class EngineAccessSetup {
         revoke(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist");
         // The models only, never another client's instances or variables: the portal submits a client's task as the
         // client, and completing it reads the model (without this the submissions answer 403, see PortalApiTest).
-        for (String process : List.of("engagement", "client-block", "reminder-ladder", "protocol-signing")) {
+        for (String process : List.of("engagement", "client-block", "await-obligation", "reminder-ladder", "protocol-signing")) {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
         }

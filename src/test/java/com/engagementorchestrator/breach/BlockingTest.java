@@ -86,7 +86,8 @@ class BlockingTest {
         journeys.acceptAfterIntroCall(other);
 
         journeys.escalateToBreach(breaching);
-        assertThat(breaching).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(breaching)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThat(breaching).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
     }
 
     @AfterEach
@@ -187,7 +188,7 @@ class BlockingTest {
                 "decisionNotes", "The payment order shows a transfer that bounced; new date given"));
 
         assertThat(block).hasPassed(BlockProcess.Elements.LIFT_BLOCK).isEnded();
-        assertThat(breaching).hasPassed(DEPOSIT_BLOCK_LIFTED, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThat(breaching).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(journeys.engagement(breaching).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(journeys.engagement(other).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);

@@ -82,7 +82,7 @@ class CompanyBlockTest {
         journeys.escalateToBreach(instance);
 
         // The breach is recorded and the stranger is blocked.
-        assertThat(instance).hasPassed(REPORT_AUTHORITY_BREACH).isWaitingAt(AUTHORITY_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
         long strangerId = journeys.engagement(instance).getClient().getId();
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(breaches.ofClient(strangerId)).extracting(Breach::getKind).containsExactly("AUTHORITY_OVERDUE");
@@ -113,7 +113,7 @@ class CompanyBlockTest {
         assertThat(register(colleague, journeys.inn).statusCode()).isEqualTo(201);
         ProcessInstance confirmed = journeys.awaitingDeposit(body -> { });
         journeys.escalateToBreach(confirmed);
-        assertThat(confirmed).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(confirmed)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
         assertThat(reviewSummary(journeys.email)).contains("The company is blocked too");
 
         // A new contact at the company, anonymously: refused without the breach or the contact.

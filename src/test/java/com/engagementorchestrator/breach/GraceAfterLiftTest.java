@@ -60,7 +60,7 @@ class GraceAfterLiftTest {
         Instant siblingDeadline = ladder.deadline(journeys.ladderDueAt(sibling));
 
         journeys.escalateToBreach(breaching);
-        assertThat(breaching).isWaitingAt(EngagementProcess.Elements.DEPOSIT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(breaching)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
         Instant blockedAt = journeys.now();
         long clientId = journeys.engagement(breaching).getClient().getId();
         assertThat(journeys.engagement(sibling).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
@@ -101,7 +101,9 @@ class GraceAfterLiftTest {
             List<String> ids = new ArrayList<>();
             for (ProcessInstance instance : instances) {
                 ids.add(instance.getId());
-                runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).unlimitedList()
+            }
+            for (int i = 0; i < ids.size(); i++) { // and the processes they called, and those called in turn
+                runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).unlimitedList()
                         .forEach(p -> ids.add(p.getId()));
             }
             List<Job> due = ids.stream().flatMap(id -> management.createJobQuery().processInstanceId(id).timers().active()

@@ -98,7 +98,7 @@ class NothingOpenAfterTheEndTest {
         ProcessInstance signed = signedProtocolWithWorkLeft(engagementId);
         ProcessInstance unsigned = journeys.instanceOfKey(ProtocolProcess.KEY,
                 protocols.open(engagementId, content("Second meeting"), "moderator").getNumber());
-        assertThat(unsigned).isWaitingAt(ProtocolProcess.Elements.SIGN_AS_CLIENT, ProtocolProcess.Elements.PROTOCOL_REMINDER_LADDER,
+        assertThat(unsigned).isWaitingAt(ProtocolProcess.Elements.SIGN_AS_CLIENT, ProtocolProcess.Elements.PROTOCOL_OBLIGATION,
                 ProtocolProcess.Elements.SIGN_AS_FREELANCER);
         ProcessInstance ladder = journeys.ladder(unsigned);
 
@@ -176,7 +176,9 @@ class NothingOpenAfterTheEndTest {
         ProcessInstance unsigned = journeys.instanceOfKey(ProtocolProcess.KEY,
                 protocols.open(engagementId, content("Second meeting"), "moderator").getNumber());
         journeys.escalateToBreach(unsigned);
-        assertThat(unsigned).hasPassed(ProtocolProcess.Elements.REPORT_PROTOCOL_BREACH);
+        assertThat(unsigned).hasPassed(ProtocolProcess.Elements.PROTOCOL_TASK_WITHDRAWN);
+        assertThat(journeys.awaitedObligation(unsigned))
+                .hasPassed(com.engagementorchestrator.breach.AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE);
 
         var block = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();

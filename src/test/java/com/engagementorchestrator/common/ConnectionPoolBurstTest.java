@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.breach.BlockService;
 import com.engagementorchestrator.breach.ClientBlock;
 import com.engagementorchestrator.deposit.DepositService;
@@ -140,7 +141,7 @@ class ConnectionPoolBurstTest {
             Journeys journeys = new Journeys(context);
             ProcessInstance instance = journeys.awaitingDeposit(body -> { });
             journeys.escalateToBreach(instance);
-            assertThat(instance).isWaitingAt(EngagementProcess.Elements.DEPOSIT_BLOCK_LIFTED);
+            assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
             ProcessInstance block = runtime.createProcessInstanceQuery().processDefinitionKey("client-block")
                     .variableValueEquals("clientUserId", journeys.email).singleResult();
             clients.add(journeys);

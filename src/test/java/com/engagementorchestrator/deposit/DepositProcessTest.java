@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.engagement.EngagementPhase;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.engagement.EngagementStatus;
@@ -132,7 +133,7 @@ class DepositProcessTest {
         // The moderator checks late, after the deadline would have passed: the client is not in breach for it.
         ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(20))));
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
-        assertThat(instance).isWaitingAt(PREPARE_BRIEF).hasNotPassed(REPORT_DEPOSIT_BREACH);
+        assertThat(instance).isWaitingAt(PREPARE_BRIEF).hasNotPassed(DEPOSIT_DUE_AGAIN);
     }
 
     @Test
@@ -178,11 +179,12 @@ class DepositProcessTest {
         // the money: it is stored, and once the block is lifted the process finds the deposit paid.
         ProcessInstance instance = journeys.awaitingDeposit(body -> { });
         journeys.escalateToBreach(instance);
-        assertThat(instance).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
 
         var late = pay(invoice(instance), "75000.00");
         assertThat(late.outcome()).isEqualTo(PaymentService.Outcome.RECORDED);
-        assertThat(instance).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThat(instance).isNotWaitingAt(DEPOSIT_RECEIVED);
 
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
@@ -203,7 +205,9 @@ class DepositProcessTest {
                 ReminderLadderProcess.Elements.WARNING_TIMER, ReminderLadderProcess.Elements.DEADLINE_TIMER);
 
         assertThat(Duration.between(start, journeys.now()).toDays()).isEqualTo(14);
-        assertThat(instance).hasPassed(DEPOSIT_DEADLINE_PASSED, REPORT_DEPOSIT_BREACH).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+                .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThat(instance).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
         assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.BROKEN);
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(journeys.templatesSentFor(instance)).containsSubsequence("deposit.invoice", "reminder.friendly",
@@ -222,7 +226,7 @@ class DepositProcessTest {
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-        assertThat(instance).hasPassed(DEPOSIT_BLOCK_LIFTED, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThat(instance).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(invoice(instance).getDueAt()).isEqualTo(journeys.now().plus(Duration.ofDays(7)));
         assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT))
                 .isEqualTo(Date.from(journeys.now().plus(Duration.ofDays(7))));

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.delivery.DeliveryService;
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.promise.Promise;
@@ -56,7 +57,7 @@ class FinalPaymentProcessTest {
         instance = journeys.working(body -> { });
         engagementId = journeys.engagement(instance).getId();
         deliveries.declareDelivered(engagementId);
-        assertThat(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, FINAL_PAYMENT_REMINDER_LADDER);
+        assertThat(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, FINAL_PAYMENT_OBLIGATION);
     }
 
     @AfterEach
@@ -106,7 +107,7 @@ class FinalPaymentProcessTest {
         Invoice invoice = payments.finalInvoice(engagementId).orElseThrow();
         provider.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(), invoice.getAmount(),
                 invoice.getCurrency(), null), "{}");
-        assertThat(instance).isWaitingAt(FINAL_PAYMENT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
 
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
@@ -119,7 +120,9 @@ class FinalPaymentProcessTest {
     void anUnpaidFinalInvoiceFirstAsksWhetherThePaymentFailedThenEndsInABreach() {
         journeys.escalateToBreach(instance);
 
-        assertThat(instance).hasPassed(FINAL_PAYMENT_DEADLINE_PASSED, REPORT_FINAL_PAYMENT_BREACH).isWaitingAt(FINAL_PAYMENT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+                .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThat(instance).hasPassed(FINAL_PAYMENT_TASK_WITHDRAWN).isWaitingAt(FINAL_PAYMENT_OBLIGATION);
         assertThat(journeys.templatesSentFor(instance)).containsSubsequence("final.invoice", "reminder.friendly.FINAL_PAYMENT",
                 "reminder.concern", "reminder.warning", "block.notice");
         assertThat(deliveries.originalsReleased(engagementId)).isFalse();
@@ -127,6 +130,6 @@ class FinalPaymentProcessTest {
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
-        assertThat(instance).hasPassed(RENEW_FINAL_PAYMENT_DUE_DATE).isWaitingAt(PAY_FINAL_INVOICE);
+        assertThat(instance).hasPassed(FINAL_PAYMENT_DUE_AGAIN, RENEW_FINAL_PAYMENT_DUE_DATE).isWaitingAt(PAY_FINAL_INVOICE);
     }
 }

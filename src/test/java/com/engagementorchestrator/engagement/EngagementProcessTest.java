@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.correspondence.CorrespondenceLog;
 import com.engagementorchestrator.registration.RegistrationRequest;
@@ -286,7 +287,7 @@ class EngagementProcessTest {
         Instant start = Instant.now();
         ClockUtil.setCurrentTime(Date.from(start));
         ProcessInstance instance = acceptedEngagement();
-        assertThat(instance).isWaitingAt(AUTHORITY_REMINDER_LADDER);
+        assertThat(instance).isWaitingAt(AUTHORITY_OBLIGATION);
         var journeys = new com.engagementorchestrator.support.Journeys(context);
 
         assertThat(journeys.escalateToBreach(instance)).containsExactly("FriendlyReminderTimerEvent", "DueDateTimerEvent",
@@ -294,7 +295,9 @@ class EngagementProcessTest {
 
         // 5 days: friendly; 7: due; 8: concern; 10: warning; 14: deadline.
         assertThat(Duration.between(start, ClockUtil.getCurrentTime().toInstant()).toDays()).isEqualTo(14);
-        assertThat(instance).hasPassed(AUTHORITY_DEADLINE_PASSED, REPORT_AUTHORITY_BREACH).isWaitingAt(AUTHORITY_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+                .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThat(instance).hasPassed(AUTHORITY_TASK_WITHDRAWN).isWaitingAt(AUTHORITY_OBLIGATION);
         assertThat(engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(templatesSentFor(instance)).containsSubsequence("authority.requested", "reminder.friendly",
                 "reminder.concern", "reminder.warning", "block.notice");

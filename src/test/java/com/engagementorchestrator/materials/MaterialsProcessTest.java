@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.deposit.PaymentService;
@@ -168,7 +169,8 @@ class MaterialsProcessTest {
 
         journeys.escalateToBreach(instance);
 
-        assertThat(instance).hasPassed(REPORT_MATERIALS_BREACH).isWaitingAt(MATERIALS_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThat(instance).hasPassed(MATERIALS_TASK_WITHDRAWN).isWaitingAt(MATERIALS_OBLIGATION);
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(promises.ofEngagement(id(instance))).filteredOn(p -> p.getKind() == Promise.Kind.EXTENSION)
                 .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Promise.Status.BROKEN));
@@ -176,7 +178,7 @@ class MaterialsProcessTest {
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
-        assertThat(instance).hasPassed(RENEW_MATERIALS_DUE_DATES).isWaitingAt(PROVIDE_MATERIALS);
+        assertThat(instance).hasPassed(MATERIALS_DUE_AGAIN, RENEW_MATERIALS_DUE_DATES).isWaitingAt(PROVIDE_MATERIALS);
         assertThat(materials.awaited(id(instance))).allSatisfy(i -> assertThat(i.dueAt()).isAfter(journeys.now()));
     }
 

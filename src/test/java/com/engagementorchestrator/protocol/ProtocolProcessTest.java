@@ -8,9 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.promise.Promise;
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.promise.PromiseLedger;
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.support.IntegrationTest;
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.support.Journeys;
 import java.time.LocalDate;
 import java.util.List;
@@ -130,12 +134,15 @@ class ProtocolProcessTest {
         try {
             Protocol protocol = workflow.open(engagementId, content("Launch on 1 March"), "moderator");
             ProcessInstance instance = journeys.instanceOfKey(ProtocolProcess.KEY, protocol.getNumber());
-            assertThat(instance).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_REMINDER_LADDER, SIGN_AS_FREELANCER);
+            assertThat(instance).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_OBLIGATION, SIGN_AS_FREELANCER);
             ProcessInstance engagement = journeys.instanceOf(engagementNumber);
 
             assertThat(journeys.escalateToBreach(instance)).hasSize(5);
 
-            assertThat(instance).hasPassed(PROTOCOL_DEADLINE_PASSED, REPORT_PROTOCOL_BREACH).isWaitingAt(PROTOCOL_BLOCK_LIFTED);
+            assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+                    .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+            assertThat(instance).hasPassed(PROTOCOL_TASK_WITHDRAWN).isWaitingAt(PROTOCOL_OBLIGATION, SIGN_AS_FREELANCER)
+                    .isNotWaitingAt(SIGN_AS_CLIENT);
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended())
                     .as("the engagement's own process pauses too").isTrue();
             assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.SIGNATURE)
@@ -146,7 +153,7 @@ class ProtocolProcessTest {
                     .processVariableValueEquals("clientUserId", journeys.email).singleResult();
             tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-            assertThat(instance).hasPassed(RENEW_PROTOCOL_DUE_DATE).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_REMINDER_LADDER);
+            assertThat(instance).hasPassed(PROTOCOL_DUE_AGAIN, RENEW_PROTOCOL_DUE_DATE).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_OBLIGATION);
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended()).isFalse();
             complete(task(SIGN_AS_CLIENT, instance), withVariables("protocolDecision", "SIGN"));
             assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.SIGNATURE)

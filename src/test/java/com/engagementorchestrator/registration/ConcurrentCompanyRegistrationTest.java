@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.support.Intakes;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
@@ -107,7 +108,7 @@ class ConcurrentCompanyRegistrationTest {
         complete(task(VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
         assertThat(instance).isWaitingAt(PAY_DEPOSIT);
         journeys.escalateToBreach(instance);
-        assertThat(instance).isWaitingAt(DEPOSIT_BLOCK_LIFTED);
+        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
 
         HttpResponse<String> newcomer = register(Intakes.uniqueEmail("newcomer"), inn);
         assertThat(newcomer.statusCode()).as(newcomer.body()).isEqualTo(409);

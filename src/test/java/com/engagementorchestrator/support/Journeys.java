@@ -176,9 +176,32 @@ public final class Journeys {
         return engagements.findByNumber(engagementNumber).orElseThrow();
     }
 
-    /** The reminder ladder the engagement runs now. */
+    /** The reminder ladder the engagement runs now (called by the await-obligation instance it called). */
     public ProcessInstance ladder(ProcessInstance instance) {
-        return runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        return called(instance, com.engagementorchestrator.reminder.ReminderLadderProcess.KEY);
+    }
+
+    /** The await-obligation instance the engagement runs now: reminders, the missed deadline, the block. */
+    public ProcessInstance awaitedObligation(ProcessInstance instance) {
+        return called(instance, com.engagementorchestrator.breach.AwaitObligationProcess.KEY);
+    }
+
+    /** The running instance of the process with this key somewhere below the instance (the engine calls nest). */
+    private ProcessInstance called(ProcessInstance instance, String key) {
+        List<String> frontier = List.of(instance.getId());
+        while (!frontier.isEmpty()) {
+            List<String> next = new java.util.ArrayList<>();
+            for (String id : frontier) {
+                for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(id).list()) {
+                    if (called.getProcessDefinitionId().startsWith(key + ":")) {
+                        return called;
+                    }
+                    next.add(called.getId());
+                }
+            }
+            frontier = next;
+        }
+        return null;
     }
 
     /** Moves the engine clock to the ladder's next timer and fires it; answers the activity the timer belongs to. */
