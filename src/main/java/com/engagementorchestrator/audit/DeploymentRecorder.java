@@ -50,12 +50,12 @@ class DeploymentRecorder implements Deployer {
         try {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (ProcessDefinition process : deployment.getDeployedProcessDefinitions()) {
+                for (ProcessDefinition process : orEmpty(deployment.getDeployedProcessDefinitions())) {
                     Record record = process(context, deployment, (ProcessDefinitionEntity) process);
                     bind(insert, "PROCESS", process.getKey(), process.getName(), process.getVersion(), process.getId(),
                             record, deployment, process.getResourceName(), user, at);
                 }
-                for (DecisionDefinition decision : deployment.getDeployedDecisionDefinitions()) {
+                for (DecisionDefinition decision : orEmpty(deployment.getDeployedDecisionDefinitions())) {
                     Record record = decision(context, deployment, (DecisionDefinitionEntity) decision);
                     bind(insert, "DECISION", decision.getKey(), decision.getName(), decision.getVersion(),
                             decision.getId(), record, deployment, decision.getResourceName(), user, at);
@@ -66,6 +66,11 @@ class DeploymentRecorder implements Deployer {
             // Without its record the deployment is not kept: the engine rolls it back.
             throw new ProcessEngineException("The deployment could not be recorded in the audit of rule changes", e);
         }
+    }
+
+    /** The engine answers null, not an empty list, for a deployment without definitions of a kind. */
+    private static <T> java.util.List<T> orEmpty(java.util.List<T> definitions) {
+        return definitions == null ? java.util.List.of() : definitions;
     }
 
     private record Record(Integer previousVersion, Boolean changed, String diff) {

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The audit of rule changes: {@code GET /api/rules/changes} (newest first; filter by key, kind, changed only; paged
- * by offset and limit) and the page at /rules/changes. Analysts, moderators and admins only (SecurityConfiguration).
+ * by offset and limit) and the page at /rule-changes (top level, like /stats: a browser signed in with Basic
+ * sends the credentials along to /api only from pages at the top level). Analysts, moderators and admins only (SecurityConfiguration).
  */
 @Controller
 class RuleChangesController {
@@ -34,7 +35,7 @@ class RuleChangesController {
                 number("offset", offset, 0, Integer.MAX_VALUE), number("limit", limit, 1, MAX_LIMIT));
     }
 
-    @GetMapping({"/rules/changes", "/rules/changes/"})
+    @GetMapping("/rule-changes")
     String page() {
         return "forward:/rule-changes.html";
     }

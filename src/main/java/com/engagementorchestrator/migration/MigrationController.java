@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * Migration of running instances to another model version, for analysts and admins (SecurityConfiguration):
  * {@code GET /api/migrations} (keys with instances on older versions), {@code GET /api/migrations/{key}} (the dry run:
  * plan and validation report), {@code POST /api/migrations/{key}} (starts the batches), {@code GET
- * /api/migrations/batches/{id}} (follow a batch), and the page at /analysts/migration. {@code from} and {@code to} are
+ * /api/migrations/batches/{id}} (follow a batch), and the page at /migration. {@code from} and {@code to} are
  * versions; without them every older version with running instances goes to the latest.
  */
 @Controller
@@ -55,7 +55,7 @@ class MigrationController {
         return migration.batch(batchId);
     }
 
-    @GetMapping({"/analysts/migration", "/analysts/migration/"})
+    @GetMapping("/migration")
     String page() {
         return "forward:/migration.html";
     }

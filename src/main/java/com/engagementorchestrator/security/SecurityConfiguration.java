@@ -64,14 +64,13 @@ public class SecurityConfiguration {
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         // The audit of rule changes (audit/RuleChangesController): who deployed which model version.
-                        .requestMatchers("/api/rules/**", "/rules/changes", "/rules/changes/", "/rule-changes.html")
+                        .requestMatchers("/api/rules/**", "/rule-changes", "/rule-changes.html")
                         .hasAnyAuthority(
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ANALYSTS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         // Moving running instances to another model version (migration/MigrationController).
-                        .requestMatchers("/api/migrations", "/api/migrations/**", "/analysts/migration",
-                                "/analysts/migration/", "/migration.html").hasAnyAuthority(
+                        .requestMatchers("/api/migrations", "/api/migrations/**", "/migration", "/migration.html").hasAnyAuthority(
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ANALYSTS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         .requestMatchers("/api/**").authenticated()
