@@ -54,7 +54,7 @@ class RuleChangesTest {
     /** The shipped tables stay the live ones for the tests that follow. */
     @AfterEach
     void removeTestDeployments() {
-        deployments.forEach(id -> repository.deleteDeployment(id, true));
+        deployments.forEach(id -> repository.deleteDeployment(id, true, true, true));
     }
 
     @Test
@@ -215,6 +215,20 @@ class RuleChangesTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theEndpointsAreInTheApiDescription() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/docs/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(response.body()).path("paths");
+        assertThat(paths.path("/api/rules/changes").path("get").path("tags").get(0).asText()).isEqualTo("Rule changes");
+        assertThat(paths.path("/api/rules/changes").path("get").path("responses").has("403")).isTrue();
+        assertThat(paths.path("/api/migrations").has("get")).isTrue();
+        assertThat(paths.path("/api/migrations/{key}").has("get")).isTrue();
+        assertThat(paths.path("/api/migrations/{key}").path("post").path("tags").get(0).asText()).isEqualTo("Migration");
+        assertThat(paths.path("/api/migrations/batches/{batchId}").has("get")).isTrue();
     }
 
     private JsonNode latest(String user, String key) throws Exception {
