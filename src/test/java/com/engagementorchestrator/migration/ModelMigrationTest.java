@@ -85,7 +85,7 @@ class ModelMigrationTest {
     }
 
     /** What an instance waits at, and the engine records that belong to its version. */
-    record Snapshot(String key, Set<String> activities, long tasks, long jobs, long subscriptions) {
+    record Snapshot(String key, Set<String> activities, long tasks, List<Date> jobDueDates, long subscriptions) {
     }
 
     @Test
@@ -183,7 +183,7 @@ class ModelMigrationTest {
                 .allMatch(child -> child.getProcessDefinitionId().equals(b.get(keyOf(child)).getId()));
 
         ProcessInstance ladder = authorityJourney.ladder(authority);
-        assertThat(definitionOf(ladder.getId())).isEqualTo(b.get("reminder-ladder").getId());
+        assertThat(definitionOf(ladder.getId())).isEqualTo(b.get(keyOf(ladder)).getId());
         String fired = authorityJourney.fireNextLadderTimer(authority);
         assertThat(fired).isNotBlank();
         assertThat(runtime.getActiveActivityIds(ladder.getId())).doesNotContain(fired);
@@ -230,6 +230,67 @@ class ModelMigrationTest {
         assertThat(json.readTree(refused.body()).path("message").asText()).contains("Nothing was migrated", instance, removed);
         assertThat(definitionOf(instance)).isEqualTo(definition.getId());
         assertThat(management.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).count()).isZero();
+    }
+
+    @Test
+    void onlyAChangedTimerGetsANewTrigger() throws Exception {
+        Map<String, ProcessDefinition> a = deployCopy("A");
+        // Two timer catch events of one model with different definitions; in the next version the first takes the
+        // second's definition (both are the shipped models' own expressions, so the deployment guard lets them pass).
+        ProcessDefinition definition = null;
+        List<IntermediateCatchEvent> timers = List.of();
+        for (ProcessDefinition candidate : a.values()) {
+            List<IntermediateCatchEvent> found = repository.getBpmnModelInstance(candidate.getId())
+                    .getModelElementsByType(IntermediateCatchEvent.class).stream()
+                    .filter(e -> e.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))
+                    .toList();
+            if (found.size() >= 2 && !timerText(found.get(0)).equals(timerText(found.get(1)))) {
+                definition = candidate;
+                timers = found;
+                break;
+            }
+        }
+        assertThat(definition).as("a model with two different timer catch events").isNotNull();
+        String changed = timers.get(0).getId();
+        String other = timers.get(1).getId();
+        startAt(definition, changed, timerVariables(a.values()));
+        startAt(definition, other, timerVariables(a.values()));
+
+        BpmnModelInstance next = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(
+                withDocumentation(shippedModel(definition.getResourceName()), "B").getBytes(StandardCharsets.UTF_8)));
+        TimerEventDefinition target = timerOf(next.getModelElementById(changed));
+        TimerEventDefinition source = timerOf(next.getModelElementById(other));
+        for (var pair : List.of(new Object[] {target.getTimeDate(), source.getTimeDate()},
+                new Object[] {target.getTimeDuration(), source.getTimeDuration()},
+                new Object[] {target.getTimeCycle(), source.getTimeCycle()})) {
+            if (pair[0] != null && pair[1] != null) {
+                ((org.camunda.bpm.model.bpmn.instance.Expression) pair[0]).setTextContent(
+                        ((org.camunda.bpm.model.bpmn.instance.Expression) pair[1]).getTextContent());
+            }
+        }
+        Map<String, ProcessDefinition> b = deploy("B", Map.of(definition.getResourceName(),
+                org.camunda.bpm.model.bpmn.Bpmn.convertToString(next).getBytes(StandardCharsets.UTF_8)));
+        String key = definition.getKey();
+
+        JsonNode report = json.readTree(ok("GET", "/api/migrations/" + key + "?from=" + definition.getVersion()
+                + "&to=" + b.get(key).getVersion(), "analyst").body());
+        Map<String, Boolean> updates = new HashMap<>();
+        report.path("sources").get(0).path("instructions").forEach(i ->
+                updates.put(i.path("sourceActivityId").asText(), i.path("updateEventTrigger").asBoolean()));
+        assertThat(updates).containsEntry(changed, true).containsEntry(other, false);
+        assertThat(updates.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)).containsExactly(changed);
+    }
+
+    private static TimerEventDefinition timerOf(org.camunda.bpm.model.xml.instance.ModelElementInstance event) {
+        return (TimerEventDefinition) ((IntermediateCatchEvent) event).getEventDefinitions().stream()
+                .filter(d -> d instanceof TimerEventDefinition).findFirst().orElseThrow();
+    }
+
+    private static String timerText(IntermediateCatchEvent event) {
+        TimerEventDefinition timer = timerOf(event);
+        return String.valueOf(timer.getTimeDate() == null ? null : timer.getTimeDate().getTextContent()) + "|"
+                + (timer.getTimeDuration() == null ? null : timer.getTimeDuration().getTextContent()) + "|"
+                + (timer.getTimeCycle() == null ? null : timer.getTimeCycle().getTextContent());
     }
 
     @Test
@@ -354,7 +415,9 @@ class ModelMigrationTest {
                 snapshots.put(instance.getId(), new Snapshot(definition.getKey(),
                         new TreeSet<>(runtime.getActiveActivityIds(instance.getId())),
                         tasks.createTaskQuery().processInstanceId(instance.getId()).count(),
-                        management.createJobQuery().processInstanceId(instance.getId()).count(),
+                        // Due dates too: a timer that kept its trigger keeps its due date.
+                        management.createJobQuery().processInstanceId(instance.getId()).list().stream()
+                                .map(job -> job.getDuedate() == null ? new Date(0) : job.getDuedate()).sorted().toList(),
                         runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).count()));
             }
         }
