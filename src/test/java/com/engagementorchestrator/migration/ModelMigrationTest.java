@@ -323,6 +323,20 @@ class ModelMigrationTest {
         HttpResponse<String> page = send("GET", "/migration", "analyst");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Migrate running engagements</h1>", "/assets/migration.js");
+
+        // The page lists the process keys from /api/migrations in Chromium, signed in with Basic like /stats.
+        var options = new org.openqa.selenium.chrome.ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
+        var browser = new org.openqa.selenium.chrome.ChromeDriver(new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+        try {
+            browser.get("http://analyst:analyst@127.0.0.1:" + port + "/migration");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(driver ->
+                    !driver.findElements(org.openqa.selenium.By.cssSelector("#keys tbody tr[data-key='engagement']")).isEmpty());
+            assertThat(browser.findElement(org.openqa.selenium.By.id("error")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
