@@ -44,7 +44,9 @@ class ApiDocumentation {
             "complaint", tag("Complaints", "A client's complaint and its answer."),
             "deposit", tag("Payments", "The payment provider's signed webhook (public) and unmatched payments (moderators)."),
             "dispute", tag("Evidence", "The evidence bundle of an engagement for a dispute (staff)."),
-            "reference", tag("Reference data", "Lists the public forms use (public)."));
+            "reference", tag("Reference data", "Lists the public forms use (public)."),
+            "audit", tag("Rule changes", "Who deployed which process or decision version, with the rules and cells changed (analysts, moderators)."),
+            "migration", tag("Migration", "Moving running instances to another model version: dry run, batch, status (analysts)."));
 
     /** Operations anyone may call: everything else needs HTTP Basic credentials of an engine user (or the session). */
     private static final Set<String> PUBLIC = Set.of("POST /api/registrations", "POST /api/payments/webhook",

@@ -66,6 +66,16 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/stats", "/api/stats/**", "/stats", "/stats.html").hasAnyAuthority(
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
+                        // The audit of rule changes (audit/RuleChangesController): who deployed which model version.
+                        .requestMatchers("/api/rules/**", "/rule-changes", "/rule-changes.html")
+                        .hasAnyAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ANALYSTS,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
+                        // Moving running instances to another model version (migration/MigrationController).
+                        .requestMatchers("/api/migrations", "/api/migrations/**", "/migration", "/migration.html").hasAnyAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ANALYSTS,
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         // Prometheus scrapes with a user of its own (ScrapeUser) that may read nothing else.
