@@ -135,7 +135,16 @@ async function introCall() {
       await complete.evaluate(e => {
         e.scrollIntoView({block: 'center'});
         window.__completeClicks = 0;
+        window.__trace = [];
+        const where = () => JSON.stringify(e.getBoundingClientRect().toJSON());
         e.addEventListener('click', () => window.__completeClicks++);
+        for (const type of ['mousedown', 'mouseup', 'click', 'focusout', 'scroll']) {
+          document.addEventListener(type, ev => window.__trace.push(type + ' ' + (ev.target?.outerHTML || String(ev.target)).slice(0, 80)
+            + ' button=' + where() + ' scrollY=' + window.scrollY + ' ' + (ev.clientX ?? '') + ',' + (ev.clientY ?? '')), true);
+        }
+        new ResizeObserver(entries => entries.forEach(r => window.__trace.push('resize ' + r.target.outerHTML.slice(0, 60) + ' ' + Math.round(r.contentRect.height) + ' button=' + where())))
+          .observe(document.querySelector('textarea:focus') || document.body);
+        document.querySelectorAll('*').forEach(el => { if (el.scrollHeight > el.clientHeight + 5 && getComputedStyle(el).overflowY !== 'visible') { el.addEventListener('scroll', () => window.__trace.push('scrolled ' + el.tagName + '.' + el.className + ' top=' + el.scrollTop + ' button=' + where())); } });
       });
       await complete.click();
     }
@@ -146,6 +155,7 @@ async function introCall() {
       await shot(`review-complete-click-${click + 1}`);
       lostClicks.push(await page.evaluate(() => ({
         clickEventsOnTheButton: window.__completeClicks,
+        trace: window.__trace,
         focused: document.activeElement?.outerHTML.slice(0, 120),
         invalid: [...document.querySelectorAll('.fjs-has-errors, [aria-invalid=true]')].map(e => e.outerHTML.slice(0, 160)),
       })));
