@@ -331,13 +331,19 @@ class PortalBrowserTest {
         for (String datum : data) {
             text = text.replace(datum, " ");
         }
+        // the configured bank details (recipient, bank) are data too, whatever language they are written in
+        for (WebElement configured : browser.findElements(By.cssSelector(".payment dd"))) {
+            if (!configured.getText().isBlank()) {
+                text = text.replace(configured.getText(), " ");
+            }
+        }
         text = text.replaceAll("\\S+@\\S+", " ").replaceAll("[\\w.-]+\\.(pdf|png)", " ").replaceAll("ENG-\\d{4}-\\d+", " ");
         Set<String> codes = new TreeSet<>();
         Matcher code = Pattern.compile("\\b[A-Z]{2,}(_[A-Z]+)*\\b").matcher(text);
         while (code.find()) {
             codes.add(code.group());
         }
-        codes.removeAll(Set.of("EN", "RU", "ZIP", "PDF", "JPEG", "PNG", "INN", "BIC", "RUB", "SHA"));
+        codes.removeAll(Set.of("EN", "RU", "ZIP", "PDF", "JPEG", "PNG", "MB", "INN", "BIC", "RUB", "SHA"));
         assertThat(codes).as("codes on the page").isEmpty();
         if (ru) {
             Set<String> latin = new TreeSet<>();

@@ -70,7 +70,7 @@ class ComplaintProcessTest {
         // the client reads our answer in words, in their language: no code, no dash, the refund as money
         String fixBy = LocalDate.now().plusDays(5).toString();
         assertThat(tasks.getVariableLocal(task(RESPOND_TO_ANSWER).getId(), "ourAnswer")).isEqualTo(
-                "ru".equals(journeys.engagement(engagement).getClient().getLocale())
+                "ru".equals(context.getBean(com.engagementorchestrator.client.Clients.class).findByUserId(journeys.email).orElseThrow().getLocale())
                         ? "Наша ошибка: We missed our own date.\nЧто мы исправим: Two extra revisions, до " + fixBy + ".\nВозврат: 5\u00a0000,00 руб."
                         : "Our fault: We missed our own date.\nWhat we fix: Two extra revisions, by " + fixBy + ".\nRefund: 5,000.00 RUB");
         complete(task(RESPOND_TO_ANSWER), Map.of("complaintResponse", "ACCEPT"));
