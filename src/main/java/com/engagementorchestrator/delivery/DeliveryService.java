@@ -61,13 +61,15 @@ public class DeliveryService {
                 throw new com.engagementorchestrator.common.ConflictException("Result " + replacesId + " is " + old.getStatus()
                         + "; a new version replaces a result whose changes were asked");
             }
-            return deliverables.save(old.replacedBy(original, previews.of(original), uploadedBy));
+            return deliverables.save(old.replacedBy(original, previews.of(original,
+                    lifecycle.get(engagementId).getClient().getLocale()), uploadedBy));
         }
         if (title == null || title.isBlank() || title.length() > 300) {
             throw new InvalidInputException("title", "say what this result is (1 to 300 characters)");
         }
         var e = lifecycle.get(engagementId);
-        Deliverable d = deliverables.save(new Deliverable(engagementId, title.trim(), original, previews.of(original), uploadedBy));
+        Deliverable d = deliverables.save(new Deliverable(engagementId, title.trim(), original,
+                previews.of(original, e.getClient().getLocale()), uploadedBy));
         runtime.startProcessInstanceByKey(DeliveryProcess.KEY, e.getNumber() + "/" + d.getId(), java.util.Map.of(
                 DeliveryProcess.DELIVERABLE_ID, d.getId(),
                 com.engagementorchestrator.engagement.EngagementProcess.Variables.ENGAGEMENT_ID, engagementId,
