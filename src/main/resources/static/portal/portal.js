@@ -120,6 +120,10 @@
 
   function money(amount, currency) {
     if (amount === null || amount === undefined) { return ''; }
+    if (lang === 'ru' && currency) {
+      // a Russian page writes the currency as a Russian reader does (75 000,00 ₽), not as an ISO code
+      try { return Number(amount).toLocaleString('ru-RU', { style: 'currency', currency, minimumFractionDigits: 2 }); } catch (e) { /* unknown code: as below */ }
+    }
     return Number(amount).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 2 }) + ' ' + (currency || '');
   }
 
