@@ -126,30 +126,36 @@ async function introCall() {
       statuses.push(r.status());
     }
   });
-  // Tasklist may redraw the form just as it is clicked (its list refreshes); then the click is lost and a person
-  // clicks again.
+  // One click, as a person clicks. Should it be lost, the trace says what moved or took the events between the
+  // mouse-down and the mouse-up (the test fails with it).
   const lostClicks = [];
-  for (let click = 0; click < 3 && statuses.length === 0; click++) {
-    const complete = await page.$(xpath("//button[normalize-space()='Complete']"));
-    if (complete) {
-      await complete.evaluate(e => {
-        e.scrollIntoView({block: 'center'});
-        window.__completeClicks = 0;
-        e.addEventListener('click', () => window.__completeClicks++);
-      });
-      await complete.click();
+  const complete = await page.waitForSelector(xpath("//button[normalize-space()='Complete'][not(@disabled)]"));
+  await complete.evaluate(e => {
+    e.scrollIntoView({block: 'center'});
+    window.__completeClicks = 0;
+    window.__trace = [];
+    const where = () => JSON.stringify(e.getBoundingClientRect().toJSON());
+    e.addEventListener('click', () => window.__completeClicks++);
+    for (const type of ['mousedown', 'mouseup', 'click', 'focusout']) {
+      document.addEventListener(type, ev => window.__trace.push(type + ' ' + (ev.target?.outerHTML || String(ev.target)).slice(0, 80)
+        + ' button=' + where() + ' disabled=' + e.disabled + ' ' + (ev.clientX ?? '') + ',' + (ev.clientY ?? '')), true);
     }
-    for (let waited = 0; waited < 15000 && statuses.length === 0; waited += 250) {
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    if (statuses.length === 0) {
-      await shot(`review-complete-click-${click + 1}`);
-      lostClicks.push(await page.evaluate(() => ({
-        clickEventsOnTheButton: window.__completeClicks,
-        focused: document.activeElement?.outerHTML.slice(0, 120),
-        invalid: [...document.querySelectorAll('.fjs-has-errors, [aria-invalid=true]')].map(e => e.outerHTML.slice(0, 160)),
-      })));
-    }
+    new MutationObserver(changes => changes.forEach(c => window.__trace.push('mutation ' + c.type + ' '
+      + (c.target.outerHTML || c.target.nodeName).slice(0, 60) + ' button=' + where() + ' disabled=' + e.disabled)))
+      .observe(document.body, {subtree: true, childList: true, attributes: true});
+  });
+  await complete.click();
+  for (let waited = 0; waited < 15000 && statuses.length === 0; waited += 250) {
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  if (statuses.length === 0) {
+    await shot('review-complete-lost-click');
+    lostClicks.push(await page.evaluate(() => ({
+      clickEventsOnTheButton: window.__completeClicks,
+      trace: (window.__trace || []).slice(0, 60),
+      focused: document.activeElement?.outerHTML.slice(0, 120),
+      invalid: [...document.querySelectorAll('.fjs-has-errors, [aria-invalid=true]')].map(e => e.outerHTML.slice(0, 160)),
+    })));
   }
   await shot('review-completed');
   return {submitStatuses: statuses, lostClicks};

@@ -1,5 +1,6 @@
 // The client portal: sign-in, engagements, tasks (Camunda Forms through form-js, uploads), complaints, password reset.
-// One page; the hash is the route: #/, #/task/{id}, #/engagement/{number}, #/forgot, #/reset/{token}.
+// One page; the hash is the route: #/, #/task/{id}, #/task/{engagement}/{task element id} (letters),
+// #/engagement/{number}, #/forgot, #/reset/{token}.
 (function () {
   'use strict';
 
@@ -12,7 +13,7 @@
       passwordSet: 'Your new password is set. Sign in with it.', backToSignIn: 'Back to sign-in',
       tasks: 'Your tasks', noTasks: 'Nothing to do right now.', engagements: 'Your engagements', noEngagements: 'No engagements yet.',
       phase: 'Phase', youOwe: 'You owe', weOwe: 'We owe', nothing: 'nothing open', by: 'by', due: 'due',
-      paused: 'paused', open: 'Open', invoices: 'Invoices', invoice: 'Invoice', amount: 'Amount', paid: 'Paid',
+      paused: 'paused', open: 'Open', invoices: 'Invoices', invoice: 'Invoice', amount: 'Amount', paid: 'paid',
       remaining: 'Still due', payBy: 'Pay by', howToPay: 'How to pay', recipient: 'Recipient', taxId: 'Tax id (INN)',
       bank: 'Bank', bankCode: 'Bank code (BIC)', correspondentAccount: 'Correspondent account', account: 'Account',
       reference: 'Payment reference', payOnline: 'Pay online', submit: 'Send', submitted: 'Sent. Thank you.',
@@ -29,12 +30,8 @@
       complaintText: 'What went wrong?', complaintRaised: 'Your complaint is recorded; a moderator answers it.',
       status: 'Status', answerLabel: 'Our answer', none: 'none', materials: 'Materials sent',
       notYours: 'Wrong e-mail or password', staff: 'The portal is for clients; staff work in Tasklist.',
-      failed: 'That did not work', signedInAs: 'Signed in as',
-      'phase.SCREENING': 'screening', 'phase.COMPANY_CHECK': 'company check', 'phase.SCREENING_REVIEW': 'intro call',
-      'phase.SIGNING_AUTHORITY': 'signing authority', 'phase.AUTHORITY_VERIFICATION': 'document check',
-      'phase.DEPOSIT': 'deposit', 'phase.BRIEF': 'brief', 'phase.MATERIALS': 'materials',
-      'phase.MATERIALS_REVIEW': 'materials review', 'phase.WORK': 'work', 'phase.FINAL_PAYMENT': 'final payment',
-      'phase.CLOSED': 'closed'
+      failed: 'That did not work', signedInAs: 'Signed in as', 'file.deliveryPreview': 'Open the preview',
+      taskDone: 'This task is done already; here is where the engagement stands.'
     },
     ru: {
       portal: 'Кабинет клиента', signOut: 'Выйти', signIn: 'Войти', email: 'E-mail', password: 'Пароль',
@@ -44,7 +41,7 @@
       passwordSet: 'Новый пароль сохранён. Войдите с ним.', backToSignIn: 'Ко входу',
       tasks: 'Ваши задачи', noTasks: 'Сейчас от вас ничего не требуется.', engagements: 'Ваши проекты', noEngagements: 'Проектов пока нет.',
       phase: 'Этап', youOwe: 'За вами', weOwe: 'За нами', nothing: 'ничего открытого', by: 'до', due: 'срок',
-      paused: 'приостановлено', open: 'Открыть', invoices: 'Счета', invoice: 'Счёт', amount: 'Сумма', paid: 'Оплачено',
+      paused: 'приостановлено', open: 'Открыть', invoices: 'Счета', invoice: 'Счёт', amount: 'Сумма', paid: 'оплачено',
       remaining: 'Осталось', payBy: 'Оплатить до', howToPay: 'Как оплатить', recipient: 'Получатель', taxId: 'ИНН',
       bank: 'Банк', bankCode: 'БИК', correspondentAccount: 'Корр. счёт', account: 'Расчётный счёт',
       reference: 'Назначение платежа', payOnline: 'Оплатить онлайн', submit: 'Отправить', submitted: 'Отправлено. Спасибо.',
@@ -61,16 +58,8 @@
       complaintText: 'Что пошло не так?', complaintRaised: 'Жалоба принята; модератор ответит на неё.',
       status: 'Статус', answerLabel: 'Наш ответ', none: 'нет', materials: 'Отправленные материалы',
       notYours: 'Неверный e-mail или пароль', staff: 'Кабинет — для клиентов; сотрудники работают в Tasklist.',
-      failed: 'Не получилось', signedInAs: 'Вы вошли как',
-      'phase.SCREENING': 'проверка заявки', 'phase.COMPANY_CHECK': 'проверка компании', 'phase.SCREENING_REVIEW': 'знакомство',
-      'phase.SIGNING_AUTHORITY': 'полномочия', 'phase.AUTHORITY_VERIFICATION': 'проверка документа',
-      'phase.DEPOSIT': 'предоплата', 'phase.BRIEF': 'бриф', 'phase.MATERIALS': 'материалы',
-      'phase.MATERIALS_REVIEW': 'проверка материалов', 'phase.WORK': 'работа', 'phase.FINAL_PAYMENT': 'итоговая оплата',
-      'phase.CLOSED': 'завершено',
-      'task.ProveSigningAuthorityTask': 'Подтвердите право подписи', 'task.PayDepositTask': 'Оплатите предоплату',
-      'task.PayFinalInvoiceTask': 'Оплатите итоговый счёт', 'task.ProvideMaterialsTask': 'Отправьте материалы',
-      'task.SignAsClientTask': 'Подпишите протокол', 'task.ReviewDeliveryTask': 'Проверьте результат',
-      'task.RespondToComplaintAnswerTask': 'Наш ответ на вашу жалобу', 'task.ProvideBlockEvidenceTask': 'Объясните, что произошло'
+      failed: 'Не получилось', signedInAs: 'Вы вошли как', 'file.deliveryPreview': 'Открыть превью',
+      taskDone: 'Эта задача уже выполнена; вот что сейчас происходит в проекте.'
     }
   };
 
@@ -82,7 +71,25 @@
   let keepMessage = false; // a message said just before a route change stays for the next page
 
   const t = key => WORDS[lang][key] || WORDS.en[key] || key;
-  const taskName = task => WORDS[lang]['task.' + task.key] || task.name;
+  // Codes (phase, statuses, kinds) in words of the page's language, from the server's catalogue (/api/portal/words).
+  let codes = { lang: null, words: {} };
+  const code = (group, value) => (value === null || value === undefined) ? '' : codes.words[group + '.' + value] || value;
+  const taskName = task => task.name; // the server names a client's task in their language, without the staff suffix
+  const withLang = url => url + (url.includes('?') ? '&' : '?') + 'lang=' + encodeURIComponent(lang);
+
+  async function loadCodes() {
+    if (codes.lang !== lang) { codes = { lang, words: await api('GET', withLang('/api/portal/words')) }; }
+  }
+
+  /** form-js's own messages ("Field is required.") in the page's language: {0} in a pattern is the number in it. */
+  function translated(message, catalogue) {
+    for (const [english, local] of Object.entries(catalogue || {})) {
+      const pattern = new RegExp('^' + english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{0\\}', '(.+)') + '$');
+      const match = pattern.exec(message);
+      if (match) { return local.replace('{0}', match[1] || ''); }
+    }
+    return message;
+  }
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -113,6 +120,10 @@
 
   function money(amount, currency) {
     if (amount === null || amount === undefined) { return ''; }
+    if (lang === 'ru' && currency) {
+      // a Russian page writes the currency as a Russian reader does (75 000,00 ₽), not as an ISO code
+      try { return Number(amount).toLocaleString('ru-RU', { style: 'currency', currency, minimumFractionDigits: 2 }); } catch (e) { /* unknown code: as below */ }
+    }
     return Number(amount).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 2 }) + ' ' + (currency || '');
   }
 
@@ -233,7 +244,7 @@
   }
 
   async function homeView() {
-    const [tasks, engagements] = await Promise.all([api('GET', '/api/portal/tasks'), api('GET', '/api/portal/engagements')]);
+    const [tasks, engagements] = await Promise.all([api('GET', withLang('/api/portal/tasks')), api('GET', withLang('/api/portal/engagements')), loadCodes()]);
     const taskList = el('div', { class: 'tasks', id: 'tasks' },
       tasks.length ? tasks.map(task => el('a', { class: 'task' + (task.paused ? ' paused' : ''), href: '#/task/' + task.id, 'data-key': task.key },
         el('strong', { text: taskName(task) }), el('br'),
@@ -241,7 +252,8 @@
           task.paused ? t('paused') : null].filter(Boolean).join(' · ') })))
         : el('p', { class: 'meta', text: t('noTasks') }));
     const cards = el('div', { id: 'engagements' }, engagements.length ? engagements.map(e => el('article', { class: 'card engagement', 'data-number': e.number },
-      el('h3', {}, el('a', { href: '#/engagement/' + e.number, text: e.number }), ' ', el('span', { class: 'phase', 'data-phase': e.phase, text: t('phase.' + e.phase) })),
+      el('h3', {}, el('a', { href: '#/engagement/' + e.number, text: e.number }), ' ', el('span', { class: 'phase', 'data-phase': e.phase, text: code('phase', e.phase) }),
+        e.status !== 'ACTIVE' ? el('span', { class: 'meta status', text: ' · ' + code('engagementStatus', e.status) }) : null),
       el('p', { class: 'meta', text: (e.project || '').substring(0, 160) }),
       el('div', {}, el('strong', { text: t('youOwe') + ': ' }), owedList(e.clientOwes)),
       el('div', {}, el('strong', { text: t('weOwe') + ': ' }), owedList(e.weOwe)),
@@ -253,8 +265,8 @@
 
   async function engagementView(number) {
     const base = '/api/engagements/' + encodeURIComponent(number);
-    const [e, results, complaints] = await Promise.all([api('GET', base), api('GET', base + '/deliveries'), api('GET', base + '/complaints')]);
-    const docs = (e.authority ? e.authority.documents : []).map(d => el('li', {}, el('a', { href: d.url, text: d.fileName }), ' — ' + d.decision));
+    const [e, results, complaints] = await Promise.all([api('GET', base), api('GET', base + '/deliveries'), api('GET', base + '/complaints'), loadCodes()]);
+    const docs = (e.authority ? e.authority.documents : []).map(d => el('li', {}, el('a', { href: d.url, text: d.fileName }), ' — ' + code('authorityDecision', d.decision)));
     (e.invoices || []).forEach(i => (i.paymentOrders || []).forEach(o => docs.push(el('li', {}, el('a', { href: o.url, text: o.fileName }), ' — ' + i.number))));
     const sent = [];
     if (e.brief) { e.brief.items.forEach(item => item.submissions.forEach(s => sent.push(el('li', {}, item.title + ': ',
@@ -271,23 +283,24 @@
       } catch (err) { say('failed', err.message); }
     });
     return [el('p', {}, el('a', { href: '#/', text: '← ' + t('back') })),
-      el('h1', {}, e.number + ' ', el('span', { class: 'phase', 'data-phase': e.phase, text: t('phase.' + e.phase) })),
+      el('h1', {}, e.number + ' ', el('span', { class: 'phase', 'data-phase': e.phase, text: code('phase', e.phase) })),
+      el('p', { class: 'meta', id: 'engagementStatus', 'data-status': e.status, text: t('status') + ': ' + code('engagementStatus', e.status) }),
       el('p', { class: 'meta', text: e.project ? e.project.description : '' }),
       el('h2', { text: t('results') }),
-      el('ul', { id: 'results' }, results.map(r => el('li', { 'data-result': r.id }, r.title + ' (v' + r.version + ', ' + r.status + ') ',
+      el('ul', { id: 'results' }, results.map(r => el('li', { 'data-result': r.id }, r.title + ' (v' + r.version + ', ' + code('deliveryStatus', r.status) + ') ',
         r.preview ? el('a', { class: 'preview', href: r.preview, target: '_blank', text: t('preview') }) : null, ' ',
         r.preview && r.previewKind === 'IMAGE' ? el('img', { class: 'preview', src: r.preview, alt: r.title }) : null,
         r.released ? el('a', { class: 'original', href: r.original, text: t('original') })
           : el('span', { class: 'meta', text: t('original') + ': ' + t('originalLocked') })))),
       el('h2', { text: t('invoices') }),
-      el('ul', {}, (e.invoices || []).map(i => el('li', { text: i.number + ': ' + money(i.amount, i.currency) + ', ' + t('paid') + ' '
-        + money(i.paid, i.currency) + ' — ' + i.status }))),
+      el('ul', { id: 'invoices' }, (e.invoices || []).map(i => el('li', { 'data-invoice': i.number, text: code('invoiceKind', i.kind) + ' ' + i.number + ': '
+        + money(i.amount, i.currency) + ', ' + t('paid') + ' ' + money(i.paid, i.currency) + ' — ' + code('invoiceStatus', i.status) }))),
       el('h2', { text: t('documents') }), el('ul', { id: 'documents' }, docs),
       sent.length ? [el('h2', { text: t('materials') }), el('ul', {}, sent)] : null,
       el('p', {}, el('a', { id: 'evidenceLink', href: base + '/evidence', text: t('evidence') })),
       el('h2', { text: t('complaints') }),
       el('div', { id: 'complaints' }, complaints.map(c => el('article', { class: 'card complaint', 'data-status': c.status },
-        el('p', { text: c.text }), el('p', { class: 'meta', text: t('status') + ': ' + c.status + ' · ' + date(c.raisedAt) }),
+        el('p', { text: c.text }), el('p', { class: 'meta', text: t('status') + ': ' + code('complaintStatus', c.status) + ' · ' + date(c.raisedAt) }),
         c.answer ? el('p', {}, el('strong', { text: t('answerLabel') + ': ' }), c.answer) : null))),
       complaintForm];
   }
@@ -295,7 +308,7 @@
   // ---- one task ----
 
   async function taskView(id) {
-    const data = await api('GET', '/api/portal/tasks/' + encodeURIComponent(id));
+    const data = await api('GET', withLang('/api/portal/tasks/' + encodeURIComponent(id)));
     const task = data.task;
     const header = [el('p', {}, el('a', { href: '#/', text: '← ' + t('back') })), el('h1', { id: 'taskName', text: taskName(task) }),
       el('p', { class: 'meta', text: [task.engagementNumber, task.due ? t('due') + ' ' + date(task.due) : null].filter(Boolean).join(' · ') })];
@@ -304,6 +317,11 @@
       const container = el('div', { id: 'form' });
       const button = el('button', { type: 'button', id: 'submitTask', text: t('submit') });
       const viewer = new FormViewer.Form({ container });
+      const validator = viewer.get('validator');
+      ['validateField', 'validateFieldInstance'].forEach(name => {
+        const original = validator[name].bind(validator);
+        validator[name] = (...args) => original(...args).map(message => translated(message, data.validation));
+      });
       const values = {};
       Object.entries(data.variables || {}).forEach(([k, v]) => { if (v !== null) { values[k] = v; } });
       // rendered after the nodes are in the page
@@ -315,7 +333,7 @@
       });
       // A file the form names by its address (a preview, a payment order) is a link that works with this session.
       const links = Object.entries(data.variables || {}).filter(([, value]) => typeof value === 'string' && value.startsWith('/api/'))
-        .map(([name, value]) => el('li', {}, el('a', { href: value, target: '_blank', class: 'file', 'data-variable': name, text: t('open') + ': ' + value.split('/').slice(-2).join(' ') })));
+        .map(([name, value]) => el('li', {}, el('a', { href: value, target: '_blank', class: 'file', 'data-variable': name, text: WORDS[lang]['file.' + name] || t('open') })));
       return [header, links.length ? el('ul', { class: 'files' }, links) : null, container, button];
     }
     const form = el('form', { id: 'uploadForm', novalidate: true, enctype: 'multipart/form-data' });
@@ -372,21 +390,26 @@
 
   function route() {
     const hash = location.hash.replace(/^#\/?/, '');
-    const [page, arg] = hash.split('/');
+    const [page, arg, ...rest] = hash.split('/');
     if (page === 'reset' && arg) { return render(() => resetView(decodeURIComponent(arg))); }
     if (page === 'forgot') { return render(forgotView); }
     if (!session.user) { return render(signInView); }
+    if (page === 'task' && arg && rest.length) { return openFromLetter(decodeURIComponent(arg), decodeURIComponent(rest[0])); }
     if (page === 'task' && arg) { return render(() => taskView(decodeURIComponent(arg))); }
     if (page === 'engagement' && arg) { return render(() => engagementView(decodeURIComponent(arg))); }
-    if (page === 'open' && arg) { return openFromLetter(decodeURIComponent(arg)); }
+    if (page === 'open' && arg) { return openFromLetter(decodeURIComponent(arg), null); }
     return render(homeView);
   }
 
-  // A letter links to #/open/{engagement}: the engagement's open task if there is one, else the engagement.
-  async function openFromLetter(number) {
+  // A letter that asks the client to act links to #/task/{engagement}/{task}: that very task (a letter is written
+  // before the engine creates the task it announces, so it names the task by its engagement and its element id, which
+  // the portal resolves to the client's open task). Done already: the engagement, with a word why.
+  // #/open/{engagement} (older letters): the engagement's open task if there is one, else the engagement.
+  async function openFromLetter(number, key) {
     try {
-      const tasks = await api('GET', '/api/portal/tasks');
-      const task = tasks.find(candidate => candidate.engagementNumber === number);
+      const tasks = await api('GET', withLang('/api/portal/tasks'));
+      const task = tasks.find(candidate => candidate.engagementNumber === number && (!key || candidate.key === key));
+      if (!task && key) { say('ok', t('taskDone')); keepMessage = true; }
       location.replace(task ? '#/task/' + task.id : '#/engagement/' + encodeURIComponent(number));
     } catch (e) { say('failed', e.message); }
   }

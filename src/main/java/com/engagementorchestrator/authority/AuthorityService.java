@@ -1,5 +1,6 @@
 package com.engagementorchestrator.authority;
 
+import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
@@ -52,7 +53,7 @@ public class AuthorityService implements Obligation {
         this.letters = letters;
         this.promises = promises;
         this.dueIn = dueIn;
-        this.portalUrl = publicUrl + "/portal/#/open/";
+        this.portalUrl = publicUrl + "/portal/#/task/";
     }
 
     @Override
@@ -60,11 +61,16 @@ public class AuthorityService implements Obligation {
         return OBLIGATION;
     }
 
+    @Override
+    public String clientTask() {
+        return EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY;
+    }
+
     /** Asks for the document; the client promises to upload it by the answered due date. */
     public Instant requestDocument(long engagementId) {
         Engagement e = lifecycle.get(engagementId);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
-        letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), portalUrl + e.getNumber());
+        letters.write(e, "authority.requested", "authority-requested/" + e.getNumber(), companyName(e), Time.isoDate(dueAt), portalUrl + e.getNumber() + "/" + clientTask());
         return dueAt;
     }
 
@@ -102,7 +108,7 @@ public class AuthorityService implements Obligation {
         Engagement e = lifecycle.get(engagementId);
         Instant dueAt = promiseUpload(e, Time.now().plus(dueIn));
         letters.write(e, "authority.rejected", "authority-rejected/" + e.getNumber() + "/" + rejected.getAttempt(),
-                rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), portalUrl + e.getNumber());
+                rejected.getRejectionReason(), MAX_ATTEMPTS - rejected.getAttempt(), portalUrl + e.getNumber() + "/" + clientTask());
         return dueAt;
     }
 

@@ -180,7 +180,7 @@ public class BlockService {
     /** "DEPOSIT_OVERDUE" reads "Deposit overdue": the moderator's form shows words, not codes. */
     static String inWords(Object code) {
         if (code == null || String.valueOf(code).isBlank()) {
-            return "-";
+            return "none";
         }
         String words = String.valueOf(code).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

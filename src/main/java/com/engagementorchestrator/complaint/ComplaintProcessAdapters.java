@@ -30,8 +30,9 @@ class ComplaintProcessAdapters {
             // what the moderator may cite; a client's form does not show these, so a client never reads them
             shown.put("complaintProtocols", record.protocolsOf(c.getEngagementId()));
             shown.put("complaintLetters", record.lettersOf(c.getEngagementId()));
-            shown.put("ourAnswer", c.getAnswer() == null ? "" : c.getClassification().inWords() + ": " + c.getAnswer()
-                    + (c.getFix() == null ? "" : "\nWe fix: " + c.getFix() + " by " + c.getFixBy()));
+            // the client reads our answer in their language (portal), staff in English (Tasklist)
+            boolean clients = ComplaintProcess.Elements.RESPOND_TO_ANSWER.equals(task.getTaskDefinitionKey());
+            shown.put("ourAnswer", complaints.answerInWords(c, clients ? complaints.clientLocale(c) : "en"));
             shown.put("clientReplyShown", c.getClientReply() == null ? "" : c.getClientReply());
             task.setVariablesLocal(shown);
         };

@@ -102,15 +102,44 @@ public class ComplaintService {
         complaint.answer(classification, answer.trim(), fix == null ? null : fix.trim(), fixDate, refund, moderator);
     }
 
+    /** Our answer as people read it: the classification, the answer, what we fix and the refund, all in words. */
+    public String answerInWords(Complaint c, String locale) {
+        if (c.getAnswer() == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(letters.fragment("complaint.classification." + c.getClassification().name(), locale))
+                .append(": ").append(c.getAnswer());
+        if (c.getClassification() == Complaint.Classification.OUR_FAULT) {
+            text.append('\n').append(c.getFix() == null || c.getFix().isBlank() ? letters.fragment("complaint.fix.none", locale)
+                    : letters.fragment(c.getFixBy() == null ? "complaint.fix.undated" : "complaint.fix", locale, c.getFix(),
+                    c.getFixBy() == null ? null : c.getFixBy().toString()));
+            text.append('\n').append(letters.fragment("complaint.refund.line", locale,
+                    c.getRefundAmount() == null || c.getRefundAmount().signum() == 0 ? letters.fragment("complaint.refund.none", locale)
+                            : new Money(c.getRefundAmount(), lifecycle.get(c.getEngagementId()).getBudgetCurrency())));
+        }
+        return text.toString();
+    }
+
+    public String clientLocale(Complaint c) {
+        return lifecycle.get(c.getEngagementId()).getClient().getLocale();
+    }
+
     public void sendAnswer(long complaintId) {
         Complaint complaint = get(complaintId);
         Engagement e = lifecycle.get(complaint.getEngagementId());
         letters.write(e, "complaint.answer." + complaint.getClassification().name(), "complaint-answer/" + complaintId,
-                complaint.getId(), complaint.getAnswer(), complaint.getFix() == null ? "-" : complaint.getFix(),
-                complaint.getFixBy() == null ? "-" : complaint.getFixBy().toString(),
+                complaint.getId(), complaint.getAnswer(),
+                // what we fix and by when, or words saying there is nothing to fix: never a dash
+                complaint.getFix() == null || complaint.getFix().isBlank()
+                        ? letters.fragment("complaint.fix.none", e.getClient().getLocale())
+                        : letters.fragment(complaint.getFixBy() == null ? "complaint.fix.undated" : "complaint.fix",
+                                e.getClient().getLocale(), complaint.getFix(),
+                                complaint.getFixBy() == null ? null : complaint.getFixBy().toString()),
+                complaint.getFixBy() == null ? "" : complaint.getFixBy().toString(),
                 complaint.getRefundAmount() == null || complaint.getRefundAmount().signum() == 0
                         ? letters.fragment("complaint.refund.none", e.getClient().getLocale())
-                        : new Money(complaint.getRefundAmount(), e.getBudgetCurrency()));
+                        : new Money(complaint.getRefundAmount(), e.getBudgetCurrency()),
+                letters.taskLink(e, ComplaintProcess.Elements.RESPOND_TO_ANSWER));
     }
 
     /** Our answer is late: the client is told when it comes, and the record shows it. */

@@ -111,8 +111,8 @@ public class Deliverable {
         return changeRequest;
     }
 
-    String assessmentNoteOrDash() {
-        return assessmentNote == null ? "-" : assessmentNote;
+    String assessmentNoteOr(String none) {
+        return assessmentNote == null || assessmentNote.isBlank() ? none : assessmentNote;
     }
 
     public String getAssessment() {

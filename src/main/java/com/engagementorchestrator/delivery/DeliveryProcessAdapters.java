@@ -19,7 +19,7 @@ class DeliveryProcessAdapters {
             long id = deliverableId(task);
             Deliverable d = deliveries.byId(id);
             String base = "/api/engagements/" + task.getExecution().getProcessBusinessKey().split("/")[0] + "/deliveries/" + id;
-            task.setVariablesLocal(Map.of("deliveryTitle", d.getTitle() + " (version " + d.getVersion() + ")",
+            task.setVariablesLocal(Map.of("deliveryTitle", d.getTitle() + " (v" + d.getVersion() + ")", // "v1" reads in either language
                     "deliveryPreview", d.getPreview() == null ? "no preview for this kind of file: released after full payment" : base + "/preview",
                     "deliveryChangeRequest", d.getChangeRequest() == null ? "" : d.getChangeRequest()));
         };

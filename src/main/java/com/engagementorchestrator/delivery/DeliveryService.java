@@ -61,18 +61,21 @@ public class DeliveryService {
                 throw new com.engagementorchestrator.common.ConflictException("Result " + replacesId + " is " + old.getStatus()
                         + "; a new version replaces a result whose changes were asked");
             }
-            return deliverables.save(old.replacedBy(original, previews.of(original), uploadedBy));
+            return deliverables.save(old.replacedBy(original, previews.of(original,
+                    lifecycle.get(engagementId).getClient().getLocale()), uploadedBy));
         }
         if (title == null || title.isBlank() || title.length() > 300) {
             throw new InvalidInputException("title", "say what this result is (1 to 300 characters)");
         }
         var e = lifecycle.get(engagementId);
-        Deliverable d = deliverables.save(new Deliverable(engagementId, title.trim(), original, previews.of(original), uploadedBy));
+        Deliverable d = deliverables.save(new Deliverable(engagementId, title.trim(), original,
+                previews.of(original, e.getClient().getLocale()), uploadedBy));
         runtime.startProcessInstanceByKey(DeliveryProcess.KEY, e.getNumber() + "/" + d.getId(), java.util.Map.of(
                 DeliveryProcess.DELIVERABLE_ID, d.getId(),
                 com.engagementorchestrator.engagement.EngagementProcess.Variables.ENGAGEMENT_ID, engagementId,
                 com.engagementorchestrator.engagement.EngagementProcess.Variables.CLIENT_USER_ID, e.getClient().getUserId()));
-        letters.write(e, "delivery.ready", "delivery-ready/" + d.getId(), d.getTitle(), timers.silenceDateText());
+        letters.write(e, "delivery.ready", "delivery-ready/" + d.getId(), d.getTitle(), timers.silenceDateText(),
+                letters.taskLink(e, DeliveryProcess.Elements.REVIEW_DELIVERY));
         return d;
     }
 
@@ -115,8 +118,10 @@ public class DeliveryService {
     /** Scope creep is never silent: the client is told the change needs its own signed protocol. */
     public void requireChangeOrder(long deliverableId) {
         Deliverable d = deliverables.findById(deliverableId).orElseThrow();
-        letters.write(lifecycle.get(d.getEngagementId()), "delivery.changeorder", "delivery-changeorder/" + deliverableId,
-                d.getTitle(), d.getChangeRequest(), d.assessmentNoteOrDash());
+        var e = lifecycle.get(d.getEngagementId());
+        letters.write(e, "delivery.changeorder", "delivery-changeorder/" + deliverableId,
+                d.getTitle(), d.getChangeRequest(),
+                d.assessmentNoteOr(letters.fragment("delivery.changeorder.noNote", e.getClient().getLocale())));
     }
 
     /** The change order's protocol must be signed by both sides; if it costs more, its invoice is issued. */
@@ -145,8 +150,9 @@ public class DeliveryService {
         }
         Deliverable next = deliverables.findFirstByReplacesId(deliverableId).orElseThrow(() -> new InvalidInputException("rework",
                 "upload the new version first: POST /api/engagements/{number}/deliveries with replaces=" + deliverableId));
-        letters.write(lifecycle.get(d.getEngagementId()), "delivery.ready", "delivery-ready/" + next.getId(), next.getTitle(),
-                timers.silenceDateText());
+        var e = lifecycle.get(d.getEngagementId());
+        letters.write(e, "delivery.ready", "delivery-ready/" + next.getId(), next.getTitle(),
+                timers.silenceDateText(), letters.taskLink(e, DeliveryProcess.Elements.REVIEW_DELIVERY));
         return next.getId();
     }
 

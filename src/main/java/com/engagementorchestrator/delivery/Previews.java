@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 public class Previews {
 
     public static final String WATERMARK = "PREVIEW · released after full payment";
+    /** The watermark in the client's language: the preview is theirs to read (English for any other language). */
+    static final java.util.Map<String, String> WATERMARKS = java.util.Map.of("en", WATERMARK,
+            "ru", "ПРЕВЬЮ · полная версия после оплаты");
     static final int MAX_IMAGE_SIDE = 800;
     /** PDF pages are shown at screen resolution: readable enough to judge, too coarse to reuse. */
     static final float PREVIEW_DPI = 72;
@@ -44,15 +47,21 @@ public class Previews {
     }
 
     public Preview of(StoredFile original) {
+        return of(original, "en");
+    }
+
+    /** A preview watermarked in the client's language ({@code locale}). */
+    public Preview of(StoredFile original, String locale) {
+        String mark = WATERMARKS.getOrDefault(locale, WATERMARK);
         String type = original.getContentType();
         if (type.equals("application/pdf")) {
-            byte[] watermarked = pdfPreview(original.getContent());
+            byte[] watermarked = pdfPreview(original.getContent(), mark);
             // A PDF the library cannot read gets no preview: withheld like any other file until payment.
             return watermarked == null ? new Preview(Kind.WITHHELD, null)
                     : new Preview(Kind.PDF, stored("preview-" + original.getFileName(), "application/pdf", watermarked));
         }
         if (type.equals("image/png") || type.equals("image/jpeg") || type.equals("image/gif")) {
-            byte[] png = downscaledImage(original.getContent());
+            byte[] png = downscaledImage(original.getContent(), mark);
             if (png != null) {
                 return new Preview(Kind.IMAGE, stored("preview-" + baseName(original.getFileName()) + ".png", "image/png", png));
             }
@@ -60,7 +69,7 @@ public class Previews {
         return new Preview(Kind.WITHHELD, null);
     }
 
-    private static byte[] downscaledImage(byte[] content) {
+    private static byte[] downscaledImage(byte[] content, String mark) {
         try {
             BufferedImage source = ImageIO.read(new ByteArrayInputStream(content));
             if (source == null) {
@@ -74,7 +83,7 @@ public class Previews {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.drawImage(source, 0, 0, width, height, Color.WHITE, null);
-            watermark(g, width, height);
+            watermark(g, width, height, mark);
             g.dispose();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(preview, "png", out);
@@ -89,7 +98,7 @@ public class Previews {
      * to an image, watermarked, and a new PDF is built from the images alone. No text to extract, no vectors, no
      * overlay to remove. A PDF that cannot be read, or is encrypted, gets none (withheld).
      */
-    private static byte[] pdfPreview(byte[] content) {
+    private static byte[] pdfPreview(byte[] content, String mark) {
         try (PDDocument original = Loader.loadPDF(content); PDDocument preview = new PDDocument()) {
             if (original.isEncrypted() || original.getNumberOfPages() == 0) {
                 return null;
@@ -104,7 +113,7 @@ public class Previews {
                 float scale = Math.min(PREVIEW_DPI / 72f, MAX_IMAGE_SIDE / Math.max(1f, Math.max(width, height)));
                 BufferedImage page = renderer.renderImage(index, scale, ImageType.RGB);
                 Graphics2D g = page.createGraphics();
-                watermark(g, page.getWidth(), page.getHeight());
+                watermark(g, page.getWidth(), page.getHeight(), mark);
                 g.dispose();
                 PDPage sheet = new PDPage(new PDRectangle(width, height));
                 preview.addPage(sheet);
@@ -122,7 +131,7 @@ public class Previews {
     }
 
     /** The watermark repeats diagonally across the whole image, so no corner can be cropped free of it. */
-    private static void watermark(Graphics2D g, int width, int height) {
+    private static void watermark(Graphics2D g, int width, int height, String mark) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
         g.setColor(Color.RED);
@@ -131,8 +140,8 @@ public class Previews {
         AffineTransform straight = g.getTransform();
         g.rotate(-Math.PI / 6, width / 2.0, height / 2.0);
         for (int y = -height; y < height * 2; y += size * 4) {
-            g.drawString(WATERMARK, -width / 2, y);
-            g.drawString(WATERMARK, width / 2, y + size * 2);
+            g.drawString(mark, -width / 2, y);
+            g.drawString(mark, width / 2, y + size * 2);
         }
         g.setTransform(straight);
     }

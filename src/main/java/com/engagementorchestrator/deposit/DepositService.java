@@ -1,5 +1,6 @@
 package com.engagementorchestrator.deposit;
 
+import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
@@ -66,7 +67,7 @@ public class DepositService implements Obligation {
         this.jdbc = jdbc;
         this.dueIn = dueIn;
         this.finalDueIn = finalDueIn;
-        this.portalUrl = publicUrl + "/portal/#/open/";
+        this.portalUrl = publicUrl + "/portal/#/task/";
     }
 
     /** The bank details and payment link for an invoice letter, labelled in the client's language. */
@@ -79,6 +80,24 @@ public class DepositService implements Obligation {
     @Override
     public String kind() {
         return OBLIGATION;
+    }
+
+    /**
+     * The portal page of the client's task that pays this invoice (a letter is written before the engine creates the
+     * task, so the link names the engagement and the task's element id); a change order invoice has no task of its
+     * own: its engagement, where the invoice and how to pay it are shown.
+     */
+    private String portalLink(Engagement e, Invoice invoice) {
+        return switch (invoice.getKind()) {
+            case DEPOSIT -> portalUrl + e.getNumber() + "/" + EngagementProcess.Elements.PAY_DEPOSIT;
+            case FINAL -> portalUrl + e.getNumber() + "/" + EngagementProcess.Elements.PAY_FINAL_INVOICE;
+            case CHANGE_ORDER -> portalUrl.replace("#/task/", "#/engagement/") + e.getNumber();
+        };
+    }
+
+    @Override
+    public String clientTask() {
+        return EngagementProcess.Elements.PAY_DEPOSIT;
     }
 
     /** Issues the deposit invoice by the analysts' policy and sends it; the client promises to pay by its date. */
@@ -96,7 +115,7 @@ public class DepositService implements Obligation {
                 "pay the deposit invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
         letters.write(e, "deposit.invoice", "deposit-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), portalUrl + e.getNumber(),
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), portalLink(e, invoice),
                 howToPay(e, invoice));
         return invoice;
     }
@@ -163,7 +182,7 @@ public class DepositService implements Obligation {
                 throw new InvalidInputException("paymentOrderRejectionReason", "say why the payment order is rejected; the client reads it");
             }
             order.reject(reason.trim(), moderator);
-            letters.write(e, "deposit.order.rejected", "deposit-order-rejected/" + order.getId(), invoice.getNumber(), reason.trim(), portalUrl + e.getNumber());
+            letters.write(e, "deposit.order.rejected", "deposit-order-rejected/" + order.getId(), invoice.getNumber(), reason.trim(), portalLink(e, invoice));
             return invoice.isPaid();
         }
         BigDecimal amount = confirmedAmount == null ? order.getDeclaredAmount() : confirmedAmount;
@@ -176,7 +195,7 @@ public class DepositService implements Obligation {
         if (!paid) {
             letters.write(e, "deposit.order.partial", "deposit-order-partial/" + order.getId(), invoice.getNumber(),
                     new Money(amount, invoice.getCurrency()), invoice.getCurrency(),
-                    new Money(invoice.getAmount().subtract(paidSoFar(invoice)), invoice.getCurrency()), portalUrl + e.getNumber());
+                    new Money(invoice.getAmount().subtract(paidSoFar(invoice)), invoice.getCurrency()), portalLink(e, invoice));
         }
         return paid;
     }
@@ -217,7 +236,7 @@ public class DepositService implements Obligation {
                 "pay the final invoice " + invoice.getNumber() + " (" + invoice.getAmount() + " " + invoice.getCurrency() + ")",
                 invoice.getDueAt());
         letters.write(e, "final.invoice", "final-invoice/" + invoice.getNumber(), invoice.getNumber(),
-                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), portalUrl + e.getNumber(),
+                amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), portalLink(e, invoice),
                 howToPay(e, invoice));
         return invoice;
     }
@@ -239,7 +258,7 @@ public class DepositService implements Obligation {
                 "pay the change order invoice " + invoice.getNumber() + " (" + what + ")", invoice.getDueAt());
         letters.write(e, "changeorder.invoice", "changeorder-invoice/" + invoice.getNumber(), invoice.getNumber(),
                 amount(invoice), invoice.getCurrency(), Time.isoDate(invoice.getDueAt()), what, howToPay(e, invoice),
-                portalUrl + e.getNumber());
+                portalLink(e, invoice));
         return invoice;
     }
 

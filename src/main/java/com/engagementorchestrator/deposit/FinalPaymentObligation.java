@@ -25,6 +25,11 @@ class FinalPaymentObligation implements Obligation {
     }
 
     @Override
+    public String clientTask() {
+        return com.engagementorchestrator.engagement.EngagementProcess.Elements.PAY_FINAL_INVOICE;
+    }
+
+    @Override
     public String describe(long engagementId, String locale) {
         Invoice invoice = payments.finalInvoice(engagementId).orElseThrow();
         return letters.fragment("obligation.FINAL_PAYMENT", locale, DepositService.amount(invoice), invoice.getCurrency(),

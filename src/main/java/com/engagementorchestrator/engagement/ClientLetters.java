@@ -1,5 +1,6 @@
 package com.engagementorchestrator.engagement;
 
+import org.springframework.beans.factory.annotation.Value;
 import com.engagementorchestrator.correspondence.Correspondence;
 import com.engagementorchestrator.correspondence.Correspondent;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,20 @@ import org.springframework.stereotype.Component;
 public class ClientLetters {
 
     private final Correspondent correspondent;
+    private final String portalUrl;
 
-    public ClientLetters(Correspondent correspondent) {
+    public ClientLetters(Correspondent correspondent, @Value("${engagement.public-url}") String publicUrl) {
         this.correspondent = correspondent;
+        this.portalUrl = publicUrl + "/portal/#/";
+    }
+
+    /**
+     * The portal page of the client's task a letter asks them to do: {@code /portal/#/task/{engagement}/{element id}}.
+     * A letter is written before the engine creates the task it announces, so it names the task by its engagement and
+     * its element id; the portal opens the client's open task of that kind, or the engagement once it is done.
+     */
+    public String taskLink(Engagement e, String taskElementId) {
+        return portalUrl + "task/" + e.getNumber() + "/" + taskElementId;
     }
 
     public Correspondence write(Engagement e, String template, String dedupKey, Object... details) {

@@ -61,14 +61,14 @@ public class TaskContexts {
 
         public Map<String, Object> variables() {
             Map<String, Object> variables = new LinkedHashMap<>();
-            variables.put(ENGAGEMENT, engagementNumber == null ? "-" : engagementNumber);
+            variables.put(ENGAGEMENT, engagementNumber == null ? "no engagement" : engagementNumber);
             variables.put(CLIENT, blankAsDash(clientName));
             variables.put(COMPANY, blankAsDash(companyName));
             return variables;
         }
 
         private static String blankAsDash(String text) {
-            return text == null || text.isBlank() ? "-" : text.strip();
+            return text == null || text.isBlank() ? "not given" : text.strip();
         }
     }
 }

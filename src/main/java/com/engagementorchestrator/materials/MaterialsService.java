@@ -1,5 +1,6 @@
 package com.engagementorchestrator.materials;
 
+import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.StoredFile;
@@ -74,7 +75,7 @@ public class MaterialsService implements Obligation {
         this.letters = letters;
         this.files = files;
         this.resubmitWithin = resubmitWithin;
-        this.portalUrl = publicUrl + "/portal/#/open/";
+        this.portalUrl = publicUrl + "/portal/#/task/";
     }
 
     /** One item as the client sends it: an answer, a file, or a new date asked for. */
@@ -88,6 +89,11 @@ public class MaterialsService implements Obligation {
     @Override
     public String kind() {
         return OBLIGATION;
+    }
+
+    @Override
+    public String clientTask() {
+        return EngagementProcess.Elements.PROVIDE_MATERIALS;
     }
 
     /** The default checklist for the engagement's kind of work, one line per item: KIND | title | due date. */
@@ -169,7 +175,7 @@ public class MaterialsService implements Obligation {
                         "send " + item.getKind().name().toLowerCase() + ": " + item.getTitle(), item.dueAt());
             }
             letters.write(e, "materials.brief", "materials-brief/" + e.getNumber(),
-                    checklist(awaited(engagementId), e.getClient().getLocale()), portalUrl + e.getNumber());
+                    checklist(awaited(engagementId), e.getClient().getLocale()), portalUrl + e.getNumber() + "/" + clientTask());
         }
         return nextDueAt(engagementId);
     }
@@ -300,7 +306,7 @@ public class MaterialsService implements Obligation {
             }
         }
         letters.write(e, "materials.missing", "materials-missing/" + e.getNumber() + "/" + brief.getRounds(),
-                checklist(missing, e.getClient().getLocale()), portalUrl + e.getNumber(), brief.getRounds());
+                checklist(missing, e.getClient().getLocale()), portalUrl + e.getNumber() + "/" + clientTask(), brief.getRounds());
         return nextDueAt(engagementId);
     }
 

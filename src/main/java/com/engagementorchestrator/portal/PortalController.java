@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -63,10 +64,12 @@ class PortalController {
     private final PaymentInstructions paymentInstructions;
     private final PortalTasks tasks;
     private final TransactionTemplate transactions;
+    private final PortalWords words;
 
     PortalController(Clients clients, Engagements engagements, PromiseLedger promises, ProtocolService protocols,
                      DepositService deposits, PaymentInstructions paymentInstructions, PortalTasks tasks,
-                     TransactionTemplate transactions) {
+                     TransactionTemplate transactions, PortalWords words) {
+        this.words = words;
         this.transactions = transactions;
         this.clients = clients;
         this.engagements = engagements;
@@ -77,27 +80,42 @@ class PortalController {
         this.tasks = tasks;
     }
 
+    /**
+     * The words of every code the portal shows and of every client task, in {@code lang} (else the client's own
+     * language): {@code {"phase.WORK": "работа", "invoiceStatus.OPEN": "ожидает оплаты", …}}.
+     */
+    @GetMapping("/api/portal/words")
+    @Transactional(readOnly = true)
+    Map<String, String> words(@RequestParam(required = false) String lang, Authentication caller) {
+        return words.all(language(lang, caller));
+    }
+
     @GetMapping("/api/portal/engagements")
     @Transactional(readOnly = true)
-    List<EngagementSummary> engagements(Authentication caller) {
+    List<EngagementSummary> engagements(@RequestParam(required = false) String lang, Authentication caller) {
+        String language = language(lang, caller);
         return clients.findByUserId(caller.getName())
-                .map(c -> engagements.findByClientIdOrderByIdAsc(c.getId()).stream().map(this::summary).toList())
+                .map(c -> engagements.findByClientIdOrderByIdAsc(c.getId()).stream().map(e -> summary(e, language)).toList())
                 .orElse(List.of());
     }
 
+    /** The client's open tasks, each named in {@code lang} (else the client's language), its engagement apart. */
     @GetMapping("/api/portal/tasks")
-    List<PortalTasks.TaskView> tasks(Authentication caller) {
-        return tasks.open(caller.getName());
+    List<PortalTasks.TaskView> tasks(@RequestParam(required = false) String lang, Authentication caller) {
+        return tasks.open(caller.getName(), transactions.execute(status -> language(lang, caller)));
     }
 
+    /** A task's form in {@code lang} (else the client's language): the same .form as Tasklist's, its texts translated. */
     @GetMapping("/api/portal/tasks/{id}")
-    Map<String, Object> task(@PathVariable String id, Authentication caller) {
-        PortalTasks.TaskForm form = tasks.form(caller.getName(), groups(caller), id);
+    Map<String, Object> task(@PathVariable String id, @RequestParam(required = false) String lang, Authentication caller) {
+        PortalTasks.TaskForm form = tasks.form(caller.getName(), groups(caller), id,
+                transactions.execute(status -> language(lang, caller)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("task", form.task());
         answer.put("form", form.form());
         answer.put("schema", form.schema());
         answer.put("variables", form.variables());
+        answer.put("validation", form.validation());
         if (form.task().engagementNumber() != null) {
             answer.put("invoices", transactions.execute(status -> invoicesOf(form.task().engagementNumber())));
         }
@@ -143,11 +161,15 @@ class PortalController {
         return ResponseEntity.noContent().build();
     }
 
-    private EngagementSummary summary(Engagement e) {
+    private String language(String asked, Authentication caller) {
+        return PortalWords.language(asked, clients.findByUserId(caller.getName()).map(c -> c.getLocale()).orElse(null));
+    }
+
+    private EngagementSummary summary(Engagement e, String language) {
         List<Owed> clientOwes = promises.ofEngagement(e.getId()).stream()
                 .filter(p -> p.getStatus() == Promise.Status.OPEN || p.getStatus() == Promise.Status.BROKEN)
                 .filter(p -> p.getFulfilledAt() == null)
-                .map(p -> new Owed(p.getDescription(), p.getDueAt(), null, p.getStatus().name())).toList();
+                .map(p -> new Owed(owed(p, language), p.getDueAt(), null, p.getStatus().name())).toList();
         List<Owed> weOwe = protocols.ofEngagement(e.getId()).stream()
                 .filter(p -> p.getStatus() == Protocol.Status.SIGNED)
                 .flatMap(p -> p.getAgreements().stream())
@@ -155,6 +177,18 @@ class PortalController {
                 .map(a -> new Owed(a.getWhat(), null, a.getDueDate(), null)).toList();
         return new EngagementSummary(e.getNumber(), e.getStatus().name(), e.getPhase().name(), e.getProjectDescription(),
                 e.getBudgetAmount(), e.getBudgetCurrency(), e.getCreatedAt(), clientOwes, weOwe, invoices(e));
+    }
+
+    /** A promise in the client's language: its kind in words, with the invoice, item or protocol it concerns. */
+    private String owed(Promise p, String language) {
+        String description = p.getDescription() == null ? "" : p.getDescription();
+        String detail = switch (p.getKind()) {
+            case DEPOSIT_PAYMENT, FINAL_PAYMENT, CHANGE_ORDER_PAYMENT -> p.getSubject();
+            case BRIEF_ITEM, EXTENSION -> description.contains(": ") ? description.substring(description.indexOf(": ") + 2) : description;
+            case SIGNATURE -> description.replaceFirst("^sign protocol ", "");
+            default -> description;
+        };
+        return words.promise(language, p.getKind(), detail, description);
     }
 
     private List<InvoiceSummary> invoicesOf(String number) {

@@ -43,8 +43,12 @@ class PortalTasks {
                     boolean paused, String form) {
     }
 
-    /** What the portal renders a task from: the Camunda Form's schema (form-js) or null, and the values shown. */
-    record TaskForm(TaskView task, String form, JsonNode schema, Map<String, Object> variables) {
+    /**
+     * What the portal renders a task from: the Camunda Form's schema (form-js) in the client's language or null, the
+     * values shown, and form-js's validation messages in that language (English ones by their wording).
+     */
+    record TaskForm(TaskView task, String form, JsonNode schema, Map<String, Object> variables,
+                    Map<String, String> validation) {
     }
 
     private final TaskService tasks;
@@ -54,9 +58,11 @@ class PortalTasks {
     private final BlockService blocks;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final PortalWords words;
 
     PortalTasks(TaskService tasks, FormService forms, IdentityService identity, TaskEngagements taskEngagements,
-                BlockService blocks, TransactionTemplate transactions, ObjectMapper json) {
+                BlockService blocks, TransactionTemplate transactions, ObjectMapper json, PortalWords words) {
+        this.words = words;
         this.tasks = tasks;
         this.forms = forms;
         this.identity = identity;
@@ -66,14 +72,15 @@ class PortalTasks {
         this.json = json;
     }
 
-    List<TaskView> open(String userId) {
+    /** The client's open tasks, named in {@code language} (the staff name carries the engagement and company). */
+    List<TaskView> open(String userId, String language) {
         return AsSystem.call(identity, () -> tasks.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().asc().unlimitedList().stream()
-                .map(this::view).toList());
+                .map(task -> view(task, language)).toList());
     }
 
-    TaskForm form(String userId, List<String> groups, String taskId) {
+    TaskForm form(String userId, List<String> groups, String taskId, String language) {
         Task task = own(userId, taskId);
-        TaskView view = AsSystem.call(identity, () -> view(task));
+        TaskView view = AsSystem.call(identity, () -> view(task, language));
         JsonNode schema = null;
         if ("form-js".equals(view.form())) {
             schema = AsSystem.call(identity, () -> {
@@ -93,7 +100,8 @@ class PortalTasks {
                 shown.put(name, value.getValue());
             }
         }
-        return new TaskForm(view, view.form(), schema, shown);
+        return new TaskForm(view, view.form(), words.translate(schema, language), shown,
+                words.forms(language).validation());
     }
 
     /** Submits the task as the client; the engine's form guard refuses anything its form does not offer (400). */
@@ -141,7 +149,7 @@ class PortalTasks {
                         + "). A moderator reviews the block; once it is lifted the task can be completed."))));
     }
 
-    private TaskView view(Task task) {
+    private TaskView view(Task task, String language) {
         TaskFormData form = forms.getTaskFormData(task.getId());
         String kind = null;
         if (form != null && form.getCamundaFormRef() != null) {
@@ -151,7 +159,8 @@ class PortalTasks {
             kind = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.html$", "");
         }
         String number = transactions.execute(status -> taskEngagements.of(task).map(Engagement::getNumber).orElse(null));
-        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), number,
+        return new TaskView(task.getId(), words.taskName(language, task.getTaskDefinitionKey(), task.getName()),
+                task.getTaskDefinitionKey(), number,
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.isSuspended(), kind);
     }

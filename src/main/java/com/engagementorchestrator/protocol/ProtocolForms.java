@@ -73,21 +73,25 @@ final class ProtocolForms {
         return fields;
     }
 
-    /** The protocol as readable text for the signing form. */
-    static String text(Protocol protocol) {
+    /**
+     * The protocol as readable text for the signing form, in the reader's words ({@code words}: template key and
+     * arguments to text, see protocol.text.* in messages/correspondence*.properties). Only the display: the SHA-256
+     * is of the content itself, whatever language it is shown in.
+     */
+    static String text(Protocol protocol, java.util.function.BiFunction<String, Object[], String> words) {
         ProtocolContent c = protocol.content();
         StringBuilder text = new StringBuilder();
-        text.append("Protocol ").append(protocol.getNumber()).append(", version ").append(protocol.getVersion())
-                .append(", meeting of ").append(c.meetingDate()).append("\n\nParticipants:\n");
+        text.append(words.apply("protocol.text.head", new Object[] {protocol.getNumber(), protocol.getVersion(),
+                String.valueOf(c.meetingDate())})).append("\n\n").append(words.apply("protocol.text.participants", null)).append('\n');
         c.participants().forEach(p -> text.append("- ").append(p).append('\n'));
-        text.append("\nDecisions:\n");
+        text.append('\n').append(words.apply("protocol.text.decisions", null)).append('\n');
         c.decisions().forEach(d -> text.append("- ").append(d).append('\n'));
-        text.append("\nAgreements:\n");
-        c.agreements().forEach(a -> text.append("- ").append(a.owedBy()).append(" owes by ").append(a.dueDate()).append(": ")
-                .append(a.what()).append('\n'));
-        text.append("\nOpen questions:\n");
+        text.append('\n').append(words.apply("protocol.text.agreements", null)).append('\n');
+        c.agreements().forEach(a -> text.append("- ").append(words.apply("protocol.text.agreement", new Object[] {
+                words.apply("protocol.party." + a.owedBy().name(), null), String.valueOf(a.dueDate()), a.what()})).append('\n'));
+        text.append('\n').append(words.apply("protocol.text.openQuestions", null)).append('\n');
         c.openQuestions().forEach(q -> text.append("- ").append(q).append('\n'));
-        text.append("\nSHA-256 of this content: ").append(protocol.getContentSha256());
+        text.append('\n').append(words.apply("protocol.text.sha", new Object[] {protocol.getContentSha256()}));
         return text.toString();
     }
 

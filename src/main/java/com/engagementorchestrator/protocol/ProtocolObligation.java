@@ -26,6 +26,11 @@ class ProtocolObligation implements Obligation {
     }
 
     @Override
+    public String clientTask() {
+        return ProtocolProcess.Elements.SIGN_AS_CLIENT;
+    }
+
+    @Override
     public String describe(long engagementId, String locale) {
         return protocols.awaitingSignature(engagementId)
                 .map(p -> letters.fragment("obligation.PROTOCOL", locale, p.getNumber(), p.getVersion()))

@@ -63,10 +63,15 @@ class ProtocolProcessAdapters {
     }
 
     @Bean
-    TaskListener showProtocol(ProtocolService protocols) {
+    TaskListener showProtocol(ProtocolService protocols, com.engagementorchestrator.engagement.ClientLetters words,
+                              com.engagementorchestrator.engagement.EngagementLifecycle engagements) {
         return task -> {
             Protocol protocol = protocols.get(protocolId(task));
-            task.setVariablesLocal(Map.of("protocolText", ProtocolForms.text(protocol),
+            // the client reads the protocol in their language (portal), the freelancer in English (Tasklist)
+            String locale = ProtocolProcess.Elements.SIGN_AS_CLIENT.equals(task.getTaskDefinitionKey())
+                    ? engagements.get(protocol.getEngagementId()).getClient().getLocale() : "en";
+            task.setVariablesLocal(Map.of("protocolText", ProtocolForms.text(protocol,
+                            (key, arguments) -> words.fragment(key, locale, arguments == null ? new Object[0] : arguments)),
                     "protocolSha256", protocol.getContentSha256()));
         };
     }

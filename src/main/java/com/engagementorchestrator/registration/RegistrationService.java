@@ -65,7 +65,7 @@ public class RegistrationService {
         this.numbers = numbers;
         this.lifecycle = lifecycle;
         this.correspondent = correspondent;
-        this.portalUrl = publicUrl + "/portal/#/open/";
+        this.portalUrl = publicUrl + "/portal/#/engagement/";
     }
 
     /**

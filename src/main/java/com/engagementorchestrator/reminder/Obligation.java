@@ -22,4 +22,7 @@ public interface Obligation {
      * committing is waited for and seen; ask it before anything else in the transaction reads those rows.
      */
     boolean stillUnmet(long engagementId);
+
+    /** The element id of the client's task that meets it: a reminder links to that very task in the portal. */
+    String clientTask();
 }

@@ -28,7 +28,7 @@ public class ReminderService {
     private final PromiseLedger promises;
     private final ReminderLadder ladder;
     private final Map<String, Obligation> obligations;
-    /** The client portal, where a letter's link opens the engagement's open task. */
+    /** The client portal: a reminder links to the task it reminds of ({engagement}/{task element id}). */
     private final String portalUrl;
 
     public ReminderService(EngagementLifecycle lifecycle, Correspondent correspondent, PromiseLedger promises,
@@ -38,7 +38,7 @@ public class ReminderService {
         this.promises = promises;
         this.ladder = ladder;
         this.obligations = obligations.stream().collect(Collectors.toMap(Obligation::kind, Function.identity()));
-        this.portalUrl = publicUrl + "/portal/#/open/";
+        this.portalUrl = publicUrl + "/portal/#/task/";
     }
 
     /**
@@ -63,7 +63,7 @@ public class ReminderService {
                 "reminder/" + e.getNumber() + "/" + obligationKind + "/" + dueAt.getEpochSecond() + "/" + step,
                 e.getId(), client.getEmail(), locale, template,
                 client.getFullName(), e.getNumber(), obligation.describe(engagementId, locale),
-                Time.isoDueDate(dueAt), portalUrl + e.getNumber(),
+                Time.isoDueDate(dueAt), portalUrl + e.getNumber() + "/" + obligation.clientTask(),
                 correspondent.fragment("why." + obligationKind, locale),
                 Time.isoDueDate(ladder.deadline(dueAt)),
                 correspondent.fragment("ask." + obligationKind, locale),

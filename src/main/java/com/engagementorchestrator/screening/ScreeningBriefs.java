@@ -43,7 +43,7 @@ class ScreeningBriefs {
                 Decisions: %s""".formatted(e.getNumber(), client.getFullName(), orDash(client.getPosition()),
                 client.getEmail(), orDash(client.getPhone()), inWords(e.getFirstContactChannel()), e.getProjectDescription(),
                 orDash(e.getProjectGoal()), e.getBudgetAmount().toPlainString(), e.getBudgetCurrency(),
-                e.getDesiredDeadline(), e.getPreviousContractorsCount() == null ? "-" : e.getPreviousContractorsCount(),
+                e.getDesiredDeadline(), e.getPreviousContractorsCount() == null ? NOT_GIVEN : e.getPreviousContractorsCount(),
                 orDash(e.getPreviousContractorsExperience()), inWords(e.getDecisionMaking())));
         screening.find(engagementId).ifPresent(s -> {
             brief.put("screeningScore", s.getScore());
@@ -56,14 +56,17 @@ class ScreeningBriefs {
     }
 
     private static String inWords(com.engagementorchestrator.engagement.FirstContactChannel channel) {
-        return channel == null ? "-" : channel.inWords();
+        return channel == null ? NOT_GIVEN : channel.inWords();
     }
 
     private static String inWords(com.engagementorchestrator.engagement.DecisionMaking decisions) {
-        return decisions == null ? "-" : decisions.inWords();
+        return decisions == null ? NOT_GIVEN : decisions.inWords();
     }
 
+    /** What the client left out reads as words in the moderator's form, never a dash. */
+    private static final String NOT_GIVEN = "not given";
+
     private static String orDash(String value) {
-        return value == null || value.isBlank() ? "-" : value;
+        return value == null || value.isBlank() ? NOT_GIVEN : value;
     }
 }

@@ -16,6 +16,7 @@ import com.engagementorchestrator.protocol.ProtocolWorkflow;
 import com.engagementorchestrator.support.Intakes;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.Mailbox;
 import com.engagementorchestrator.support.RegistryStubs;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -27,7 +28,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -143,6 +148,13 @@ class PortalBrowserTest {
         browser.findElement(By.id("signInButton")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#engagements .engagement")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(ru ? "Ваши задачи" : "Your tasks");
+        // A task is named in the client's language, without Tasklist's " · ENG-… · Company"; its engagement apart.
+        WebElement authorityTask = browser.findElement(By.cssSelector("#tasks a.task[data-key='ProveSigningAuthorityTask']"));
+        assertThat(authorityTask.findElement(By.tagName("strong")).getText())
+                .isEqualTo(ru ? "Подтвердите право подписи" : "Prove you may sign for your company");
+        assertThat(authorityTask.findElement(By.cssSelector(".meta")).getText()).startsWith(number);
+        assertThat(authorityTask.getText()).containsOnlyOnce(number).doesNotContain(ru ? "Вектор" : "Vector LLC");
+        assertInWords(ru, number);
         screenshot("portal-" + lang + "-1-home");
 
         // Uploads the authority document.
@@ -154,8 +166,15 @@ class PortalBrowserTest {
         BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
         complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
 
-        // Sees the payment instructions and pays by bank transfer: uploads the payment order.
+        // The deposit letter links to that very task: the portal opens it.
         var invoice = deposits.depositInvoice(journey.engagement(instance).getId());
+        String depositLetter = Mailbox.text(email, ru ? "Заявка " + number + ": счёт " + invoice.getNumber() + " на предоплату"
+                : "Request " + number + ": invoice " + invoice.getNumber() + " for the deposit");
+        openLetterLink(depositLetter, number, EngagementProcess.Elements.PAY_DEPOSIT, task(EngagementProcess.Elements.PAY_DEPOSIT, instance).getId(),
+                ru ? "Оплатите предоплату" : "Pay the deposit");
+        screenshot("portal-" + lang + "-3a-letter-link");
+
+        // Sees the payment instructions and pays by bank transfer: uploads the payment order.
         reload();
         WebElement instructions = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#engagements .payment[data-invoice='" + invoice.getNumber() + "']")));
@@ -165,6 +184,7 @@ class PortalBrowserTest {
                 .startsWith("https://pay.example.test/checkout?invoice=" + invoice.getNumber());
         openTask(EngagementProcess.Elements.PAY_DEPOSIT);
         assertThat(browser.findElement(By.cssSelector(".payment")).getText()).contains("40702810900000000001");
+        assertInWords(ru, number, invoice.getNumber());
         screenshot("portal-" + lang + "-3-pay");
         browser.findElement(By.id("paymentOrder")).sendKeys(file("payment-order.pdf", Journeys.PDF));
         browser.findElement(By.id("paidAmount")).clear();
@@ -175,11 +195,12 @@ class PortalBrowserTest {
 
         // Sends the materials the brief asks for.
         complete(task(EngagementProcess.Elements.PREPARE_BRIEF, instance), withVariables("briefItems",
-                "ANSWER | Who are your customers | " + LocalDate.now().plusDays(5)));
+                "ANSWER | " + (ru ? "Кто ваши клиенты" : "Who are your customers") + " | " + LocalDate.now().plusDays(5)));
         long itemId = materials.items(journey.engagement(instance).getId()).get(0).getId();
         reload();
         openTask(EngagementProcess.Elements.PROVIDE_MATERIALS);
         browser.findElement(By.id("answer_" + itemId)).sendKeys(ru ? "Небольшие магазины" : "Small shops");
+        assertInWords(ru, number);
         screenshot("portal-" + lang + "-4-materials");
         browser.findElement(By.id("submitTask")).click();
         awaitMessage(ru ? "Отправлено" : "Sent");
@@ -188,14 +209,29 @@ class PortalBrowserTest {
 
         // Signs a protocol: a Camunda Form rendered by form-js.
         long engagementId = journey.engagement(instance).getId();
-        var protocol = protocols.open(engagementId, new ProtocolContent(LocalDate.now(), List.of("Olga", "Maria"),
-                List.of("A catalogue with search"), List.of(new ProtocolContent.Agreement(ProtocolAgreement.Party.FREELANCER,
-                "Deliver the catalogue design", LocalDate.now().plusDays(10))), List.of()), "moderator");
+        String agreed = ru ? "Каталог с поиском" : "A catalogue with search";
+        String design = ru ? "Сдать дизайн каталога" : "Deliver the catalogue design";
+        var protocol = protocols.open(engagementId, new ProtocolContent(LocalDate.now(),
+                ru ? List.of("Ольга", "Мария") : List.of("Olga", "Maria"),
+                List.of(agreed), List.of(new ProtocolContent.Agreement(ProtocolAgreement.Party.FREELANCER,
+                design, LocalDate.now().plusDays(10))), List.of()), "moderator");
         reload();
         openTask("SignAsClientTask");
-        WebElement sign = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//div[@id='form']//label[normalize-space()='I sign: this is what we agreed']")));
-        assertThat(browser.findElement(By.cssSelector("#form textarea")).getDomProperty("value")).contains("A catalogue with search");
+        // The same .form as Tasklist's, its texts in the client's language; form-js's own messages too.
+        WebElement sign = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[@id='form']//label[normalize-space()='"
+                + (ru ? "Подписываю: мы договорились именно об этом" : "I sign: this is what we agreed") + "']")));
+        assertThat(browser.findElement(By.id("form")).getText()).contains(ru ? "Ваше решение" : "Your decision");
+        // the protocol's text too is in the client's words: no party code, no English headings for a Russian client
+        assertThat(browser.findElement(By.cssSelector("#form textarea")).getDomProperty("value")).contains(agreed)
+                .contains(ru ? "Исполнитель — срок" : "The freelancer owes by").doesNotContain("FREELANCER")
+                .doesNotContain(ru ? "Participants" : "Участники");
+        WebElement submit = browser.findElement(By.id("submitTask"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+        submit.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form .fjs-form-field-error"),
+                ru ? "Заполните это поле." : "Field is required."));
+        assertInWords(ru, number, protocol.getNumber(), "Vector LLC"); // the company, as the client named it
+        screenshot("portal-" + lang + "-5a-protocol-required");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", sign);
         sign.click();
         screenshot("portal-" + lang + "-5-protocol");
@@ -216,15 +252,19 @@ class PortalBrowserTest {
                 .getId(), java.util.Map.of("protocolDecision", "SIGN"));
         reload();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#engagements .engagement"))).getText())
-                .contains("Deliver the catalogue design");
+                .contains(design);
 
         // The freelancer delivers a result; the client opens its preview and accepts it.
-        var result = deliveries.upload(engagementId, "Home page", "home.png", png(), "freelancer", null);
+        var result = deliveries.upload(engagementId, ru ? "Главная страница" : "Home page", "home.png", png(), "freelancer", null);
         browser.get(url("/portal/#/engagement/" + number));
         WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#results li[data-result='" + result.getId() + "'] a.preview")));
         assertThat(browser.findElement(By.cssSelector("#results li[data-result='" + result.getId() + "']")).getText())
-                .contains(ru ? "будет доступна после оплаты" : "released once the final invoice is paid");
+                .contains(ru ? "будет доступна после оплаты" : "released once the final invoice is paid")
+                .contains(ru ? "ждёт вашей проверки" : "awaiting your review");
+        assertThat(browser.findElement(By.id("invoices")).getText()).contains(ru ? "счёт на предоплату" : "deposit invoice")
+                .contains(ru ? "оплачен" : "paid").doesNotContain("DEPOSIT", "PAID");
+        assertInWords(ru, number, invoice.getNumber());
         screenshot("portal-" + lang + "-6-engagement");
         assertThat(fetchStatus(preview.getAttribute("href"))).isEqualTo("200 image/png");
         // The watermarked preview shows in the page (800 px wide at most), loaded with the portal's session.
@@ -236,7 +276,9 @@ class PortalBrowserTest {
         browser.get(url("/portal/#/"));
         openTask("ReviewDeliveryTask");
         WebElement accept = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//div[@id='form']//label[normalize-space()='I accept it']")));
+                By.xpath("//div[@id='form']//label[normalize-space()='" + (ru ? "Принимаю" : "I accept it") + "']")));
+        assertInWords(ru, number, result.getTitle());
+        screenshot("portal-" + lang + "-7a-review");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", accept);
         accept.click();
         browser.findElement(By.id("submitTask")).click();
@@ -248,12 +290,24 @@ class PortalBrowserTest {
                 .sendKeys(ru ? "Сроки макета сдвинулись без предупреждения" : "The design was late without a word");
         browser.findElement(By.id("complaintButton")).click();
         WebElement complaint = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#complaints .complaint")));
-        assertThat(complaint.getText()).contains(ru ? "Сроки макета" : "The design was late").contains("OPEN");
+        assertThat(complaint.getText()).contains(ru ? "Сроки макета" : "The design was late")
+                .contains(ru ? "ждёт нашего ответа" : "awaiting our answer").doesNotContain("OPEN");
+        assertInWords(ru, number, invoice.getNumber());
         screenshot("portal-" + lang + "-8-complaint");
 
-        // After the final invoice is paid the originals are the client's.
+        // The final invoice: its letter opens its own task, headed as the final invoice (not the deposit).
         deliveries.declareDelivered(engagementId);
         var finalInvoice = deposits.finalInvoice(engagementId).orElseThrow();
+        String finalLetter = Mailbox.text(email, ru ? "Заявка " + number + ": итоговый счёт " + finalInvoice.getNumber()
+                : "Request " + number + ": final invoice " + finalInvoice.getNumber());
+        openLetterLink(finalLetter, number, EngagementProcess.Elements.PAY_FINAL_INVOICE,
+                task(EngagementProcess.Elements.PAY_FINAL_INVOICE, instance).getId(), ru ? "Оплатите итоговый счёт" : "Pay the final invoice");
+        assertThat(browser.findElement(By.cssSelector(".payment")).getText()).contains(finalInvoice.getNumber());
+        assertThat(browser.findElement(By.id("view")).getText()).doesNotContain("Pay the deposit", "Оплатите предоплату");
+        assertInWords(ru, number, finalInvoice.getNumber());
+        screenshot("portal-" + lang + "-8a-final-invoice");
+
+        // After the final invoice is paid the originals are the client's.
         payments.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), finalInvoice.getNumber(),
                 finalInvoice.getAmount(), finalInvoice.getCurrency(), null), "{}");
         browser.get(url("/portal/#/"));
@@ -266,6 +320,58 @@ class PortalBrowserTest {
         screenshot("portal-" + lang + "-9-originals");
     }
 
+    /**
+     * Opens the one portal link of a letter as the client would (signed in already) and checks that it lands on that
+     * very task: the letter names it by engagement and element id, the portal shows the task with this id.
+     */
+    private void openLetterLink(String letter, String number, String taskElementId, String taskId, String taskName) {
+        Matcher link = Pattern.compile("https?://\\S+/portal/#/task/\\S+").matcher(letter);
+        assertThat(link.find()).as("a portal link in\n" + letter).isTrue();
+        String href = link.group();
+        assertThat(href).endsWith("/portal/#/task/" + number + "/" + taskElementId);
+        browser.get(url("/portal/?letter=" + UUID.randomUUID() + href.substring(href.indexOf("#"))));
+        wait.until(ExpectedConditions.textToBe(By.id("taskName"), taskName));
+        assertThat(((JavascriptExecutor) browser).executeScript("return location.hash")).isEqualTo("#/task/" + taskId);
+    }
+
+    /**
+     * In Russian the page shows no English word and no code: every Latin word left is data the test typed or a number
+     * (engagement, invoice, protocol), an e-mail address, a file name, or the bpmn.io mark of the form viewer.
+     */
+    private void assertInWords(boolean ru, String... data) {
+        String text = browser.findElement(By.id("view")).getText() + "\n" + browser.findElement(By.tagName("header")).getText();
+        // what a Camunda Form shows in its read-only fields is on the page too (a path to a preview is no word)
+        for (WebElement shown : browser.findElements(By.cssSelector("#form input[readonly], #form textarea[readonly]"))) {
+            text += "\n" + String.valueOf(shown.getDomProperty("value")).replaceAll("/api/\\S+", " ");
+        }
+        for (String datum : data) {
+            text = text.replace(datum, " ");
+        }
+        // the configured bank details (recipient, bank) are data too, whatever language they are written in
+        for (WebElement configured : browser.findElements(By.cssSelector(".payment dd"))) {
+            if (!configured.getText().isBlank()) {
+                text = text.replace(configured.getText(), " ");
+            }
+        }
+        text = text.replaceAll("\\b[0-9a-f]{64}\\b", " ").replaceAll("\\S+@\\S+", " ").replaceAll("[\\w.-]+\\.(pdf|png)", " ").replaceAll("ENG-\\d{4}-\\d+", " ");
+        Set<String> codes = new TreeSet<>();
+        Matcher code = Pattern.compile("\\b[A-Z]{2,}(_[A-Z]+)*\\b").matcher(text);
+        while (code.find()) {
+            codes.add(code.group());
+        }
+        codes.removeAll(Set.of("EN", "RU", "ZIP", "PDF", "JPEG", "PNG", "MB", "INN", "BIC", "RUB", "SHA"));
+        assertThat(codes).as("codes on the page").isEmpty();
+        if (ru) {
+            Set<String> latin = new TreeSet<>();
+            Matcher word = Pattern.compile("[A-Za-z][A-Za-z-]*").matcher(text);
+            while (word.find()) {
+                latin.add(word.group());
+            }
+            latin.removeAll(Set.of("EN", "RU", "E-mail", "e-mail", "ZIP", "PDF", "JPEG", "PNG", "MB", "SHA", "SHA-", "v"));
+            assertThat(latin).as("English on a Russian page:\n" + text).isEmpty();
+        }
+    }
+
     private String register(String email, String lang) {
         String inn = Intakes.randomInn();
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
@@ -275,11 +381,11 @@ class PortalBrowserTest {
         type("email", email);
         type("password", PASSWORD);
         new Select(browser.findElement(By.id("locale"))).selectByValue(lang);
-        type("companyName", "Vector LLC");
+        type("companyName", "ru".equals(lang) ? "ООО «Вектор»" : "Vector LLC");
         type("registrationNumber", inn);
         new Select(browser.findElement(By.id("industry"))).selectByValue("IT");
         new Select(browser.findElement(By.id("firstContactChannel"))).selectByValue("EMAIL");
-        type("projectDescription", "A corporate website with a product catalogue");
+        type("projectDescription", "ru".equals(lang) ? "Корпоративный сайт с каталогом товаров" : "A corporate website with a product catalogue");
         type("budgetAmount", "250000");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('desiredDeadline').value = arguments[0]",
                 LocalDate.now().plusMonths(3).toString());

@@ -67,6 +67,12 @@ class ComplaintProcessTest {
                 "fixBy", LocalDate.now().plusDays(5).toString(), "refundAmount", "5000"));
         assertThat(engagement).hasPassed(SEND_ANSWER).isWaitingAt(RESPOND_TO_ANSWER);
         assertThat(task(RESPOND_TO_ANSWER).getAssignee()).isEqualTo(journeys.email);
+        // the client reads our answer in words, in their language: no code, no dash, the refund as money
+        String fixBy = LocalDate.now().plusDays(5).toString();
+        assertThat(tasks.getVariableLocal(task(RESPOND_TO_ANSWER).getId(), "ourAnswer")).isEqualTo(
+                "ru".equals(context.getBean(com.engagementorchestrator.client.Clients.class).findByUserId(journeys.email).orElseThrow().getLocale())
+                        ? "Наша ошибка: We missed our own date.\nЧто мы исправим: Two extra revisions, до " + fixBy + ".\nВозврат: 5\u00a0000,00 руб."
+                        : "Our fault: We missed our own date.\nWhat we fix: Two extra revisions, by " + fixBy + ".\nRefund: 5,000.00 RUB");
         complete(task(RESPOND_TO_ANSWER), Map.of("complaintResponse", "ACCEPT"));
 
         assertThat(engagement).hasPassed(CLOSE_COMPLAINT, COMPLAINT_CLOSED).isWaitingAt(
@@ -104,6 +110,9 @@ class ComplaintProcessTest {
         complete(reply, Map.of("complaintResponse", "ESCALATE", "clientReply", "I signed in a hurry"));
 
         assertThat(engagement).isWaitingAt(HANDLE_ESCALATION);
+        // the freelancer reads it in English words (staff), no refund line where there is nothing to refund
+        assertThat(tasks.getVariableLocal(task(HANDLE_ESCALATION).getId(), "ourAnswer")).isEqualTo(
+                "Unfounded: the signed record says otherwise: Protocol PRT-2026-000001-1 v1, signed by you, says the client writes the texts.");
         assertThat(tasks.createTaskQuery().taskDefinitionKey(HANDLE_ESCALATION).taskCandidateGroup("freelancers")
                 .processInstanceId(engagement.getId()).count()).isOne();
         complete(task(HANDLE_ESCALATION), Map.of("escalationAnswer", "Let us write the first two pages together, at no cost."));

@@ -54,7 +54,8 @@ class LetterCatalogueTest {
                 problems.add(letter.getKey() + ": an unfilled placeholder");
             }
             if (ru) {
-                Set<String> latin = latinWords(text.replaceAll("SHA-256 [0-9a-f]+", "SHA-256"));
+                // a link is no word: it names the portal's route, e.g. #/task/{engagement}/PayDepositTask
+                Set<String> latin = latinWords(text.replaceAll("SHA-256 [0-9a-f]+", "SHA-256").replaceAll("https?://\\S+", ""));
                 latin.removeAll(PROPER_NAMES);
                 if (!latin.isEmpty()) {
                     problems.add(letter.getKey() + ": Latin script in a Russian letter " + latin);
@@ -76,7 +77,7 @@ class LetterCatalogueTest {
         String name = ru ? "Ольга Смирнова" : "Olga Smirnova";
         String number = "ENG-2026-000123";
         String invoice = "INV-2026-000045";
-        String url = "http://localhost/portal/#/open/" + number;
+        String url = "http://localhost/portal/#/task/" + number + "/PayDepositTask";
         String howToPay = f("payment.label.account", locale) + ": 40702810900000000001\n"
                 + f("payment.label.reference", locale) + ": " + invoice + " / " + number + "\n";
         String date = "2026-12-09";
@@ -141,17 +142,20 @@ class LetterCatalogueTest {
                 f("summary.promises", locale, 5, 1, 2, 1),
                 f("summary.protocols", locale, f("summary.protocol", locale, "PRT-2026-000007", 2, "3f2a9c1b0d4e"))) + "\n"));
         letters.put("complaint.received", args(name, number, 1234L, date));
+        String fix = f("complaint.fix", locale, ru ? "две дополнительные правки" : "two extra revisions", date);
         letters.put("complaint.answer.OUR_FAULT#refund", args(name, number, 1234L, ru ? "Мы сорвали свой срок." : "We missed our own date.",
-                ru ? "две дополнительные правки" : "two extra revisions", date, new Money(new BigDecimal("5000"), "RUB")));
+                fix, date, new Money(new BigDecimal("5000"), "RUB"), url));
         letters.put("complaint.answer.OUR_FAULT#none", args(name, number, 1234L, ru ? "Мы сорвали свой срок." : "We missed our own date.",
-                ru ? "две дополнительные правки" : "two extra revisions", date, f("complaint.refund.none", locale)));
+                fix, date, f("complaint.refund.none", locale), url));
+        letters.put("complaint.answer.OUR_FAULT#nothingToFix", args(name, number, 1234L, ru ? "Мы сорвали свой срок." : "We missed our own date.",
+                f("complaint.fix.none", locale), "", f("complaint.refund.none", locale), url));
         String facts = ru ? "Хостинг был недоступен два часа." : "The hosting was down for two hours.";
-        letters.put("complaint.answer.OUTSIDE_OUR_CONTROL", args(name, number, 1234L, facts));
-        letters.put("complaint.answer.UNFOUNDED", args(name, number, 1234L, facts));
+        letters.put("complaint.answer.OUTSIDE_OUR_CONTROL", args(name, number, 1234L, facts, "", "", "", url));
+        letters.put("complaint.answer.UNFOUNDED", args(name, number, 1234L, facts, "", "", "", url));
         letters.put("complaint.delayed", args(name, number, 1234L));
         letters.put("complaint.escalation", args(name, number, 1234L, facts));
         String result = ru ? "Главная страница" : "Home page";
-        letters.put("delivery.ready", args(name, number, result, date));
+        letters.put("delivery.ready", args(name, number, result, date, url));
         letters.put("delivery.reminder", args(name, number, result, date));
         letters.put("delivery.accepted.silence", args(name, number, result));
         letters.put("delivery.changeorder", args(name, number, result, ru ? "Добавьте блог" : "Add a blog",

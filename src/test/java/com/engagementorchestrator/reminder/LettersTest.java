@@ -141,7 +141,7 @@ class LettersTest {
                         + "тогда, пожалуйста, уточните в банке или загрузите платёжное поручение в личном кабинете, чтобы мы его "
                         + "нашли. А может быть, среди других дел об оплате просто забылось — так бывает, и тогда это письмо — просто "
                         + "напоминание.\n"
-                        + "Личный кабинет: " + portal(number) + "\n\n"
+                        + "Личный кабинет: " + portal(number, "PayDepositTask") + "\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
                         + "the due date " + due + " has passed (request " + number + "), and we have not yet received the "
@@ -152,12 +152,12 @@ class LettersTest {
                         + "the way: then please check with your bank, or upload the payment order in the client portal so we can "
                         + "trace it. Or perhaps it simply slipped your mind among everything else: that happens, and then this "
                         + "is simply a reminder.\n"
-                        + "Client portal: " + portal(number) + "\n\n"
+                        + "Client portal: " + portal(number, "PayDepositTask") + "\n\n"
                         + "Kind regards,\nEngagement Orchestrator");
         assertThat(text).doesNotContain("another department", "другой отдел");
         if (ru(locale)) {
             assertThat(latinWords(text)).isSubsetOf(number, invoice.getNumber(), "Engagement", "Orchestrator", "http",
-                    "localhost", "portal", "open");
+                    "localhost", "portal", "task", "PayDepositTask");
         }
     }
 
@@ -179,7 +179,7 @@ class LettersTest {
                         + invoice.getNumber() + " (оплачено: 0,00 руб.).\n\n"
                         + "Работа над проектом не начата и не начнётся, пока не поступит предоплата.\n\n"
                         + "Если до " + Time.isoDueDate(deadline(dueAt)) + " ничего не поступит, " + BREACH_RU + "\n"
-                        + "Личный кабинет: " + portal(number) + "\n\n"
+                        + "Личный кабинет: " + portal(number, "PayDepositTask") + "\n\n"
                         + "Это уведомление сохранено в истории проекта.\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
@@ -188,7 +188,7 @@ class LettersTest {
                         + "75,000.00 RUB for invoice " + invoice.getNumber() + " (paid so far: 0.00 RUB).\n\n"
                         + "Work on the project has not started and will not start until the deposit is paid.\n\n"
                         + "If nothing arrives by " + Time.isoDueDate(deadline(dueAt)) + ", " + BREACH_EN + "\n"
-                        + "Client portal: " + portal(number) + "\n\n"
+                        + "Client portal: " + portal(number, "PayDepositTask") + "\n\n"
                         + "This notice is kept on the record of the engagement.\n\n"
                         + "Kind regards,\nEngagement Orchestrator");
         assertThat(text).doesNotContain("prepayment is not refunded", "предоплата за этот простой не возвращается",
@@ -235,10 +235,11 @@ class LettersTest {
                 : "The due date " + itemDue + " has passed, we have had no answer from you, and we still have not received "
                         + "the following materials:\n1. Who are your customers (an answer, due " + itemDue + ").\n\n"
                         + PAUSED_EN + "\n\n")
-                .contains(ru(locale) ? BREACH_RU : BREACH_EN);
+                .contains(ru(locale) ? BREACH_RU : BREACH_EN)
+                .contains(portal(number, "ProvideMaterialsTask")); // the link opens the very task the warning is about
         if (ru(locale)) {
             assertThat(latinWords(text)).isSubsetOf(number, "Engagement", "Orchestrator", "http", "localhost", "portal",
-                    "open");
+                    "task", "ProvideMaterialsTask");
         }
     }
 
@@ -337,8 +338,9 @@ class LettersTest {
         return context.getBean(ReminderLadder.class).deadline(dueAt);
     }
 
-    private String portal(String number) {
-        return context.getEnvironment().getProperty("engagement.public-url") + "/portal/#/open/" + number;
+    /** A reminder links to the portal page of the very task it reminds of: the engagement's task of that element. */
+    private String portal(String number, String taskElementId) {
+        return context.getEnvironment().getProperty("engagement.public-url") + "/portal/#/task/" + number + "/" + taskElementId;
     }
 
     /** The text of the one message with this subject, as the client's mail program shows it. */
