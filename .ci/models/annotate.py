@@ -7,8 +7,9 @@ properties only (the rest of each file stays byte for byte), so it can be run ag
 
 Templates: every service task whose camunda:delegateExpression is the fixed value of a template in element-templates/
 gets camunda:modelerTemplate and camunda:modelerTemplateVersion of that template; a user task gets a user-task
-template when it has every execution listener the template binds. A service task without a template is reported and
-the script exits 1 (add the template to element-templates/ first).
+template when it has every execution listener the template binds; a call activity gets the call-activity template
+that fixes its calledElement (its camunda:in mappings are the analyst's, ElementTemplatesTest checks them). A service
+task without a template is reported and the script exits 1 (add the template to element-templates/ first).
 
 Phases: .ci/models/phases.json maps element ids to phases; each element gets (or has updated) the extension property
 phase. After the models are redrawn, edit the ids in phases.json and run this again; an id found in no model is
@@ -28,7 +29,7 @@ CAMUNDA = 'http://camunda.org/schema/1.0/bpmn'
 
 
 def load_templates():
-    by_delegate, listener_templates = {}, []
+    by_delegate, listener_templates, by_called = {}, [], {}
     for path in sorted(glob.glob(os.path.join(ROOT, 'element-templates', '*.json'))):
         with open(path, encoding='utf-8') as f:
             loaded = json.load(f)
@@ -37,11 +38,15 @@ def load_templates():
                         if p['binding'] == {'type': 'property', 'name': 'camunda:delegateExpression'}]
             listeners = {(p['binding']['event'], p['value']) for p in template['properties']
                          if p['binding']['type'] == 'camunda:executionListener'}
+            called = [p['value'] for p in template['properties']
+                      if p['binding'] == {'type': 'property', 'name': 'calledElement'}]
             if 'bpmn:ServiceTask' in template['appliesTo'] and delegate:
                 by_delegate[delegate[0]] = template
+            elif 'bpmn:CallActivity' in template['appliesTo'] and called:
+                by_called[called[0]] = template
             elif listeners:
                 listener_templates.append((listeners, template))
-    return by_delegate, listener_templates
+    return by_delegate, listener_templates, by_called
 
 
 def start_tag(text, element_id):
@@ -102,7 +107,7 @@ def set_phase(text, element_id, phase):
 
 
 def main(files):
-    by_delegate, listener_templates = load_templates()
+    by_delegate, listener_templates, by_called = load_templates()
     with open(os.path.join(ROOT, '.ci', 'models', 'phases.json'), encoding='utf-8') as f:
         phases = {k: v for k, v in json.load(f).items() if not k.startswith('//')}
     problems, placed = [], set()
@@ -124,6 +129,9 @@ def main(files):
             for bound, template in listener_templates:
                 if bound <= listeners:
                     text = set_template(text, task.get('id'), template)
+        for call in tree.iter('{%s}callActivity' % BPMN):
+            if call.get('calledElement') in by_called:
+                text = set_template(text, call.get('id'), by_called[call.get('calledElement')])
         for element_id, phase in phases.items():
             if element_id in ids:
                 text = set_phase(text, element_id, phase)

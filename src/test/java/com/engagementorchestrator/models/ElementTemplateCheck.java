@@ -23,15 +23,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 
 /**
  * Element templates (element-templates/*.json, Camunda 7 schema) against the application's beans, and the models
- * (processes/*.bpmn) against the templates. Answers what is wrong, one sentence per finding; no finding means both fit.
+ * (processes/*.bpmn) against the templates: service tasks by their delegate, call activities by the process they call
+ * (with their camunda:in mappings). Answers what is wrong, one sentence per finding; no finding means both fit.
  * Bean types come from a function so the checker runs on the application context and on small samples alike.
  */
 final class ElementTemplateCheck {
@@ -39,6 +42,9 @@ final class ElementTemplateCheck {
     static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     static final String DELEGATE_EXPRESSION = "camunda:delegateExpression";
+    static final String CALLED_ELEMENT = "calledElement";
+    /** The key of a camunda:in:businessKey binding among a call activity's camunda:in mappings (keyed by target). */
+    static final String BUSINESS_KEY = "(businessKey)";
     /** The camunda attributes that make an element call code; an element carrying one needs a template. */
     static final List<String> IMPLEMENTATIONS = List.of("delegateExpression", "class", "expression");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
@@ -82,6 +88,21 @@ final class ElementTemplateCheck {
             return bindings("property").stream()
                     .filter(p -> p.path("binding").path("name").asText().equals(DELEGATE_EXPRESSION))
                     .map(p -> p.path("value").asText()).findFirst();
+        }
+
+        Optional<String> calledElement() {
+            return bindings("property").stream()
+                    .filter(p -> p.path("binding").path("name").asText().equals(CALLED_ELEMENT))
+                    .map(p -> p.path("value").asText()).findFirst();
+        }
+
+        /** The camunda:in mappings a call activity template binds, by target (the business key by BUSINESS_KEY). */
+        Map<String, JsonNode> ins() {
+            Map<String, JsonNode> byTarget = new TreeMap<>();
+            bindings("camunda:in").forEach(p -> byTarget.put(inKey(p.path("binding").path("target").asText(null),
+                    p.path("binding").path("variables").asText(null)), p));
+            bindings("camunda:in:businessKey").forEach(p -> byTarget.put(BUSINESS_KEY, p));
+            return byTarget;
         }
 
         /** Input or output parameters by name. */
@@ -150,7 +171,10 @@ final class ElementTemplateCheck {
                 findings.add(template.label() + ": id and version used twice");
             }
         }
-        models.forEach((file, model) -> checkModel(file, model, byId, findings));
+        Map<String, Template> byCalledElement = new LinkedHashMap<>();
+        templates.stream().filter(t -> t.appliesTo("bpmn:CallActivity"))
+                .forEach(t -> t.calledElement().ifPresent(c -> byCalledElement.put(c, t)));
+        models.forEach((file, model) -> checkModel(file, model, byId, byCalledElement, findings));
         return findings;
     }
 
@@ -192,6 +216,14 @@ final class ElementTemplateCheck {
                     .filter(p -> !p.path("type").asText().equals("Hidden"))
                     .forEach(p -> findings.add(t.label() + ": the delegate must be Hidden (fixed), not " + p.path("type").asText()));
         }
+        if (t.appliesTo("bpmn:CallActivity")) {
+            if (t.calledElement().isEmpty()) {
+                findings.add(t.label() + ": a call activity template must fix " + CALLED_ELEMENT);
+            }
+            t.bindings("property").stream().filter(p -> p.path("binding").path("name").asText().equals(CALLED_ELEMENT))
+                    .filter(p -> !p.path("type").asText().equals("Hidden"))
+                    .forEach(p -> findings.add(t.label() + ": the called process must be Hidden (fixed), not " + p.path("type").asText()));
+        }
         t.bindings("camunda:executionListener").forEach(p -> {
             if (!"delegateExpression".equals(p.path("binding").path("implementationType").asText())) {
                 findings.add(t.label() + ": an execution listener must be a delegateExpression");
@@ -217,7 +249,7 @@ final class ElementTemplateCheck {
     }
 
     private static void checkModel(String file, BpmnModelInstance model, Map<String, Template> templates,
-                                   List<String> findings) {
+                                   Map<String, Template> byCalledElement, List<String> findings) {
         for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
             String where = file + " " + element.getElementType().getTypeName() + " " + element.getId();
             String bpmnType = "bpmn:" + Character.toUpperCase(element.getElementType().getTypeName().charAt(0))
@@ -229,6 +261,9 @@ final class ElementTemplateCheck {
             if (templateId == null) {
                 if (element instanceof ServiceTask || callsCode) {
                     findings.add(where + ": uses no element template (camunda:modelerTemplate)");
+                } else if (element instanceof CallActivity call && byCalledElement.containsKey(call.getCalledElement())) {
+                    findings.add(where + ": calls " + call.getCalledElement() + " without its element template "
+                            + byCalledElement.get(call.getCalledElement()).id() + " (camunda:modelerTemplate)");
                 } else if (!listeners.isEmpty()) {
                     findings.add(where + ": execution listeners " + listeners + " without an element template");
                 }
@@ -254,18 +289,56 @@ final class ElementTemplateCheck {
             if (!listeners.containsAll(template.listeners())) {
                 findings.add(where + ": lacks the execution listeners " + template.listeners() + " of its template");
             }
-            parameters(where, template, "camunda:inputParameter", inputs(element), findings);
-            parameters(where, template, "camunda:outputParameter", outputs(element), findings);
+            parameters(where, template.parameters("camunda:inputParameter"), "camunda:inputParameter", inputs(element), findings);
+            parameters(where, template.parameters("camunda:outputParameter"), "camunda:outputParameter", outputs(element), findings);
+            if (element instanceof CallActivity call) {
+                template.calledElement().filter(c -> !c.equals(call.getCalledElement())).ifPresent(c -> findings.add(
+                        where + ": calls " + call.getCalledElement() + ", its template " + templateId + " fixes " + c));
+                ins(where, template.ins(), call, findings);
+            }
         }
     }
 
-    private static void parameters(String where, Template template, String binding, Map<String, String> inModel,
-                                   List<String> findings) {
-        Map<String, JsonNode> bound = template.parameters(binding);
+    /** The call activity's camunda:in mappings against its template's: the same targets, each a source variable or an
+     *  expression as bound, holding allowed values. */
+    private static void ins(String where, Map<String, JsonNode> bound, CallActivity call, List<String> findings) {
+        Map<String, String> values = new TreeMap<>();
+        Map<String, Boolean> expressions = new TreeMap<>();
+        if (call.getExtensionElements() != null) {
+            for (CamundaIn in : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
+                if (in.getCamundaBusinessKey() != null) {
+                    values.put(BUSINESS_KEY, in.getCamundaBusinessKey());
+                    continue;
+                }
+                String key = inKey(in.getCamundaTarget(), in.getCamundaVariables());
+                values.put(key, in.getCamundaSourceExpression() != null ? in.getCamundaSourceExpression()
+                        : in.getCamundaSource() == null ? "" : in.getCamundaSource());
+                expressions.put(key, in.getCamundaSourceExpression() != null);
+            }
+        }
+        if (!parameters(where, bound, "camunda:in", values, findings)) {
+            return;
+        }
+        expressions.forEach((target, expression) -> {
+            boolean boundAsExpression = bound.get(target).path("binding").path("expression").asBoolean(false);
+            if (expression != boundAsExpression) {
+                findings.add(where + ": camunda:in " + target + " is a " + (expression ? "sourceExpression" : "source")
+                        + ", its template binds a " + (boundAsExpression ? "sourceExpression" : "source"));
+            }
+        });
+    }
+
+    private static String inKey(String target, String variables) {
+        return target != null ? target : "(variables " + variables + ")";
+    }
+
+    /** @return whether the names matched (the values were checked) */
+    private static boolean parameters(String where, Map<String, JsonNode> bound, String binding, Map<String, String> inModel,
+                                      List<String> findings) {
         if (!bound.keySet().equals(inModel.keySet())) {
             findings.add(where + ": " + binding + " " + inModel.keySet() + " differ from its template's "
                     + bound.keySet());
-            return;
+            return false;
         }
         bound.forEach((name, p) -> {
             String value = inModel.get(name) == null ? "" : inModel.get(name).trim();
@@ -284,6 +357,7 @@ final class ElementTemplateCheck {
                 findings.add(where + ": " + name + " is \"" + value + "\": " + constraints.path("pattern").path("message").asText());
             }
         });
+        return true;
     }
 
     static List<String> choices(JsonNode property) {

@@ -104,4 +104,62 @@ class ElementTemplateCheckTest {
                 "sample.json t.reportBreach: version must be a whole number from 1",
                 "sample.json t.reportBreach: appliesTo names no BPMN element type");
     }
+
+    static final String CALL_TEMPLATE = """
+            {"$schema": "%s", "id": "t.await", "name": "Await", "version": 1,
+             "appliesTo": ["bpmn:CallActivity"], "properties": [
+               {"type": "Hidden", "value": "await-obligation", "binding": {"type": "property", "name": "calledElement"}},
+               {"type": "Hidden", "value": "#{execution.processBusinessKey}", "binding": {"type": "camunda:in:businessKey"}},
+               {"type": "Dropdown", "value": "DEPOSIT", "choices": [{"name": "Deposit", "value": "DEPOSIT"}],
+                "binding": {"type": "camunda:in", "target": "obligation", "expression": true}},
+               {"type": "String", "value": "", "constraints": {"notEmpty": true, "pattern": {"value": "^[a-z][A-Za-z]*$", "message": "A variable"}},
+                "binding": {"type": "camunda:in", "target": "dueAt"}}]}
+            """.formatted(ElementTemplateCheck.SCHEMA);
+
+    static final String USES_CALL_TEMPLATE = "camunda:modelerTemplate=\"t.await\" camunda:modelerTemplateVersion=\"1\"";
+
+    static String call(String attributes, String obligation, String dueAt) {
+        return """
+                <bpmn:callActivity id="AwaitCall" calledElement="await-obligation" %s>
+                  <bpmn:extensionElements>
+                    <camunda:in businessKey="#{execution.processBusinessKey}" />
+                    <camunda:in sourceExpression="%s" target="obligation" />
+                    <camunda:in source="%s" target="dueAt" />
+                  </bpmn:extensionElements>
+                </bpmn:callActivity>""".formatted(attributes, obligation, dueAt);
+    }
+
+    @Test
+    void aCallActivityThatUsesItsTemplatePasses() {
+        assertThat(check(CALL_TEMPLATE, call(USES_CALL_TEMPLATE, "DEPOSIT", "depositDueAt"))).isEmpty();
+        assertThat(check(CALL_TEMPLATE, call("", "DEPOSIT", "d").replace("await-obligation", "reminder-ladder")))
+                .as("a call of a process no template fixes needs none").isEmpty();
+    }
+
+    @Test
+    void aCallActivityWithoutItsTemplateIsNamed() {
+        assertThat(check(CALL_TEMPLATE, call("", "DEPOSIT", "depositDueAt"))).containsExactly(
+                "sample.bpmn callActivity AwaitCall: calls await-obligation without its element template t.await (camunda:modelerTemplate)");
+    }
+
+    @Test
+    void aCallActivitysMappingsMustBeItsTemplatesAndHoldAllowedValues() {
+        assertThat(check(CALL_TEMPLATE, call(USES_CALL_TEMPLATE, "PIZZA", "depositDueAt"))).containsExactly(
+                "sample.bpmn callActivity AwaitCall: obligation is \"PIZZA\", not one of [DEPOSIT]");
+        assertThat(check(CALL_TEMPLATE, call(USES_CALL_TEMPLATE, "DEPOSIT", "${depositDueAt}"))).containsExactly(
+                "sample.bpmn callActivity AwaitCall: dueAt is \"${depositDueAt}\": A variable");
+        assertThat(check(CALL_TEMPLATE, call(USES_CALL_TEMPLATE, "DEPOSIT", "depositDueAt").replace("target=\"dueAt\"", "target=\"due\"")))
+                .containsExactly("sample.bpmn callActivity AwaitCall: camunda:in [(businessKey), due, obligation] differ from its template's [(businessKey), dueAt, obligation]");
+        assertThat(check(CALL_TEMPLATE, call(USES_CALL_TEMPLATE, "DEPOSIT", "depositDueAt").replace("sourceExpression=", "source=")))
+                .containsExactly("sample.bpmn callActivity AwaitCall: camunda:in obligation is a source, its template binds a sourceExpression");
+        assertThat(check(CALL_TEMPLATE, call(USES_CALL_TEMPLATE, "DEPOSIT", "depositDueAt").replace("calledElement=\"await-obligation\"", "calledElement=\"await-other\"")))
+                .containsExactly("sample.bpmn callActivity AwaitCall: calls await-other, its template t.await fixes await-obligation");
+    }
+
+    @Test
+    void aCallActivityTemplateMustFixTheCalledProcess() {
+        assertThat(check(CALL_TEMPLATE.replace("\"type\": \"Hidden\", \"value\": \"await-obligation\"", "\"type\": \"String\", \"value\": \"await-obligation\""),
+                call(USES_CALL_TEMPLATE, "DEPOSIT", "depositDueAt")))
+                .containsExactly("sample.json t.await: the called process must be Hidden (fixed), not String");
+    }
 }

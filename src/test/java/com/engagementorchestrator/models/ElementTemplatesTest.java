@@ -2,6 +2,7 @@ package com.engagementorchestrator.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.reminder.Obligation;
 import com.engagementorchestrator.reminder.ReminderLadderProcess;
@@ -19,7 +20,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The element templates Camunda Modeler shows (element-templates/) fit the application and the models: every template
  * names an existing delegate or listener bean, every service task of processes/*.bpmn uses a template with its
- * delegate and its input parameters, and the choices a template offers are the values the delegate accepts.
+ * delegate and its input parameters, every call of await-obligation uses its template with its camunda:in mappings,
+ * and the choices a template offers are the values the delegate or the called process accepts.
  */
 @IntegrationTest
 class ElementTemplatesTest {
@@ -45,6 +47,9 @@ class ElementTemplatesTest {
         assertThat(template("breach.reportBreach").parameters("camunda:inputParameter")).containsOnlyKeys(
                 EngagementProcess.Variables.BREACH_KIND, EngagementProcess.Variables.OBLIGATION,
                 EngagementProcess.Variables.DUE_AT);
+        // reportBreach runs only inside await-obligation: it reads that process's own inputs, fixed
+        template("breach.reportBreach").parameters("camunda:inputParameter").forEach((name, p) ->
+                assertThat(p.path("type").asText() + " " + p.path("value").asText()).as(name).isEqualTo("Hidden ${" + name + "}"));
         assertThat(template("reminder.sendReminder").parameters("camunda:inputParameter"))
                 .containsOnlyKeys(ReminderLadderProcess.Variables.STEP);
         assertThat(templates.stream().filter(t -> !t.id().endsWith(".reportBreach") && !t.id().endsWith(".sendReminder"))
@@ -52,13 +57,23 @@ class ElementTemplatesTest {
                 .as("templates with input parameters no test ties to their delegate").isEmpty();
     }
 
+    /** The call activity template passes exactly the inputs await-obligation reads. */
+    @Test
+    void theAwaitObligationTemplatePassesTheCalledProcesssInputs() {
+        ElementTemplateCheck.Template await = template("breach.awaitObligation");
+        assertThat(await.calledElement()).contains(AwaitObligationProcess.KEY);
+        assertThat(await.ins()).containsOnlyKeys(ElementTemplateCheck.BUSINESS_KEY,
+                AwaitObligationProcess.Variables.ENGAGEMENT_ID, AwaitObligationProcess.Variables.OBLIGATION,
+                AwaitObligationProcess.Variables.BREACH_KIND, AwaitObligationProcess.Variables.DUE_AT);
+    }
+
     @Test
     void choicesAreTheValuesTheDelegatesAccept() {
         assertThat(ElementTemplateCheck.choices(template("reminder.sendReminder").parameters("camunda:inputParameter")
                 .get(ReminderLadderProcess.Variables.STEP)))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(ReminderStep.values()).map(Enum::name).toList());
-        assertThat(ElementTemplateCheck.choices(template("breach.reportBreach").parameters("camunda:inputParameter")
-                .get(EngagementProcess.Variables.OBLIGATION)))
+        assertThat(ElementTemplateCheck.choices(template("breach.awaitObligation").ins()
+                .get(AwaitObligationProcess.Variables.OBLIGATION)))
                 .containsExactlyInAnyOrderElementsOf(context.getBeansOfType(Obligation.class).values().stream()
                         .map(Obligation::kind).toList());
     }
