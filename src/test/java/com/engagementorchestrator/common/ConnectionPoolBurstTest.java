@@ -15,6 +15,8 @@ import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ConnectionPoolBurstTest {
 
-    static final Duration ALL_ANSWERED_WITHIN = Duration.ofSeconds(10);
+    /** Twice the tests' pool timeout: a loaded CI machine may be slow, but never waits for the pool twice. */
+    static final Duration ALL_ANSWERED_WITHIN = Duration.ofSeconds(20);
 
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
@@ -61,16 +64,19 @@ class ConnectionPoolBurstTest {
     @Autowired BlockService blocks;
     @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MeterRegistry meters;
     @Autowired ObjectMapper json;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final ExecutorService callers = Executors.newFixedThreadPool(40);
 
     private long lastLetterBefore;
+    private double poolTimeoutsBefore;
 
     @BeforeEach
     void rememberTheLastLetter() {
         lastLetterBefore = jdbc.queryForObject("select coalesce(max(id), 0) from correspondence", Long.class);
+        poolTimeoutsBefore = poolTimeouts();
     }
 
     /**
@@ -206,8 +212,20 @@ class ConnectionPoolBurstTest {
         return answers;
     }
 
-    private static void assertAllQuick(List<Answer> answers) {
-        assertThat(answers).as("every answer well under the pool's connection timeout")
+    /**
+     * The exhausted pool showed as requests that waited for a connection until the pool's timeout: Hikari counts each
+     * of those, whatever the machine's speed. The time bound only catches a request that waited for the pool twice.
+     */
+    private void assertAllQuick(List<Answer> answers) {
+        assertThat(poolTimeouts() - poolTimeoutsBefore).as("requests that waited for the pool's connection timeout")
+                .isZero();
+        assertThat(answers).as("every answer without a second wait for the pool")
                 .allSatisfy(a -> assertThat(a.doneAfter()).isLessThan(ALL_ANSWERED_WITHIN));
+    }
+
+    private double poolTimeouts() {
+        Counter timeouts = meters.find("hikaricp.connections.timeout").counter();
+        assertThat(timeouts).as("Hikari's pool metrics are bound").isNotNull();
+        return timeouts.count();
     }
 }
