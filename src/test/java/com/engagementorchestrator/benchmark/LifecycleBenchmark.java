@@ -452,7 +452,7 @@ public final class LifecycleBenchmark {
         StringBuilder r = new StringBuilder("\n===== Lifecycle benchmark =====\n");
         r.append(String.format("engagements:   N=%d, C=%d concurrent callers; registration -> COMPLETED over HTTP "
                 + "(failures: ours %d, bare %d)%n", n, concurrency, ours.failures(), bare.failures()));
-        r.append(String.format("%-34s %12s %12s %8s%n", "", "ours", "bare", "ratio"));
+        r.append(String.format("%-34s %12s %12s %8s%n", "", "ours", "bare", "cost x"));
         r.append(String.format("%-34s %12.2f %12.2f %8.2f%n", "engagements/s", ours.throughput(), bare.throughput(),
                 bare.throughput() / ours.throughput()));
         r.append(String.format("%-34s %12.0f %12.0f %8.2f%n", "per engagement p50 (ms)", ms(ours.totals(), 50),
