@@ -1,0 +1,497 @@
+package com.engagementorchestrator.benchmark;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.engagementorchestrator.EngagementOrchestratorApplication;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.support.BasicAuthHttp;
+import com.engagementorchestrator.support.Intakes;
+import com.engagementorchestrator.support.Journeys;
+import com.engagementorchestrator.support.PortalClient;
+import com.engagementorchestrator.support.RegistryStubs;
+import com.engagementorchestrator.support.TestInfrastructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole lifecycle, run by hand (never part of verify):
+ * {@code ./mvnw -Pbenchmark-lifecycle test-compile exec:java -Dbenchmark.engagements=100 -Dbenchmark.concurrency=8}.
+ * Starts the app as the tests do (embedded PostgreSQL, GreenMail, WireMock as a registry that finds every company
+ * active), with the job executor on and the real HTTP stack and security. C callers each walk one engagement at a time
+ * from registration to COMPLETED as its people would: the client registers ({@code POST /api/registrations}) and does
+ * their tasks through the portal API ({@code /api/portal/tasks/{id}/submit}: authority document, payment orders, the
+ * brief's answers), the moderator and the freelancer theirs over {@code /engine-rest} (submit-form). Each party polls
+ * for its next task as a client of the API would (every 50 ms).
+ * <p>
+ * The baseline is a bare BPMN deployed by this class with the same wait states and transactions: a start over
+ * {@code /engine-rest}, two asynchronous steps (the intake screening and the company check), the same eleven user
+ * tasks with the same forms (so the same form guard runs), a service task doing nothing after each, a timer on each of
+ * the client's four obligations and a payment message on both payments. It is walked by the same callers through the
+ * same HTTP stack and filters; its client tasks go over {@code /engine-rest} as the moderator (the portal serves only
+ * engagements), with the same files and fields. Figures go to stdout: engagements/s, p50/p99 per engagement and per
+ * step, the cost ratio ours/bare and the rows written per engagement (pg_stat_user_tables).
+ */
+public final class LifecycleBenchmark {
+
+    static final String BARE_KEY = "LifecycleBaseline";
+    static final String MODERATOR = "moderator";
+    static final String FREELANCER = "freelancer";
+    static final String ADMIN = "demo";
+    static final String CLIENT_PASSWORD = "correct-horse-battery";
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
+
+    /** The steps in the order they happen; "register" is the start, "completed" the wait for the end. */
+    static final List<String> STEPS = List.of("register",
+            EngagementProcess.Elements.REVIEW_SCREENING, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY,
+            EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, EngagementProcess.Elements.PAY_DEPOSIT,
+            "ReviewPaymentOrderTask", EngagementProcess.Elements.PREPARE_BRIEF, EngagementProcess.Elements.PROVIDE_MATERIALS,
+            EngagementProcess.Elements.REVIEW_MATERIALS, EngagementProcess.Elements.WORK_DELIVERED, "PayFinalInvoiceTask",
+            "ReviewFinalPaymentOrderTask", "completed");
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("benchmark.engagements", 50);
+        int concurrency = Integer.getInteger("benchmark.concurrency", 4);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(EngagementOrchestratorApplication.class)
+                .profiles("test").initializers(new TestInfrastructure())
+                .run("--server.port=0", "--logging.level.root=warn",
+                        // The tests run jobs by hand; here the job executor does, as in production.
+                        "--camunda.bpm.job-execution.enabled=true");
+        try {
+            TestInfrastructure.registry().stubFor(post(urlEqualTo(RegistryStubs.PATH)).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"suggestions\": [{\"value\": \"Bench LLC\", \"data\": {\"state\": {\"status\": \"ACTIVE\"},"
+                            + " \"court_cases\": {\"debt_collection\": 0, \"bankruptcy\": 0}}}]}")));
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            ObjectMapper json = app.getBean(ObjectMapper.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            var deployment = app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getRepositoryService().createDeployment()
+                    .name("lifecycle-baseline").addModelInstance("lifecycle-baseline.bpmn", baseline());
+            for (String form : List.of("prove-signing-authority.html", "pay-deposit.html", "provide-materials.html")) {
+                try (InputStream content = LifecycleBenchmark.class.getClassLoader().getResourceAsStream("forms/" + form)) {
+                    deployment.addString("forms/" + form, new String(content.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            deployment.deploy();
+
+            Walker walker = new Walker(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), json, port);
+            // One engagement first, unmeasured: warms the JIT, the caches, the connection pool.
+            walker.ours(-1, new Timings());
+            walker.bare(-1, new Timings());
+
+            Map<String, Long> beforeOurs = writes(jdbc);
+            Result ours = run(n, concurrency, walker::ours);
+            Map<String, Long> afterOurs = writes(jdbc);
+            Result bare = run(n, concurrency, walker::bare);
+            Map<String, Long> afterBare = writes(jdbc);
+
+            System.out.print(report(n, concurrency, ours, bare, delta(beforeOurs, afterOurs), delta(afterOurs, afterBare)));
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------------------------------------ the walks
+
+    interface Walk {
+        void walk(int i, Timings timings) throws Exception;
+    }
+
+    /** Per-step latencies of one engagement: from the end of the step before to the end of this one. */
+    static final class Timings {
+        final Map<String, Long> steps = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        long mark = start;
+
+        void step(String name) {
+            long now = System.nanoTime();
+            steps.put(name, now - mark);
+            mark = now;
+        }
+
+        long total() {
+            return mark - start;
+        }
+    }
+
+    static final class Walker {
+        final HttpClient http;
+        final ObjectMapper json;
+        final int port;
+
+        Walker(HttpClient http, ObjectMapper json, int port) {
+            this.http = http;
+            this.json = json;
+            this.port = port;
+        }
+
+        /** One engagement, registration to COMPLETED, as its client, moderator and freelancer do it. */
+        void ours(int i, Timings t) throws Exception {
+            String email = Intakes.uniqueEmail("lifecycle");
+            Map<String, Object> intake = Intakes.clean(email);
+            intake.put("registrationNumber", Intakes.randomInn());
+            HttpResponse<String> registered = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/api/registrations"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(intake))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            expect(registered, 201, "registration");
+            String number = json.readTree(registered.body()).path("engagementNumber").asText();
+            t.step("register");
+            PortalClient client = new PortalClient(http, json, port, email, CLIENT_PASSWORD);
+
+            staff(MODERATOR, number, EngagementProcess.Elements.REVIEW_SCREENING, Map.of("reviewDecision", value("ACCEPT"),
+                    "preferredContactChannel", value("EMAIL"), "reportEveryDays", Map.of("value", 7, "type", "Long"),
+                    "callNotes", value("Clear goal, named everyone")));
+            t.step(EngagementProcess.Elements.REVIEW_SCREENING);
+            String prove = clientTask(client, number, EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+            expect(client.upload(prove, Map.of("authorityDocument", Journeys.PDF)), 204, "authority upload");
+            t.step(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+            staff(MODERATOR, number, EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY,
+                    Map.of("authorityDecision", value("ACCEPTED")));
+            t.step(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
+            pay(client, number, EngagementProcess.Elements.PAY_DEPOSIT);
+            t.step(EngagementProcess.Elements.PAY_DEPOSIT);
+            staff(MODERATOR, number, "ReviewPaymentOrderTask", Map.of("paymentOrderDecision", value("CONFIRMED")));
+            t.step("ReviewPaymentOrderTask");
+            staff(MODERATOR, number, EngagementProcess.Elements.PREPARE_BRIEF, Map.of("briefItems",
+                    value("ANSWER | Who are your customers | " + LocalDate.now().plusDays(3))));
+            t.step(EngagementProcess.Elements.PREPARE_BRIEF);
+            String provide = clientTask(client, number, EngagementProcess.Elements.PROVIDE_MATERIALS);
+            Map<String, Object> answers = new LinkedHashMap<>();
+            for (JsonNode item : get("/api/engagements/" + number, email, CLIENT_PASSWORD).path("brief").path("items")) {
+                answers.put("answer_" + item.path("id").asLong(), "Small shops");
+            }
+            expect(client.upload(provide, answers), 204, "materials");
+            t.step(EngagementProcess.Elements.PROVIDE_MATERIALS);
+            staff(MODERATOR, number, EngagementProcess.Elements.REVIEW_MATERIALS, Map.of("reviewNotes", value("All there")));
+            t.step(EngagementProcess.Elements.REVIEW_MATERIALS);
+            staff(FREELANCER, number, EngagementProcess.Elements.WORK_DELIVERED, Map.of("deliveredWork",
+                    value("The website, live")));
+            t.step(EngagementProcess.Elements.WORK_DELIVERED);
+            pay(client, number, "PayFinalInvoiceTask");
+            t.step("PayFinalInvoiceTask");
+            staff(MODERATOR, number, "ReviewFinalPaymentOrderTask", Map.of("paymentOrderDecision", value("CONFIRMED")));
+            t.step("ReviewFinalPaymentOrderTask");
+            await("COMPLETED of " + number, () -> "COMPLETED".equals(get("/api/engagements/" + number, email, CLIENT_PASSWORD)
+                    .path("status").asText()));
+            t.step("completed");
+        }
+
+        /** The client pays what the task's invoice still asks and uploads the payment order. */
+        private void pay(PortalClient client, String number, String taskKey) throws Exception {
+            String task = clientTask(client, number, taskKey);
+            HttpResponse<String> shown = client.task(task);
+            expect(shown, 200, "payment task");
+            String amount = null;
+            for (JsonNode invoice : json.readTree(shown.body()).path("invoices")) {
+                if (invoice.path("remaining").decimalValue().signum() > 0) {
+                    amount = invoice.path("remaining").decimalValue().toPlainString();
+                }
+            }
+            if (amount == null) {
+                throw new IllegalStateException("no invoice to pay on " + taskKey + " of " + number + ": " + shown.body());
+            }
+            expect(client.upload(task, Map.of("paymentOrder", Journeys.PDF, "paidAmount", amount)), 204, taskKey);
+        }
+
+        /** The bare model, walked the same way: the start, then eleven tasks with the same forms and values. */
+        void bare(int i, Timings t) throws Exception {
+            String key = "bare-" + i + "-" + System.nanoTime();
+            HttpResponse<String> started = BasicAuthHttp.send(http, json, port, "POST",
+                    "/engine-rest/process-definition/key/" + BARE_KEY + "/start", Map.of("businessKey", key), ADMIN, ADMIN);
+            expect(started, 200, "baseline start");
+            String instanceId = json.readTree(started.body()).path("id").asText();
+            t.step("register");
+            Map<String, Object> pdf = Map.of("value", Base64.getEncoder().encodeToString(Journeys.PDF), "type", "File",
+                    "valueInfo", Map.of("filename", "order.pdf", "mimetype", "application/pdf"));
+            for (String step : STEPS.subList(1, STEPS.size() - 1)) {
+                Map<String, Object> variables = switch (step) {
+                    case EngagementProcess.Elements.REVIEW_SCREENING -> Map.of("reviewDecision", value("ACCEPT"),
+                            "preferredContactChannel", value("EMAIL"), "reportEveryDays", Map.of("value", 7, "type", "Long"),
+                            "callNotes", value("Clear goal, named everyone"));
+                    case EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY -> Map.of("authorityDocument", pdf);
+                    case EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY -> Map.of("authorityDecision", value("ACCEPTED"));
+                    case EngagementProcess.Elements.PAY_DEPOSIT, "PayFinalInvoiceTask" ->
+                            Map.of("paymentOrder", pdf, "paidAmount", value("75000"));
+                    case "ReviewPaymentOrderTask", "ReviewFinalPaymentOrderTask" ->
+                            Map.of("paymentOrderDecision", value("CONFIRMED"));
+                    case EngagementProcess.Elements.PREPARE_BRIEF -> Map.of("briefItems",
+                            value("ANSWER | Who are your customers | " + LocalDate.now().plusDays(3)));
+                    case EngagementProcess.Elements.PROVIDE_MATERIALS -> Map.of("answer_1", value("Small shops"));
+                    case EngagementProcess.Elements.REVIEW_MATERIALS -> Map.of("reviewNotes", value("All there"));
+                    default -> Map.of("deliveredWork", value("The website, live"));
+                };
+                staff(step.equals(EngagementProcess.Elements.WORK_DELIVERED) ? FREELANCER : MODERATOR, key, step, variables);
+                t.step(step);
+            }
+            await("end of " + key, () -> "COMPLETED".equals(get("/engine-rest/history/process-instance/" + instanceId,
+                    ADMIN, ADMIN).path("state").asText()));
+            t.step("completed");
+        }
+
+        /** A staff member waits for the task in their queue, then submits its form over the engine REST API. */
+        private void staff(String user, String businessKey, String taskKey, Map<String, Object> variables) throws Exception {
+            String path = "/engine-rest/task?processInstanceBusinessKey=" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8)
+                    + "&taskDefinitionKey=" + taskKey + "&maxResults=1";
+            String[] id = new String[1];
+            await(taskKey + " of " + businessKey, () -> {
+                JsonNode tasks = get(path, user, user);
+                if (tasks.isArray() && !tasks.isEmpty()) {
+                    id[0] = tasks.get(0).path("id").asText();
+                    return true;
+                }
+                return false;
+            });
+            HttpResponse<String> submitted = BasicAuthHttp.send(http, json, port, "POST", "/engine-rest/task/" + id[0]
+                    + "/submit-form", Map.of("variables", variables), user, user);
+            expect(submitted, 204, taskKey + " of " + businessKey);
+        }
+
+        /** The client waits for the task in the portal's list. */
+        private String clientTask(PortalClient client, String number, String taskKey) throws Exception {
+            String[] id = new String[1];
+            await(taskKey + " of " + number, () -> {
+                for (JsonNode task : client.openTasks()) {
+                    if (taskKey.equals(task.path("key").asText()) && number.equals(task.path("engagementNumber").asText())) {
+                        id[0] = task.path("id").asText();
+                        return true;
+                    }
+                }
+                return false;
+            });
+            return id[0];
+        }
+
+        private JsonNode get(String path, String user, String password) throws Exception {
+            HttpResponse<String> response = BasicAuthHttp.send(http, json, port, "GET", path, null, user, password);
+            expect(response, 200, "GET " + path);
+            return json.readTree(response.body());
+        }
+
+        interface Check {
+            boolean done() throws Exception;
+        }
+
+        private static void await(String what, Check check) throws Exception {
+            long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+            while (!check.done()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("waited " + STEP_TIMEOUT + " for " + what);
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        private static Map<String, Object> value(Object value) {
+            return Map.of("value", value);
+        }
+
+        private static void expect(HttpResponse<String> response, int status, String what) {
+            if (response.statusCode() != status) {
+                throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ the baseline
+
+    /**
+     * The same wait states and transactions as the walk through the engagement: two async continuations after the
+     * start, eleven user tasks with the engagement's forms, a service task doing nothing after each, an interrupting
+     * timer on each of the client's obligations and a payment message on each payment.
+     */
+    static BpmnModelInstance baseline() {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_KEY).camundaHistoryTimeToLive(1)
+                .camundaStartableInTasklist(true)
+                .startEvent("BareStartEvent")
+                .serviceTask("BareScreenIntakeTask").camundaExpression("${true}").camundaAsyncBefore()
+                .serviceTask("BareCheckCompanyTask").camundaExpression("${true}").camundaAsyncBefore();
+        Map<String, String> formRefs = Map.of(
+                EngagementProcess.Elements.REVIEW_SCREENING, "review-screening",
+                EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, "verify-signing-authority",
+                "ReviewPaymentOrderTask", "review-payment-order",
+                EngagementProcess.Elements.PREPARE_BRIEF, "prepare-brief",
+                EngagementProcess.Elements.REVIEW_MATERIALS, "review-materials",
+                EngagementProcess.Elements.WORK_DELIVERED, "work-delivered",
+                "ReviewFinalPaymentOrderTask", "review-payment-order");
+        Map<String, String> embedded = Map.of(
+                EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, "prove-signing-authority.html",
+                EngagementProcess.Elements.PAY_DEPOSIT, "pay-deposit.html",
+                EngagementProcess.Elements.PROVIDE_MATERIALS, "provide-materials.html",
+                "PayFinalInvoiceTask", "pay-deposit.html");
+        for (String step : STEPS.subList(1, STEPS.size() - 1)) {
+            var task = flow.userTask(step).name(step)
+                    .camundaCandidateGroups(step.equals(EngagementProcess.Elements.WORK_DELIVERED) ? "freelancers" : "moderators");
+            if (formRefs.containsKey(step)) {
+                task.camundaFormRef(formRefs.get(step)).camundaFormRefBinding("latest");
+            } else {
+                task.camundaFormKey("embedded:deployment:forms/" + embedded.get(step));
+                task.boundaryEvent(step + "OverdueEvent").timerWithDuration("P30D").endEvent(step + "OverdueEndEvent");
+                if (step.startsWith("Pay")) {
+                    task.boundaryEvent(step + "PaidEvent").message("Bare" + step + "Paid").endEvent(step + "PaidEndEvent");
+                }
+            }
+            flow = task.serviceTask(step + "RecordTask").camundaExpression("${true}");
+        }
+        return flow.endEvent("BareEndEvent").done();
+    }
+
+    // ------------------------------------------------------------------------------------------------ running, counting
+
+    record Result(int n, int failures, double seconds, List<Long> totals, Map<String, List<Long>> steps) {
+        double throughput() {
+            return (n - failures) / seconds;
+        }
+    }
+
+    private static Result run(int n, int concurrency, Walk walk) throws Exception {
+        List<Long> totals = Collections.synchronizedList(new ArrayList<>());
+        Map<String, List<Long>> steps = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            workers.add(callers.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    Timings t = new Timings();
+                    try {
+                        walk.walk(i, t);
+                        totals.add(t.total());
+                        t.steps.forEach((step, nanos) -> steps.computeIfAbsent(step,
+                                s -> Collections.synchronizedList(new ArrayList<>())).add(nanos));
+                    } catch (Throwable e) {
+                        if (failures.incrementAndGet() <= 5) {
+                            System.out.println("engagement " + i + " failed: " + e);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        callers.shutdown();
+        return new Result(n, failures.get(), seconds, sorted(totals), steps);
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    private static double ms(List<Long> sortedNanos, int p) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, index)) / 1_000_000.0;
+    }
+
+    /**
+     * Rows inserted, updated and deleted per table so far (pg_stat_user_tables). A backend reports its counts at most
+     * once a second and at the latest 10 s after it went idle, so this waits that long first.
+     */
+    private static Map<String, Long> writes(JdbcTemplate jdbc) throws InterruptedException {
+        Thread.sleep(11_000);
+        Map<String, Long> rows = new TreeMap<>();
+        jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables", rs -> {
+            String table = rs.getString(1).toLowerCase();
+            rows.put(table + "|ins", rs.getLong(2));
+            rows.put(table + "|upd", rs.getLong(3));
+            rows.put(table + "|del", rs.getLong(4));
+        });
+        return rows;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((key, count) -> delta.put(key, count - before.getOrDefault(key, 0L)));
+        return delta;
+    }
+
+    private static long total(Map<String, Long> delta, String kind) {
+        return delta.entrySet().stream().filter(e -> e.getKey().endsWith("|" + kind)).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static String report(int n, int concurrency, Result ours, Result bare, Map<String, Long> ourRows,
+                                 Map<String, Long> bareRows) {
+        int oursDone = n - ours.failures();
+        int bareDone = n - bare.failures();
+        StringBuilder r = new StringBuilder("\n===== Lifecycle benchmark =====\n");
+        r.append(String.format("engagements:   N=%d, C=%d concurrent callers; registration -> COMPLETED over HTTP "
+                + "(failures: ours %d, bare %d)%n", n, concurrency, ours.failures(), bare.failures()));
+        r.append(String.format("%-34s %12s %12s %8s%n", "", "ours", "bare", "cost x"));
+        r.append(String.format("%-34s %12.2f %12.2f %8.2f%n", "engagements/s", ours.throughput(), bare.throughput(),
+                bare.throughput() / ours.throughput()));
+        r.append(String.format("%-34s %12.0f %12.0f %8.2f%n", "per engagement p50 (ms)", ms(ours.totals(), 50),
+                ms(bare.totals(), 50), ms(ours.totals(), 50) / ms(bare.totals(), 50)));
+        r.append(String.format("%-34s %12.0f %12.0f %8.2f%n", "per engagement p99 (ms)", ms(ours.totals(), 99),
+                ms(bare.totals(), 99), ms(ours.totals(), 99) / ms(bare.totals(), 99)));
+        r.append("per step p50 / p99 (ms), from the end of the step before; includes waiting for the task (50 ms polls)\n");
+        for (String step : STEPS) {
+            List<Long> o = sorted(ours.steps().getOrDefault(step, List.of()));
+            List<Long> b = sorted(bare.steps().getOrDefault(step, List.of()));
+            r.append(String.format("  %-32s %5.0f / %5.0f  %5.0f / %5.0f  %8.2f%n", step, ms(o, 50), ms(o, 99), ms(b, 50),
+                    ms(b, 99), ms(o, 50) / ms(b, 50)));
+        }
+        double cost = bare.throughput() / ours.throughput();
+        r.append(String.format("cost ratio ours/bare: %.2f (time per engagement at C=%d, bare/ours throughput; target <= 2) %s%n",
+                cost, concurrency, cost <= 2 ? "MET" : "NOT MET"));
+        r.append(String.format("%-34s %12s %12s%n", "rows written per engagement", "ours", "bare"));
+        for (String kind : List.of("ins", "upd", "del")) {
+            r.append(String.format("  %-32s %12.1f %12.1f%n", "all tables, " + kind, total(ourRows, kind) / (double) oursDone,
+                    total(bareRows, kind) / (double) bareDone));
+        }
+        r.append("  inserted per table (ours / bare):\n");
+        TreeMap<String, Long> tables = new TreeMap<>();
+        ourRows.forEach((key, count) -> {
+            if (key.endsWith("|ins") && (count != 0 || bareRows.getOrDefault(key, 0L) != 0)) {
+                tables.put(key.substring(0, key.length() - 4), count);
+            }
+        });
+        bareRows.forEach((key, count) -> {
+            if (key.endsWith("|ins") && count != 0) {
+                tables.putIfAbsent(key.substring(0, key.length() - 4), 0L);
+            }
+        });
+        tables.forEach((table, count) -> r.append(String.format("    %-30s %12.1f %12.1f%n", table, count / (double) oursDone,
+                bareRows.getOrDefault(table + "|ins", 0L) / (double) bareDone)));
+        r.append("===============================\n");
+        return r.toString();
+    }
+
+    private LifecycleBenchmark() {
+    }
+}
