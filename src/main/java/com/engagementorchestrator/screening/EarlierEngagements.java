@@ -38,36 +38,49 @@ class EarlierEngagements {
         this.properties = properties;
     }
 
+    /**
+     * One query: the earlier engagements linked by any key, and per key whether it identifies anyone (fewer than
+     * {@link #UNRELATED_COMPANIES} other companies share it). The key counts are uncorrelated subqueries, which
+     * PostgreSQL evaluates once per query; the same test guards each link in the where clause, so a shared key cannot
+     * fill the 50 rows with unrelated engagements.
+     */
     Optional<Remembered> strongest(Engagement engagement) {
         var client = engagement.getClient();
         var company = engagement.getCompany();
-        String phone = sharedByFew("c.phoneKey", client.getPhoneKey(), company.getId());
-        String domain = properties.identifies(client.getEmailDomain())
-                ? sharedByFew("c.emailDomain", client.getEmailDomain(), company.getId()) : null;
-        String website = ScreeningProperties.identifiesWebsite(company.getWebsiteHost())
-                ? sharedByFew("c.company.websiteHost", company.getWebsiteHost(), company.getId()) : null;
+        String phone = client.getPhoneKey();
+        String website = ScreeningProperties.identifiesWebsite(company.getWebsiteHost()) ? company.getWebsiteHost() : null;
+        String domain = properties.identifies(client.getEmailDomain()) ? client.getEmailDomain() : null;
+        StringBuilder shared = new StringBuilder();
         StringBuilder links = new StringBuilder("e.client.id = :clientId or e.company.id = :companyId");
         if (phone != null) {
-            links.append(" or e.client.phoneKey = :phone");
+            shared.append(", ").append(sharers("c.phoneKey", "phone"));
+            links.append(" or (e.client.phoneKey = :phone and ").append(sharers("c.phoneKey", "phone")).append(" < :few)");
         }
         if (website != null) {
-            links.append(" or e.company.websiteHost = :website");
+            shared.append(", ").append(sharers("c.company.websiteHost", "website"));
+            links.append(" or (e.company.websiteHost = :website and ").append(sharers("c.company.websiteHost", "website"))
+                    .append(" < :few)");
         }
         if (domain != null) {
-            links.append(" or e.client.emailDomain = :domain");
+            shared.append(", ").append(sharers("c.emailDomain", "domain"));
+            links.append(" or (e.client.emailDomain = :domain and ").append(sharers("c.emailDomain", "domain"))
+                    .append(" < :few)");
         }
         var query = entityManager.createQuery("""
-                        select e from Engagement e
+                        select e%s from Engagement e join fetch e.client join fetch e.company
                         where e.id <> :self
                           and (e.status in :badEndings or exists (select b.id from Breach b where b.engagementId = e.id))
                           and (%s)
                         order by e.id desc
-                        """.formatted(links), Engagement.class)
+                        """.formatted(shared, links), Object.class)
                 .setParameter("self", engagement.getId())
                 .setParameter("badEndings", List.of(EngagementStatus.DECLINED, EngagementStatus.TERMINATED))
                 .setParameter("clientId", client.getId())
                 .setParameter("companyId", company.getId())
                 .setMaxResults(50);
+        if (phone != null || website != null || domain != null) {
+            query.setParameter("few", (long) UNRELATED_COMPANIES);
+        }
         if (phone != null) {
             query.setParameter("phone", phone);
         }
@@ -77,24 +90,43 @@ class EarlierEngagements {
         if (domain != null) {
             query.setParameter("domain", domain);
         }
-        return query.getResultList().stream()
-                .map(earlier -> new Remembered(earlier.getNumber(), link(engagement, earlier, phone, website, domain),
-                        outcome(earlier)))
+        List<?> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        // The counts are the same on every row: keep a key only if it identifies anyone.
+        Object first = rows.get(0);
+        int column = 1;
+        if (phone != null) {
+            phone = identifies(first, column++) ? phone : null;
+        }
+        if (website != null) {
+            website = identifies(first, column++) ? website : null;
+        }
+        if (domain != null) {
+            domain = identifies(first, column) ? domain : null;
+        }
+        String phoneKey = phone;
+        String websiteHost = website;
+        String emailDomain = domain;
+        return rows.stream()
+                .map(row -> row instanceof Object[] columns ? (Engagement) columns[0] : (Engagement) row)
+                .map(earlier -> new Remembered(earlier.getNumber(),
+                        link(engagement, earlier, phoneKey, websiteHost, emailDomain), outcome(earlier)))
                 .min(Comparator.comparing(Remembered::link)); // strongest link; the newest among equals (stable order)
     }
 
     /**
-     * The key, unless clients of several other companies share it already: a phone, website or domain used by
-     * unrelated companies (a call centre, a hosting provider, a placeholder) identifies nobody.
+     * How many other companies' clients share the key: a phone, website or domain used by unrelated companies (a call
+     * centre, a hosting provider, a placeholder) identifies nobody.
      */
-    private String sharedByFew(String path, String key, Long companyId) {
-        if (key == null) {
-            return null;
-        }
-        Long companies = entityManager.createQuery("select count(distinct c.company.id) from Client c where " + path
-                        + " = :key and c.company.id <> :companyId", Long.class)
-                .setParameter("key", key).setParameter("companyId", companyId).getSingleResult();
-        return companies < UNRELATED_COMPANIES ? key : null;
+    private static String sharers(String path, String parameter) {
+        return "(select count(distinct c.company.id) from Client c where " + path + " = :" + parameter
+                + " and c.company.id <> :companyId)";
+    }
+
+    private static boolean identifies(Object row, int column) {
+        return ((Number) ((Object[]) row)[column]).longValue() < UNRELATED_COMPANIES;
     }
 
     /** This many other companies sharing a phone, website or e-mail domain make it no one's. */

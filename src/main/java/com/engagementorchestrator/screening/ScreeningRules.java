@@ -8,14 +8,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates the analysts' screening rules (processes/screening-rules.dmn): one small table per marker, joined in a
- * decision requirements diagram whose top decision, "screening", gives the fired markers, the score and the verdict.
- * The newest deployed version is used, so rules deployed from the Modeler take effect at once.
+ * decision requirements diagram whose top decision, "screening", gives the fired markers, the score, the verdict and
+ * whether to hold an intro call (the "intro-call" table, required by "screening"). One evaluation per screening: the
+ * engine evaluates each required decision once, in dependency order. The newest deployed version is used, so rules
+ * deployed from the Modeler take effect at once.
  */
 @Component
 class ScreeningRules {
 
     static final String SCREENING_DECISION = "screening";
-    static final String INTRO_CALL_DECISION = "intro-call";
 
     private final DecisionService decisions;
 
@@ -32,16 +33,9 @@ class ScreeningRules {
                         ((Number) row.get("weight")).intValue(), (String) row.get("reason")))
                 .sorted(Comparator.comparing(Marker::id).thenComparing(Marker::signal))
                 .toList();
+        // No answer from an edited intro-call table: call rather than accept a client nobody has talked to.
+        boolean introCall = !Boolean.FALSE.equals(outcome.get("introCall"));
         return new RuleOutcome(markers, ((Number) outcome.get("score")).intValue(),
-                Verdict.valueOf((String) outcome.get("verdict")));
-    }
-
-    /** Whether a moderator calls the client before deciding (processes/screening-rules.dmn, intro-call). */
-    boolean introCallNeeded(RuleOutcome outcome) {
-        Object needed = decisions.evaluateDecisionByKey(INTRO_CALL_DECISION)
-                .variables(Map.of("screeningVerdict", outcome.verdict().name(), "screeningScore", outcome.score()))
-                .evaluate().getSingleEntry();
-        // No answer from an edited table: call rather than accept a client nobody has talked to.
-        return !Boolean.FALSE.equals(needed);
+                Verdict.valueOf((String) outcome.get("verdict")), introCall);
     }
 }

@@ -108,7 +108,7 @@ public class ScreeningService {
             metrics.decidedByRules(Verdict.DECLINE);
             return new Scored(outcome.verdict(), false);
         }
-        boolean call = rules.introCallNeeded(outcome);
+        boolean call = outcome.introCallNeeded();
         if (!call) {
             screening.decide(Verdict.ACCEPT);
             metrics.decidedByRules(Verdict.ACCEPT);

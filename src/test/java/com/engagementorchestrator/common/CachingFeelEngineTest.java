@@ -36,12 +36,12 @@ class CachingFeelEngineTest {
     @Test
     void aDeployedDecisionEvaluatedAgainParsesNothing() {
         CachingFeelEngine feel = feel();
-        // Every verdict gets a call; the point is which cells were parsed, not the answer.
-        assertThat(introCall("REVIEW", 0)).isEqualTo(true);
+        // The point is which cells were parsed, not the answer.
+        assertThat(declineAdvice(null, "a corporate website", true)).isNotEmpty();
         long parsesAfterFirst = feel.parses();
 
-        assertThat(introCall("DECLINE", 70)).isEqualTo(true);
-        assertThat(introCall("ACCEPT", 5)).isEqualTo(true);
+        assertThat(declineAdvice("OTHER", "перевод инструкции", false)).isNotEmpty();
+        assertThat(declineAdvice("DESIGN", "", true)).isNotEmpty();
 
         assertThat(feel.parses()).isEqualTo(parsesAfterFirst);
     }
@@ -113,9 +113,13 @@ class CachingFeelEngineTest {
         }
     }
 
-    private Object introCall(String verdict, int score) {
-        return decisions.evaluateDecisionByKey("intro-call")
-                .variables(Map.of("screeningVerdict", verdict, "screeningScore", score)).evaluate().getSingleEntry();
+    private List<Object> declineAdvice(String kindOfWork, String projectText, boolean budgetTooLow) {
+        Map<String, Object> facts = new java.util.HashMap<>();
+        facts.put("kindOfWork", kindOfWork);
+        facts.put("projectText", projectText);
+        facts.put("budgetTooLow", budgetTooLow);
+        facts.put("deadlineTooShort", false);
+        return decisions.evaluateDecisionByKey("decline-advice").variables(facts).evaluate().collectEntries("adviceKey");
     }
 
     private static VariableContext variables(String name, Object value) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ScreeningRulesTest {
 
     @Autowired DecisionService decisions;
+    @Autowired HistoryService history;
 
     /** Inputs of a client that raises no flag. */
     static Map<String, Object> clean() {
@@ -188,11 +190,27 @@ class ScreeningRulesTest {
 
     @Test
     void everyClientTheRulesDoNotDeclineGetsAnIntroCallByDefault() {
-        for (String verdict : List.of("ACCEPT", "REVIEW")) {
-            Object needed = decisions.evaluateDecisionByKey("intro-call")
-                    .variables(Map.of("screeningVerdict", verdict, "screeningScore", 0)).evaluate().getSingleEntry();
-            assertThat(needed).isEqualTo(true);
-        }
+        Map<String, Object> clear = outcome(Map.of());
+        assertThat(clear.get("verdict")).isEqualTo("ACCEPT");
+        assertThat(clear.get("introCall")).isEqualTo(true);
+        Map<String, Object> borderline = outcome(Map.of("firstContactChannel", "VOICE_MESSAGE"));
+        assertThat(borderline.get("verdict")).isEqualTo("REVIEW");
+        assertThat(borderline.get("introCall")).isEqualTo(true);
+    }
+
+    /** The application's one evaluation of "screening" evaluates every table of the diagram exactly once. */
+    @Test
+    void oneScreeningEvaluatesEachTableOnce() {
+        List<String> keys = List.of("screening", "intro-call", "screening-verdict", "screening-score", "marker-m1",
+                "marker-h1");
+        Map<String, Long> before = new HashMap<>();
+        keys.forEach(key -> before.put(key, evaluations(key)));
+        outcome(Map.of("firstContactChannel", "VOICE_MESSAGE"));
+        keys.forEach(key -> assertThat(evaluations(key) - before.get(key)).as(key).isEqualTo(1L));
+    }
+
+    private long evaluations(String decisionKey) {
+        return history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(decisionKey).count();
     }
 
     @Test
