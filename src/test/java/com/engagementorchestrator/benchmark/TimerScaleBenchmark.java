@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Timers at scale (issue 13, item 3), run by hand, never by verify:
  * {@code ./mvnw -Pbenchmark-timers test-compile exec:java -Dbenchmark.timers=10000 -Dbenchmark.engagements=1000}.
  * <p>
- * Two app nodes (two application contexts of the real configuration, each with its own job executor, in this JVM) on
+ * Two app nodes (the real configuration, each with its own job executor; the second in a JVM of its own) on
  * one embedded PostgreSQL 17. M engagements are written straight into the domain tables and K reminder ladders
  * (processes/reminder-ladder.bpmn, started through the Java API, K/M per engagement) wait on their first timer, the
  * friendly reminder. The engine clock is then moved (ticking, {@link ClockUtil#offset}) to the moment they fall due:
@@ -46,13 +46,15 @@ public final class TimerScaleBenchmark {
         int spreadSeconds = Integer.getInteger("benchmark.spread-seconds", 0);
         int perEngagement = Math.max(1, timers / engagements);
 
-        String[] common = {"--server.port=0", "--logging.level.root=warn", "--camunda.bpm.job-execution.enabled=true",
+        String[] common = {"--server.port=0", "--logging.level.root=warn",
+                "--logging.level.com.engagementorchestrator.EngagementOrchestratorApplication=info", "--camunda.bpm.job-execution.enabled=true",
                 // Only the timers under test are measured: the app's own sweeps stay quiet.
                 "--engagement.demo-data.enabled=false"};
         ConfigurableApplicationContext nodeA = node("node-a", common);
-        ConfigurableApplicationContext nodeB = node("node-b", common);
+        Process nodeB = secondNode(nodeA, "node-b", common);
         try {
             RuntimeService runtime = nodeA.getBean(ProcessEngine.class).getRuntimeService();
+            waitForStart(nodeB);
             JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
 
             long t0 = System.nanoTime();
@@ -157,7 +159,7 @@ public final class TimerScaleBenchmark {
             System.out.print(report);
         } finally {
             ClockUtil.reset();
-            nodeB.close();
+            nodeB.destroy();
             nodeA.close();
         }
         System.exit(0);
@@ -165,14 +167,51 @@ public final class TimerScaleBenchmark {
 
     private static ConfigurableApplicationContext node(String name, String[] common) {
         List<String> args = new ArrayList<>(List.of(common));
-        if (name.equals("node-b")) {
-            // One JVM holds both engines and process applications; the second ones get their own names.
-            args.add("--camunda.bpm.process-engine-name=nodeB");
-            args.add("--spring.application.name=engagement-orchestrator-node-b");
-        }
         args.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
         return new SpringApplicationBuilder(EngagementOrchestratorApplication.class).profiles("test")
                 .initializers(new TestInfrastructure()).run(args.toArray(String[]::new));
+    }
+
+    /**
+     * The second node in a JVM of its own (a process application is registered once per JVM), with the test profile
+     * and the first node's database, mail server and registry; this JVM's class path.
+     */
+    private static Process secondNode(ConfigurableApplicationContext first, String name, String[] common) throws Exception {
+        StringBuilder classPath = new StringBuilder();
+        for (java.net.URL url : ((java.net.URLClassLoader) Thread.currentThread().getContextClassLoader()).getURLs()) {
+            classPath.append(java.io.File.pathSeparator).append(new java.io.File(url.toURI()).getPath());
+        }
+        List<String> command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath.substring(1), EngagementOrchestratorApplication.class.getName(),
+                "--spring.profiles.active=test", "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        command.addAll(List.of(common));
+        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+                "spring.mail.host", "spring.mail.port", "engagement.replies.address", "engagement.replies.imap.host",
+                "engagement.replies.imap.port", "engagement.replies.imap.protocol", "engagement.replies.imap.username",
+                "engagement.replies.imap.password", "engagement.company-registry.base-url", "engagement.company-registry.token")) {
+            command.add("--" + key + "=" + first.getEnvironment().getProperty(key));
+        }
+        Process node = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new java.io.File(System.getProperty("java.io.tmpdir"), "timer-benchmark-" + name + ".log")).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(node::destroy));
+        return node;
+    }
+
+    /** Until node B's log says it started (its job executor with it). */
+    private static void waitForStart(Process node) throws Exception {
+        java.io.File log = new java.io.File(System.getProperty("java.io.tmpdir"), "timer-benchmark-node-b.log");
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!node.isAlive()) {
+                throw new IllegalStateException("Node B ended with " + node.exitValue() + ", see " + log);
+            }
+            if (log.exists() && java.nio.file.Files.readString(log.toPath()).contains("Started EngagementOrchestratorApplication")) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Node B did not start within 20 minutes, see " + log);
     }
 
     private static String prop(ConfigurableApplicationContext node, String key) {
