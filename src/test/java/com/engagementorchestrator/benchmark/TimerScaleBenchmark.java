@@ -191,6 +191,9 @@ public final class TimerScaleBenchmark {
                 "-cp", classPath.substring(1), EngagementOrchestratorApplication.class.getName(),
                 "--spring.profiles.active=test", "--camunda.bpm.generic-properties.properties.hostname=" + name));
         command.addAll(List.of(common));
+        // Settings tried on the command line (-Dcamunda.bpm.job-execution....) apply to both nodes.
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("camunda.") || k.startsWith("spring."))
+                .forEach(k -> command.add("--" + k + "=" + System.getProperty(k)));
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.mail.host", "spring.mail.port", "engagement.replies.address", "engagement.replies.imap.host",
                 "engagement.replies.imap.port", "engagement.replies.imap.protocol", "engagement.replies.imap.username",
