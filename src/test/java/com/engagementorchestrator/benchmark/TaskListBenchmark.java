@@ -1,0 +1,208 @@
+package com.engagementorchestrator.benchmark;
+
+import com.engagementorchestrator.EngagementOrchestratorApplication;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.security.AccessGroups;
+import com.engagementorchestrator.support.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Task lists at scale (issue 13, item 3), run by hand, never by verify:
+ * {@code ./mvnw -Pbenchmark-tasklists test-compile exec:java -Dbenchmark.clients=1000 -Dbenchmark.tasks=10000}.
+ * <p>
+ * One app node (the real configuration, authorization on) on embedded PostgreSQL 17. C clients (engine users in the
+ * clients group with a password, each with a client row and an engagement) and T open tasks: T/C per client, each the
+ * user task of an instance of a small model assigned to the client (as the engagement's client tasks are, so the
+ * engine writes the assignee's TASK_WORK authorization for each), plus {@code -Dbenchmark.moderator-tasks} (T/10)
+ * tasks for the moderators' candidate group. Then, over HTTP with Basic authentication as a script would:
+ * the client's task list {@code GET /api/portal/tasks} for a random sample of clients, and the moderators' queue
+ * {@code POST /engine-rest/filter/{Moderation queue}/list} pages of 15 (as Tasklist asks) as a moderator, and its
+ * count; p50/p99 per surface after a warm-up.
+ */
+public final class TaskListBenchmark {
+
+    static final String CLIENT_PASSWORD = "bench-client-password-1";
+    static final String MODERATOR = "bench-moderator";
+    static final String MODERATOR_PASSWORD = "bench-moderator-password-1";
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.getInteger("benchmark.clients", 1_000);
+        int tasks = Integer.getInteger("benchmark.tasks", 10_000);
+        int moderatorTasks = Integer.getInteger("benchmark.moderator-tasks", tasks / 10);
+        int samples = Integer.getInteger("benchmark.samples", 500);
+
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(EngagementOrchestratorApplication.class)
+                .profiles("test").initializers(new TestInfrastructure())
+                .run("--server.port=0", "--logging.level.root=warn", "--engagement.demo-data.enabled=false");
+        try {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            IdentityService identity = engine.getIdentityService();
+            RuntimeService runtime = engine.getRuntimeService();
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+
+            long t0 = System.nanoTime();
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            List<Map<String, Object>> engagements = BenchmarkData.engagements(jdbc, "tl" + run, clients);
+            List<String> userIds = new ArrayList<>();
+            for (Map<String, Object> row : engagements) {
+                String userId = (String) row.get("user_id");
+                User user = identity.newUser(userId);
+                user.setEmail(userId);
+                user.setFirstName("Client");
+                user.setLastName(userId);
+                user.setPassword(CLIENT_PASSWORD);
+                identity.saveUser(user);
+                identity.createMembership(userId, AccessGroups.CLIENTS);
+                userIds.add(userId);
+            }
+            if (identity.createUserQuery().userId(MODERATOR).count() == 0) {
+                User moderator = identity.newUser(MODERATOR);
+                moderator.setPassword(MODERATOR_PASSWORD);
+                identity.saveUser(moderator);
+                identity.createMembership(MODERATOR, AccessGroups.MODERATORS);
+            }
+            double userSeconds = (System.nanoTime() - t0) / 1e9;
+
+            BpmnModelInstance clientModel = Bpmn.createExecutableProcess("benchmark-client-task").camundaHistoryTimeToLive(1)
+                    .startEvent().userTask("ClientTask").name("Upload the signed contract")
+                    .camundaAssignee("${clientUserId}").endEvent().done();
+            BpmnModelInstance moderatorModel = Bpmn.createExecutableProcess("benchmark-moderator-task").camundaHistoryTimeToLive(1)
+                    .startEvent().userTask("ModeratorTask").name("Review the screening")
+                    .camundaCandidateGroups(AccessGroups.MODERATORS).endEvent().done();
+            engine.getRepositoryService().createDeployment().name("task list benchmark")
+                    .addModelInstance("benchmark-client-task.bpmn", clientModel)
+                    .addModelInstance("benchmark-moderator-task.bpmn", moderatorModel).deploy();
+
+            t0 = System.nanoTime();
+            ExecutorService starters = Executors.newFixedThreadPool(4);
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int worker = w;
+                work.add(starters.submit(() -> {
+                    for (int i = worker; i < tasks + moderatorTasks; i += 4) {
+                        Map<String, Object> e = engagements.get(i % engagements.size());
+                        runtime.startProcessInstanceByKey(i < tasks ? "benchmark-client-task" : "benchmark-moderator-task",
+                                Variables.createVariables()
+                                        .putValue(EngagementProcess.Variables.ENGAGEMENT_ID, ((Number) e.get("id")).longValue())
+                                        .putValue(EngagementProcess.Variables.CLIENT_USER_ID, e.get("user_id")));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            starters.shutdown();
+            double taskSeconds = (System.nanoTime() - t0) / 1e9;
+            jdbc.execute("analyze");
+
+            long openTasks = engine.getTaskService().createTaskQuery().count();
+            long authorizations = jdbc.queryForObject("select count(*) from act_ru_authorization", Long.class);
+            String filterId = engine.getFilterService().createFilterQuery().filterName("Moderation queue").singleResult().getId();
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Random random = new Random(13);
+            // Warm-up: JIT, connection pools, PostgreSQL's caches.
+            for (int i = 0; i < 100; i++) {
+                call(http, port, "GET", "/api/portal/tasks", null, userIds.get(random.nextInt(userIds.size())), CLIENT_PASSWORD);
+                call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", "{}",
+                        MODERATOR, MODERATOR_PASSWORD);
+            }
+            List<Double> portal = new ArrayList<>();
+            List<Double> queueFirst = new ArrayList<>();
+            List<Double> queueDeep = new ArrayList<>();
+            List<Double> queueCount = new ArrayList<>();
+            int portalTasksSeen = 0;
+            for (int i = 0; i < samples; i++) {
+                long s = System.nanoTime();
+                String body = call(http, port, "GET", "/api/portal/tasks", null, userIds.get(random.nextInt(userIds.size())),
+                        CLIENT_PASSWORD);
+                portal.add((System.nanoTime() - s) / 1e6);
+                portalTasksSeen += body.split("\"id\"", -1).length - 1;
+
+                s = System.nanoTime();
+                call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", "{}",
+                        MODERATOR, MODERATOR_PASSWORD);
+                queueFirst.add((System.nanoTime() - s) / 1e6);
+
+                s = System.nanoTime();
+                int page = random.nextInt(Math.max(1, moderatorTasks / 15));
+                call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=" + page * 15 + "&maxResults=15",
+                        "{}", MODERATOR, MODERATOR_PASSWORD);
+                queueDeep.add((System.nanoTime() - s) / 1e6);
+
+                s = System.nanoTime();
+                call(http, port, "GET", "/engine-rest/filter/" + filterId + "/count", null, MODERATOR, MODERATOR_PASSWORD);
+                queueCount.add((System.nanoTime() - s) / 1e6);
+            }
+
+            StringBuilder report = new StringBuilder("\n===== Task list benchmark =====\n");
+            report.append(String.format("data:   %d clients (users, memberships, client and engagement rows) in %.1f s; %d client "
+                    + "tasks + %d moderator tasks in %.1f s; %d open tasks, %d authorization rows%n", clients, userSeconds, tasks,
+                    moderatorTasks, taskSeconds, openTasks, authorizations));
+            report.append(String.format("samples: %d per surface, one at a time, after 100 warm-up calls; %.1f tasks per client "
+                    + "list on average%n", samples, portalTasksSeen / (double) samples));
+            line(report, "GET /api/portal/tasks (client)", portal);
+            line(report, "filter list, first page of 15 (moderator)", queueFirst);
+            line(report, "filter list, random page of 15 (moderator)", queueDeep);
+            line(report, "filter count (moderator)", queueCount);
+            report.append("target: p99 < 50 ms\n================================\n");
+            System.out.print(report);
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    private static void line(StringBuilder report, String what, List<Double> millis) {
+        Collections.sort(millis);
+        report.append(String.format("  %-45s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", what, pct(millis, 50), pct(millis, 99),
+                millis.get(millis.size() - 1)));
+    }
+
+    private static String call(HttpClient http, int port, String method, String path, String json, String user,
+                               String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(method + " " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
