@@ -59,7 +59,8 @@ public final class TimerScaleBenchmark {
             JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
 
             long t0 = System.nanoTime();
-            List<Long> engagementIds = createEngagements(jdbc, engagements);
+            List<Long> engagementIds = BenchmarkData.engagements(jdbc, "timer-" + Long.toString(System.currentTimeMillis(), 36),
+                    engagements).stream().map(row -> ((Number) row.get("id")).longValue()).toList();
             double engagementSeconds = (System.nanoTime() - t0) / 1e9;
 
             // Friendly reminders come 2 days (engagement.reminders.friendly) before dueAt; they fall due at 'due'.
@@ -229,23 +230,6 @@ public final class TimerScaleBenchmark {
     private static long successes(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_hi_job_log where process_def_key_ = ? and act_id_ = ? and "
                 + "job_state_ = 2", Long.class, ReminderLadderProcess.KEY, ReminderLadderProcess.Elements.FRIENDLY_TIMER);
-    }
-
-    /** M engagements in the signing-authority phase, each of its own client and company, written in bulk. */
-    private static List<Long> createEngagements(JdbcTemplate jdbc, int m) {
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        jdbc.update("insert into company (name, registration_number, country, industry, created_at) select "
-                + "'Timer Co ' || g, ? || '-' || g, 'RU', 'SEAFOOD', now() from generate_series(1, ?) g", run, m);
-        jdbc.update("insert into client (user_id, email, full_name, locale, company_id, created_at) select "
-                + "'timer-' || ? || '-' || g || '@example.com', 'timer-' || ? || '-' || g || '@example.com', 'Client ' || g, "
-                + "'en', k.id, now() from generate_series(1, ?) g join company k on k.registration_number = ? || '-' || g",
-                run, run, m, run);
-        jdbc.update("insert into engagement (number, client_id, company_id, status, phase, project_description, budget_amount,"
-                + " budget_currency, desired_deadline, first_contact_channel, decision_making, created_at) select "
-                + "'T' || ? || '-' || c.id, c.id, c.company_id, 'ACTIVE', 'SIGNING_AUTHORITY', 'Timer benchmark', 100000, "
-                + "'RUB', current_date + 90, 'EMAIL', 'SELF', now() from client c where c.user_id like 'timer-' || ? || '-%'",
-                run, run);
-        return jdbc.queryForList("select id from engagement where number like 'T' || ? || '-%' order by id", Long.class, run);
     }
 
     private static double pct(List<Double> sorted, int p) {
