@@ -7,6 +7,8 @@ import static com.engagementorchestrator.engagement.EngagementProcess.Variables.
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.ProcessVariable;
+import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.BlockingProperties;
@@ -24,12 +26,12 @@ class AuthorityProcessAdapters {
 
     @Bean
     JavaDelegate requestSigningAuthority(AuthorityService authority) {
-        return execution -> execution.setVariable(AUTHORITY_DUE_AT, Date.from(authority.requestDocument(engagementId(execution))));
+        return execution -> AUTHORITY_DUE_AT.set(execution, Date.from(authority.requestDocument(engagementId(execution))));
     }
 
     @Bean
     JavaDelegate renewAuthorityDueDate(AuthorityService authority, BlockingProperties blocking) {
-        return execution -> execution.setVariable(AUTHORITY_DUE_AT,
+        return execution -> AUTHORITY_DUE_AT.set(execution,
                 Date.from(authority.renewDueDate(engagementId(execution), blocking.graceAfterLift())));
     }
 
@@ -40,7 +42,7 @@ class AuthorityProcessAdapters {
 
     @Bean
     JavaDelegate askForNewAuthorityDocument(AuthorityService authority) {
-        return execution -> execution.setVariable(AUTHORITY_DUE_AT, Date.from(authority.askForNewDocument(engagementId(execution))));
+        return execution -> AUTHORITY_DUE_AT.set(execution, Date.from(authority.askForNewDocument(engagementId(execution))));
     }
 
     @Bean
@@ -52,12 +54,12 @@ class AuthorityProcessAdapters {
     @Bean
     TaskListener recordAuthorityUpload(AuthorityService authority) {
         return task -> {
-            FileValue file = task.getVariableTyped(AUTHORITY_DOCUMENT);
+            FileValue file = AUTHORITY_DOCUMENT.get(task);
             if (file == null || file.getValue() == null) {
                 throw new InvalidInputException(AuthorityService.FIELD, "choose a PDF, JPEG or PNG file to upload");
             }
             authority.upload(engagementId(task), TaskForms.actor(task), file.getFilename(), UploadedFiles.readAll(file.getValue()));
-            task.removeVariable(AUTHORITY_DOCUMENT);
+            AUTHORITY_DOCUMENT.remove(task);
         };
     }
 
@@ -65,11 +67,11 @@ class AuthorityProcessAdapters {
     TaskListener showAuthorityDocument(AuthorityService authority) {
         return task -> {
             AuthorityDocument latest = authority.latest(engagementId(task));
-            task.setVariablesLocal(Map.of(
-                    "authorityDocumentName", latest.getFile().getFileName(),
-                    "authorityDocumentType", latest.getFile().getContentType(),
-                    "authorityDocumentAttempt", latest.getAttempt(),
-                    "authorityDocumentUrl", "/api/engagements/" + task.getExecution().getProcessBusinessKey()
+            task.setVariablesLocal(ProcessVariable.values()
+                    .with(Variables.AUTHORITY_DOCUMENT_NAME, latest.getFile().getFileName())
+                    .with(Variables.AUTHORITY_DOCUMENT_TYPE, latest.getFile().getContentType())
+                    .with(Variables.AUTHORITY_DOCUMENT_ATTEMPT, latest.getAttempt())
+                    .with(Variables.AUTHORITY_DOCUMENT_URL, "/api/engagements/" + task.getExecution().getProcessBusinessKey()
                             + "/authority-documents/" + latest.getId()));
         };
     }
@@ -79,9 +81,9 @@ class AuthorityProcessAdapters {
         return task -> {
             AuthorityDocument.Decision decision = TaskForms.choice(task, AUTHORITY_DECISION, AuthorityDocument.Decision.class);
             int attemptsLeft = authority.decide(engagementId(task), TaskForms.actor(task), decision,
-                    TaskForms.text(task, "authorityRejectionReason"));
-            task.getExecution().setVariable(AUTHORITY_DECISION, decision.name());
-            task.getExecution().setVariable(AUTHORITY_ATTEMPTS_LEFT, attemptsLeft);
+                    TaskForms.text(task, Variables.AUTHORITY_REJECTION_REASON));
+            AUTHORITY_DECISION.set(task, decision.name());
+            AUTHORITY_ATTEMPTS_LEFT.set(task, attemptsLeft);
         };
     }
 }

@@ -1,5 +1,15 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+import static com.engagementorchestrator.common.ProcessVariable.booleanVariable;
+import static com.engagementorchestrator.common.ProcessVariable.dateVariable;
+import static com.engagementorchestrator.common.ProcessVariable.longVariable;
+import static com.engagementorchestrator.common.ProcessVariable.stringVariable;
+
+import com.engagementorchestrator.common.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+
 /**
  * The facade of processes/await-obligation.bpmn: the one reusable wait on a client's obligation. Every wait (signing
  * authority, deposit, materials, final payment, protocol signature) calls it next to its own client task: it runs the
@@ -37,17 +47,22 @@ public final class AwaitObligationProcess {
         }
     }
 
-    /** Its inputs (explicit camunda:in mappings of every caller). */
+    /**
+     * Its inputs (explicit camunda:in mappings of every caller), variables of the await-obligation instance. The report
+     * of a missed deadline also gets obligation, breachKind and dueAt as its own input parameters; reads find those first.
+     */
     public static final class Variables {
-        public static final String ENGAGEMENT_ID = "engagementId";
+        public static final ProcessVariable<Long> ENGAGEMENT_ID = longVariable("engagementId", PROCESS);
         /** Which obligation, as the reminder ladder and the breach name it: AUTHORITY, DEPOSIT, MATERIALS, ... */
-        public static final String OBLIGATION = "obligation";
+        public static final ProcessVariable<String> OBLIGATION = stringVariable("obligation", PROCESS);
         /** The breach a missed deadline records: AUTHORITY_OVERDUE, DEPOSIT_OVERDUE, ... */
-        public static final String BREACH_KIND = "breachKind";
-        /** The due date (java.util.Date) the ladder counts from. */
-        public static final String DUE_AT = "dueAt";
+        public static final ProcessVariable<String> BREACH_KIND = stringVariable("breachKind", PROCESS);
+        /** The due date the ladder counts from. */
+        public static final ProcessVariable<Date> DUE_AT = dateVariable("dueAt", PROCESS);
+        /** Every due date of this process: they move by the paused time when a blocked client is let go on. */
+        public static final List<ProcessVariable<Date>> DUE_DATES = List.of(DUE_AT);
         /** Set by the report: false when the obligation was met by now after all. */
-        public static final String BREACH_RECORDED = "breachRecorded";
+        public static final ProcessVariable<Boolean> BREACH_RECORDED = booleanVariable("breachRecorded", PROCESS);
 
         private Variables() {
         }

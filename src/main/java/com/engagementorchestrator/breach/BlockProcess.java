@@ -1,5 +1,14 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+import static com.engagementorchestrator.common.ProcessVariable.fileVariable;
+import static com.engagementorchestrator.common.ProcessVariable.longVariable;
+import static com.engagementorchestrator.common.ProcessVariable.stringVariable;
+
+import com.engagementorchestrator.common.ProcessVariable;
+import org.camunda.bpm.engine.variable.value.FileValue;
+
 /** The facade of processes/client-block.bpmn: its key, element ids and variables. */
 public final class BlockProcess {
 
@@ -27,16 +36,18 @@ public final class BlockProcess {
     }
 
     public static final class Variables {
-        public static final String BLOCK_ID = "blockId";
-        public static final String CLIENT_USER_ID = "clientUserId";
-        /** ASK_EVIDENCE, LIFT or TERMINATE. */
-        public static final String BLOCK_DECISION = "blockDecision";
-        public static final String EVIDENCE_REQUEST = "evidenceRequest";
-        public static final String DECISION_NOTES = "decisionNotes";
-        public static final String DECIDED_BY = "decidedBy";
+        public static final ProcessVariable<Long> BLOCK_ID = longVariable("blockId", PROCESS);
+        public static final ProcessVariable<String> CLIENT_USER_ID = stringVariable("clientUserId", PROCESS);
+        /** ASK_EVIDENCE, LIFT or TERMINATE: submitted by the review form, then kept for the gateway. */
+        public static final ProcessVariable<String> BLOCK_DECISION = stringVariable("blockDecision", PROCESS);
+        public static final ProcessVariable<String> EVIDENCE_REQUEST = stringVariable("evidenceRequest", PROCESS);
+        public static final ProcessVariable<String> DECISION_NOTES = stringVariable("decisionNotes", PROCESS);
+        public static final ProcessVariable<String> DECIDED_BY = stringVariable("decidedBy", PROCESS);
         /** Submitted by the client's evidence form. */
-        public static final String EVIDENCE_NOTE = "evidenceNote";
-        public static final String EVIDENCE_FILE = "evidenceFile";
+        public static final ProcessVariable<String> EVIDENCE_NOTE = stringVariable("evidenceNote", PROCESS);
+        public static final ProcessVariable<FileValue> EVIDENCE_FILE = fileVariable("evidenceFile", PROCESS);
+        /** Shown by the review form (task-local, read-only). */
+        public static final ProcessVariable<String> BLOCK_SUMMARY = stringVariable("blockSummary", LOCAL);
 
         private Variables() {
         }

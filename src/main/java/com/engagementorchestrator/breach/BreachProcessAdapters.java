@@ -1,11 +1,10 @@
 package com.engagementorchestrator.breach;
 
+import com.engagementorchestrator.common.DueDates;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
-import com.engagementorchestrator.common.ProcessVariables;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.common.UploadedFiles;
-import com.engagementorchestrator.engagement.EngagementProcess;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +18,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BreachProcessAdapters {
 
+    @Bean
+    DueDates awaitObligationDueDates() {
+        return new DueDates(AwaitObligationProcess.KEY, AwaitObligationProcess.Variables.DUE_DATES);
+    }
+
+
     /**
      * Input parameters breachKind, obligation and dueAt name what was broken. Sets {@code breachRecorded}: false when
      * the obligation was met by now after all, and the process goes on as if it had been met in time.
@@ -26,16 +31,15 @@ class BreachProcessAdapters {
     @Bean
     JavaDelegate reportBreach(BreachService breaches) {
         return execution -> {
-            Object dueAt = execution.getVariableLocal(EngagementProcess.Variables.DUE_AT);
+            // Its own input parameters: found first, before the instance's variables of the same names.
+            Date dueAt = AwaitObligationProcess.Variables.DUE_AT.get(execution);
             boolean recorded = breaches.report(engagementId(execution), topLevelInstanceId(execution),
-                    (String) execution.getVariableLocal(EngagementProcess.Variables.BREACH_KIND),
-                    (String) execution.getVariableLocal(EngagementProcess.Variables.OBLIGATION),
-                    dueAt instanceof Date date ? date.toInstant() : null).isPresent();
-            execution.setVariable(BREACH_RECORDED, recorded);
+                    AwaitObligationProcess.Variables.BREACH_KIND.get(execution),
+                    AwaitObligationProcess.Variables.OBLIGATION.get(execution),
+                    dueAt == null ? null : dueAt.toInstant()).isPresent();
+            AwaitObligationProcess.Variables.BREACH_RECORDED.set(execution, recorded);
         };
     }
-
-    static final String BREACH_RECORDED = AwaitObligationProcess.Variables.BREACH_RECORDED;
 
     /**
      * The breaching process is the top-level instance the report runs under (the engagement, a protocol), not the
@@ -56,7 +60,7 @@ class BreachProcessAdapters {
 
     @Bean
     TaskListener showBlockSummary(BlockService blocks) {
-        return task -> task.setVariableLocal("blockSummary", blocks.summary(blockId(task)));
+        return task -> BlockProcess.Variables.BLOCK_SUMMARY.set(task, blocks.summary(blockId(task)));
     }
 
     @Bean
@@ -66,22 +70,22 @@ class BreachProcessAdapters {
                     TaskForms.choice(task, BlockProcess.Variables.BLOCK_DECISION, BlockProcess.Decision.class),
                     TaskForms.text(task, BlockProcess.Variables.EVIDENCE_REQUEST),
                     TaskForms.text(task, BlockProcess.Variables.DECISION_NOTES));
-            task.getExecution().setVariable(BlockProcess.Variables.BLOCK_DECISION, decision.name());
-            task.getExecution().setVariable(BlockProcess.Variables.DECIDED_BY, TaskForms.actor(task));
+            BlockProcess.Variables.BLOCK_DECISION.set(task, decision.name());
+            BlockProcess.Variables.DECIDED_BY.set(task, TaskForms.actor(task));
         };
     }
 
     @Bean
     JavaDelegate requestBlockEvidence(BlockService blocks) {
         return execution -> blocks.requestEvidence(blockId(execution),
-                (String) execution.getVariable(BlockProcess.Variables.EVIDENCE_REQUEST));
+                BlockProcess.Variables.EVIDENCE_REQUEST.get(execution));
     }
 
     /** Moves the client's file into the domain table; the engine keeps no copy. */
     @Bean
     TaskListener recordBlockEvidence(BlockService blocks) {
         return task -> {
-            FileValue file = task.getVariableTyped(BlockProcess.Variables.EVIDENCE_FILE);
+            FileValue file = BlockProcess.Variables.EVIDENCE_FILE.get(task);
             boolean hasFile = file != null && file.getValue() != null;
             blocks.recordEvidence(blockId(task), TaskForms.actor(task), TaskForms.text(task, BlockProcess.Variables.EVIDENCE_NOTE),
                     hasFile ? file.getFilename() : null, hasFile ? UploadedFiles.readAll(file.getValue()) : null);
@@ -100,15 +104,15 @@ class BreachProcessAdapters {
     }
 
     static long blockId(VariableScope scope) {
-        return ProcessVariables.requiredLong(scope, BlockProcess.Variables.BLOCK_ID);
+        return BlockProcess.Variables.BLOCK_ID.required(scope);
     }
 
     private static String decidedBy(DelegateExecution execution) {
-        return (String) execution.getVariable(BlockProcess.Variables.DECIDED_BY);
+        return BlockProcess.Variables.DECIDED_BY.get(execution);
     }
 
     private static String notes(DelegateExecution execution) {
-        Object notes = execution.getVariable(BlockProcess.Variables.DECISION_NOTES);
-        return notes == null || notes.toString().isBlank() ? null : notes.toString().trim();
+        String notes = BlockProcess.Variables.DECISION_NOTES.get(execution);
+        return notes == null || notes.isBlank() ? null : notes.trim();
     }
 }

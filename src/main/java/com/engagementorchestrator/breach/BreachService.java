@@ -1,5 +1,6 @@
 package com.engagementorchestrator.breach;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.engagement.ClientLetters;
 import com.engagementorchestrator.engagement.Engagement;
@@ -102,9 +103,9 @@ public class BreachService {
             paused.save(new PausedEngagement(block.getId(), e.getId(), e.getId() == engagementId));
         }
         if (existing.isEmpty()) {
-            String processInstanceId = runtime.startProcessInstanceByKey(BlockProcess.KEY, "BLOCK-" + block.getId(), Map.of(
-                    BlockProcess.Variables.BLOCK_ID, block.getId(),
-                    BlockProcess.Variables.CLIENT_USER_ID, client.getUserId())).getId();
+            String processInstanceId = runtime.startProcessInstanceByKey(BlockProcess.KEY, "BLOCK-" + block.getId(),
+                    ProcessVariable.values().with(BlockProcess.Variables.BLOCK_ID, block.getId())
+                            .with(BlockProcess.Variables.CLIENT_USER_ID, client.getUserId())).getId();
             block.attachProcessInstance(processInstanceId);
         }
         letters.write(breached, "block.notice", "block-notice/" + breach.getId(),

@@ -1,5 +1,7 @@
 package com.engagementorchestrator.breach;
 
+import com.engagementorchestrator.common.ProcessVariable;
+import com.engagementorchestrator.common.DueDates;
 import com.engagementorchestrator.ending.EngagementEnding;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +28,14 @@ class ProcessPauses {
     private final TaskService tasks;
     private final com.engagementorchestrator.reminder.ReminderLadder ladder;
 
+    /** The due dates of every process an engagement runs, by name: the ladder's and await-obligation's dueAt is one. */
+    private final List<ProcessVariable<Date>> dueDates;
+
     ProcessPauses(RuntimeService runtime, ManagementService management, TaskService tasks,
-                  com.engagementorchestrator.reminder.ReminderLadder ladder) {
+                  com.engagementorchestrator.reminder.ReminderLadder ladder, List<DueDates> dueDates) {
+        this.dueDates = List.copyOf(dueDates.stream().flatMap(d -> d.variables().stream())
+                .collect(java.util.stream.Collectors.toMap(ProcessVariable::name, v -> v, (a, b) -> a,
+                        java.util.LinkedHashMap::new)).values());
         this.ladder = ladder;
         this.runtime = runtime;
         this.management = management;
@@ -67,10 +75,10 @@ class ProcessPauses {
                     tasks.saveTask(task);
                 }
             }
-            for (Map.Entry<String, Object> variable : runtime.getVariables(id).entrySet()) {
-                if (variable.getValue() instanceof Date date
-                        && (variable.getKey().endsWith("DueAt") || variable.getKey().equals("dueAt"))) {
-                    runtime.setVariable(id, variable.getKey(), later(date, pausedFor));
+            for (ProcessVariable<Date> dueDate : dueDates) {
+                Date date = dueDate.get(runtime, id);
+                if (date != null) {
+                    dueDate.set(runtime, id, later(date, pausedFor));
                 }
             }
         }
@@ -85,7 +93,8 @@ class ProcessPauses {
     Duration shiftOnResume(String processInstanceId, Duration pausedFor, java.time.Instant liftedAt, Duration grace) {
         Duration shift = pausedFor;
         for (String id : hierarchy(processInstanceId)) {
-            if (runtime.getVariable(id, "dueAt") instanceof Date dueAt && runtime.getVariable(id, "obligation") != null) {
+            Date dueAt = AwaitObligationProcess.Variables.DUE_AT.get(runtime, id);
+            if (dueAt != null && AwaitObligationProcess.Variables.OBLIGATION.get(runtime, id) != null) {
                 java.time.Instant movedDeadline = ladder.deadline(dueAt.toInstant().plus(pausedFor));
                 java.time.Instant earliest = liftedAt.plus(grace);
                 if (movedDeadline.isBefore(earliest)) {
@@ -102,7 +111,7 @@ class ProcessPauses {
     }
 
     List<EngagementProcessInstance> processesOf(long engagementId) {
-        return runtime.createProcessInstanceQuery().variableValueEquals("engagementId", engagementId).unlimitedList().stream()
+        return runtime.createProcessInstanceQuery().variableValueEquals(EngagementEnding.ENGAGEMENT_ID.name(), engagementId).unlimitedList().stream()
                 .filter(p -> p.getId().equals(p.getRootProcessInstanceId()))
                 .map(p -> new EngagementProcessInstance(p.getId(), p.getProcessDefinitionId().split(":")[0]))
                 .toList();
@@ -114,7 +123,7 @@ class ProcessPauses {
      */
     void end(String processInstanceId, String reason) {
         boolean ended = !runtime.createMessageCorrelation(EngagementEnding.MESSAGE).processInstanceId(processInstanceId)
-                .setVariable(EngagementEnding.REASON_VARIABLE, reason).correlateAllWithResult().isEmpty();
+                .setVariables(ProcessVariable.values().with(EngagementEnding.REASON, reason)).correlateAllWithResult().isEmpty();
         if (!ended) {
             runtime.deleteProcessInstance(processInstanceId, reason);
         }

@@ -4,10 +4,47 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Reads submitted task-form fields with clear errors for wrong values. */
+/**
+ * Reads submitted task-form fields with clear errors for wrong values. A form submits text, numbers or booleans as the
+ * user typed them, so fields are read raw here and parsed; the overloads take the field's declaration in its process
+ * facade, the String ones serve fields named at run time (one per brief item, one per protocol clause).
+ */
 public final class TaskForms {
 
+    /**
+     * Every process a task of an engagement runs in carries the engagement's id under this name (the facades declare it
+     * for their process; the shared kernel knows no feature, so it declares its own).
+     */
+    private static final ProcessVariable<Long> ENGAGEMENT_ID = ProcessVariable.longVariable("engagementId", ProcessVariable.Scope.PROCESS);
+
     private TaskForms() {
+    }
+
+    public static boolean flag(DelegateTask task, ProcessVariable<?> field) {
+        return flag(task, field.name());
+    }
+
+    public static String text(DelegateTask task, ProcessVariable<?> field) {
+        return text(task, field.name());
+    }
+
+    public static <E extends Enum<E>> E choice(DelegateTask task, ProcessVariable<?> field, Class<E> type) {
+        return choice(task, field.name(), type);
+    }
+
+    public static java.math.BigDecimal amount(DelegateTask task, ProcessVariable<?> field) {
+        return amount(task, field.name());
+    }
+
+    public static int count(DelegateTask task, ProcessVariable<?> field, List<FieldProblem> problems) {
+        return count(task, field.name(), problems);
+    }
+
+    /** See {@link #consume(DelegateTask, String...)}. */
+    public static void consume(DelegateTask task, ProcessVariable<?>... fields) {
+        for (ProcessVariable<?> field : fields) {
+            task.removeVariable(field.name());
+        }
     }
 
     public static boolean flag(DelegateTask task, String name) {
@@ -88,8 +125,8 @@ public final class TaskForms {
      * which never lets a submission write a record id: a mismatch is refused and nothing is recorded.
      */
     public static void requireOwnEngagement(DelegateTask task, Long recordEngagementId, String record) {
-        Object own = task.getVariable("engagementId");
-        if (!(own instanceof Number id) || recordEngagementId == null || id.longValue() != recordEngagementId) {
+        Long own = ENGAGEMENT_ID.get(task);
+        if (own == null || recordEngagementId == null || own.longValue() != recordEngagementId) {
             throw new InvalidInputException(record, "does not belong to the engagement of this task");
         }
     }

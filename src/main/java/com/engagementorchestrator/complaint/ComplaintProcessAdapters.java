@@ -1,6 +1,6 @@
 package com.engagementorchestrator.complaint;
 
-import com.engagementorchestrator.common.ProcessVariables;
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,24 +17,22 @@ class ComplaintProcessAdapters {
     /** Runs in the complaint's own scope right after the message: the id becomes local to it. */
     @Bean
     JavaDelegate registerComplaint() {
-        return execution -> execution.setVariableLocal(ComplaintProcess.COMPLAINT_ID,
-                execution.getVariable(ComplaintProcess.RAISED_COMPLAINT_ID));
+        return execution -> ComplaintProcess.COMPLAINT_ID.set(execution, ComplaintProcess.RAISED_COMPLAINT_ID.required(execution));
     }
 
     @Bean
     TaskListener showComplaint(ComplaintService complaints, ComplaintRecord record) {
         return task -> {
             Complaint c = complaints.get(complaintId(task));
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("complaintText", c.getText());
-            // what the moderator may cite; a client's form does not show these, so a client never reads them
-            shown.put("complaintProtocols", record.protocolsOf(c.getEngagementId()));
-            shown.put("complaintLetters", record.lettersOf(c.getEngagementId()));
             // the client reads our answer in their language (portal), staff in English (Tasklist)
             boolean clients = ComplaintProcess.Elements.RESPOND_TO_ANSWER.equals(task.getTaskDefinitionKey());
-            shown.put("ourAnswer", complaints.answerInWords(c, clients ? complaints.clientLocale(c) : "en"));
-            shown.put("clientReplyShown", c.getClientReply() == null ? "" : c.getClientReply());
-            task.setVariablesLocal(shown);
+            task.setVariablesLocal(ProcessVariable.values()
+                    .with(ComplaintProcess.COMPLAINT_TEXT, c.getText())
+                    // what the moderator may cite; a client's form does not show these, so a client never reads them
+                    .with(ComplaintProcess.COMPLAINT_PROTOCOLS, record.protocolsOf(c.getEngagementId()))
+                    .with(ComplaintProcess.COMPLAINT_LETTERS, record.lettersOf(c.getEngagementId()))
+                    .with(ComplaintProcess.OUR_ANSWER, complaints.answerInWords(c, clients ? complaints.clientLocale(c) : "en"))
+                    .with(ComplaintProcess.CLIENT_REPLY_SHOWN, c.getClientReply() == null ? "" : c.getClientReply()));
         };
     }
 
@@ -42,9 +40,11 @@ class ComplaintProcessAdapters {
     TaskListener recordComplaintAnswer(ComplaintService complaints) {
         return task -> {
             complaints.answer(complaintId(task), TaskForms.actor(task),
-                    TaskForms.choice(task, "classification", Complaint.Classification.class), TaskForms.text(task, "answer"),
-                    TaskForms.text(task, "fix"), TaskForms.text(task, "fixBy"), TaskForms.amount(task, "refundAmount"));
-            TaskForms.consume(task, "classification", "answer", "fix", "fixBy", "refundAmount");
+                    TaskForms.choice(task, ComplaintProcess.CLASSIFICATION, Complaint.Classification.class),
+                    TaskForms.text(task, ComplaintProcess.ANSWER), TaskForms.text(task, ComplaintProcess.FIX),
+                    TaskForms.text(task, ComplaintProcess.FIX_BY), TaskForms.amount(task, ComplaintProcess.REFUND_AMOUNT));
+            TaskForms.consume(task, ComplaintProcess.CLASSIFICATION, ComplaintProcess.ANSWER, ComplaintProcess.FIX,
+                    ComplaintProcess.FIX_BY, ComplaintProcess.REFUND_AMOUNT);
         };
     }
 
@@ -62,7 +62,7 @@ class ComplaintProcessAdapters {
             var tasks = execution.getProcessEngineServices().getTaskService();
             tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                     .taskDefinitionKey(ComplaintProcess.Elements.ANSWER_COMPLAINT).unlimitedList().stream()
-                    .filter(t -> Long.valueOf(complaintId).equals(((Number) tasks.getVariable(t.getId(), ComplaintProcess.COMPLAINT_ID)).longValue()))
+                    .filter(t -> Long.valueOf(complaintId).equals(ComplaintProcess.COMPLAINT_ID.get(tasks, t.getId())))
                     .forEach(t -> {
                         tasks.addCandidateGroup(t.getId(), "freelancers");
                         tasks.setPriority(t.getId(), 100);
@@ -76,19 +76,19 @@ class ComplaintProcessAdapters {
         return task -> {
             String response = TaskForms.text(task, ComplaintProcess.RESPONSE);
             if (!"ACCEPT".equals(response) && !"ESCALATE".equals(response)) {
-                throw new com.engagementorchestrator.common.InvalidInputException(ComplaintProcess.RESPONSE, "choose ACCEPT or ESCALATE");
+                throw new com.engagementorchestrator.common.InvalidInputException(ComplaintProcess.RESPONSE.name(), "choose ACCEPT or ESCALATE");
             }
             TaskForms.requireOwnEngagement(task, complaints.get(complaintId(task)).getEngagementId(), "complaint");
-            complaints.respond(complaintId(task), "ACCEPT".equals(response), TaskForms.text(task, "clientReply"));
-            TaskForms.consume(task, ComplaintProcess.RESPONSE, "clientReply");
+            complaints.respond(complaintId(task), "ACCEPT".equals(response), TaskForms.text(task, ComplaintProcess.CLIENT_REPLY));
+            TaskForms.consume(task, ComplaintProcess.RESPONSE, ComplaintProcess.CLIENT_REPLY);
         };
     }
 
     @Bean
     TaskListener recordEscalationAnswer(ComplaintService complaints) {
         return task -> {
-            complaints.answerEscalation(complaintId(task), TaskForms.actor(task), TaskForms.text(task, "escalationAnswer"));
-            TaskForms.consume(task, "escalationAnswer");
+            complaints.answerEscalation(complaintId(task), TaskForms.actor(task), TaskForms.text(task, ComplaintProcess.ESCALATION_ANSWER));
+            TaskForms.consume(task, ComplaintProcess.ESCALATION_ANSWER);
         };
     }
 
@@ -98,6 +98,6 @@ class ComplaintProcessAdapters {
     }
 
     static long complaintId(VariableScope scope) {
-        return ProcessVariables.requiredLong(scope, ComplaintProcess.COMPLAINT_ID);
+        return ComplaintProcess.COMPLAINT_ID.required(scope);
     }
 }

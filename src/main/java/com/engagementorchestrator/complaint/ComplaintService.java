@@ -1,5 +1,6 @@
 package com.engagementorchestrator.complaint;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.correspondence.Money;
 import com.engagementorchestrator.common.ConflictException;
 import com.engagementorchestrator.common.FieldProblem;
@@ -55,7 +56,7 @@ public class ComplaintService {
         }
         Complaint complaint = complaints.save(new Complaint(engagementId, clientUserId, text.trim()));
         runtime.createMessageCorrelation(RAISED_MESSAGE).processInstanceId(e.getProcessInstanceId())
-                .setVariable(ComplaintProcess.RAISED_COMPLAINT_ID, complaint.getId()).correlate();
+                .setVariables(ProcessVariable.values().with(ComplaintProcess.RAISED_COMPLAINT_ID, complaint.getId())).correlate();
         letters.write(e, "complaint.received", "complaint-received/" + complaint.getId(), complaint.getId(),
                 Time.isoDate(timers.answerDueDate().toInstant()));
         return complaint;

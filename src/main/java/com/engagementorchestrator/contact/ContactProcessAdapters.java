@@ -1,5 +1,6 @@
 package com.engagementorchestrator.contact;
 
+import com.engagementorchestrator.common.DueDates;
 import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.DONE_SO_FAR;
 import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.NEEDED_FROM_CLIENT;
 import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.NEXT_STEPS;
@@ -7,7 +8,7 @@ import static com.engagementorchestrator.contact.ProgressReportsProcess.Variable
 import static com.engagementorchestrator.contact.ProgressReportsProcess.Variables.REPORT_DUE_AT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
-import com.engagementorchestrator.common.ProcessVariables;
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.TaskForms;
 import java.time.Instant;
 import java.util.Date;
@@ -24,6 +25,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ContactProcessAdapters {
+
+    @Bean
+    DueDates progressReportsDueDates() {
+        return new DueDates(ProgressReportsProcess.KEY, ProgressReportsProcess.Variables.DUE_DATES);
+    }
+
 
     /** Start listener of the "Work delivered" task (WorkDeliveredTask): the engagement is at work. */
     @Bean
@@ -42,13 +49,15 @@ class ContactProcessAdapters {
     TaskListener showProgressReport(ProgressReports reports) {
         return task -> {
             long engagementId = engagementId(task);
-            Instant next = reports.nextReportAt(engagementId, ((Date) task.getVariable(REPORT_DUE_AT)).toInstant());
-            task.getExecution().setVariable(REPORT_DUE_AT, Date.from(next));
+            Instant next = reports.nextReportAt(engagementId, REPORT_DUE_AT.required(task).toInstant());
+            REPORT_DUE_AT.set(task, Date.from(next));
             task.setDueDate(Date.from(next));
             ProgressReports.ReportContext context = reports.context(engagementId);
-            task.setVariablesLocal(Map.of("reportEngagement", context.engagementNumber(),
-                    "reportClient", context.clientName(),
-                    "reportAgreement", context.channel().inWords() + ", every " + context.reportEveryDays() + " days"));
+            task.setVariablesLocal(ProcessVariable.values()
+                    .with(ProgressReportsProcess.Variables.REPORT_ENGAGEMENT, context.engagementNumber())
+                    .with(ProgressReportsProcess.Variables.REPORT_CLIENT, context.clientName())
+                    .with(ProgressReportsProcess.Variables.REPORT_AGREEMENT,
+                            context.channel().inWords() + ", every " + context.reportEveryDays() + " days"));
         };
     }
 
@@ -57,17 +66,17 @@ class ContactProcessAdapters {
     TaskListener recordProgressReport(ProgressReports reports) {
         return task -> {
             long engagementId = engagementId(task);
-            Instant dueAt = ((Date) task.getVariable(REPORT_DUE_AT)).toInstant();
+            Instant dueAt = REPORT_DUE_AT.required(task).toInstant();
             long reportId = reports.record(engagementId, dueAt, TaskForms.text(task, DONE_SO_FAR), TaskForms.text(task, NEXT_STEPS),
                     TaskForms.text(task, NEEDED_FROM_CLIENT), TaskForms.actor(task));
             TaskForms.consume(task, DONE_SO_FAR, NEXT_STEPS, NEEDED_FROM_CLIENT);
-            task.getExecution().setVariable(PROGRESS_REPORT_ID, reportId);
-            task.getExecution().setVariable(REPORT_DUE_AT, Date.from(reports.upcoming(engagementId, dueAt)));
+            PROGRESS_REPORT_ID.set(task, reportId);
+            REPORT_DUE_AT.set(task, Date.from(reports.upcoming(engagementId, dueAt)));
         };
     }
 
     @Bean
     JavaDelegate sendProgressReport(ProgressReports reports) {
-        return execution -> reports.send(ProcessVariables.requiredLong(execution, PROGRESS_REPORT_ID));
+        return execution -> reports.send(PROGRESS_REPORT_ID.required(execution));
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.contact;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.FieldProblem;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.Time;
@@ -55,9 +56,9 @@ public class ProgressReports {
         }
         Engagement e = lifecycle.get(engagementId);
         Instant firstDueAt = Time.now().plus(period(engagementId));
-        runtime.startProcessInstanceByKey(ProgressReportsProcess.KEY, e.getNumber() + "/reports", Map.of(
-                ProgressReportsProcess.Variables.ENGAGEMENT_ID, engagementId,
-                ProgressReportsProcess.Variables.REPORT_DUE_AT, Date.from(firstDueAt)));
+        runtime.startProcessInstanceByKey(ProgressReportsProcess.KEY, e.getNumber() + "/reports", ProcessVariable.values()
+                .with(ProgressReportsProcess.Variables.ENGAGEMENT_ID, engagementId)
+                .with(ProgressReportsProcess.Variables.REPORT_DUE_AT, Date.from(firstDueAt)));
     }
 
     /**
@@ -79,7 +80,7 @@ public class ProgressReports {
     @Transactional(readOnly = true)
     public Optional<ProcessInstance> running(long engagementId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(ProgressReportsProcess.KEY)
-                .variableValueEquals(ProgressReportsProcess.Variables.ENGAGEMENT_ID, engagementId)
+                .variableValueEquals(ProgressReportsProcess.Variables.ENGAGEMENT_ID.name(), engagementId)
                 .unlimitedList().stream().findFirst();
     }
 
@@ -126,10 +127,10 @@ public class ProgressReports {
     public long record(long engagementId, Instant dueAt, String doneSoFar, String nextSteps, String neededFromClient,
                        String writtenBy) {
         List<FieldProblem> problems = new ArrayList<>();
-        require(problems, ProgressReportsProcess.Variables.DONE_SO_FAR, doneSoFar, "say what was done since the last report");
-        require(problems, ProgressReportsProcess.Variables.NEXT_STEPS, nextSteps, "say what comes next");
+        require(problems, ProgressReportsProcess.Variables.DONE_SO_FAR.name(), doneSoFar, "say what was done since the last report");
+        require(problems, ProgressReportsProcess.Variables.NEXT_STEPS.name(), nextSteps, "say what comes next");
         if (neededFromClient != null && neededFromClient.length() > MAX_TEXT) {
-            problems.add(new FieldProblem(ProgressReportsProcess.Variables.NEEDED_FROM_CLIENT, "at most " + MAX_TEXT + " characters"));
+            problems.add(new FieldProblem(ProgressReportsProcess.Variables.NEEDED_FROM_CLIENT.name(), "at most " + MAX_TEXT + " characters"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

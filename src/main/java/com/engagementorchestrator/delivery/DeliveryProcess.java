@@ -1,14 +1,39 @@
 package com.engagementorchestrator.delivery;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+import static com.engagementorchestrator.common.ProcessVariable.longVariable;
+import static com.engagementorchestrator.common.ProcessVariable.stringVariable;
+
+import com.engagementorchestrator.common.ProcessVariable;
+
 /** The facade of processes/delivery-review.bpmn: its key, element ids and variables. */
 public final class DeliveryProcess {
 
     public static final String KEY = "delivery-review";
-    public static final String DELIVERABLE_ID = "deliverableId";
+
+    /* Its variables, each declared once with its type and scope. */
+    public static final ProcessVariable<Long> DELIVERABLE_ID = longVariable("deliverableId", PROCESS);
+    public static final ProcessVariable<Long> ENGAGEMENT_ID = longVariable("engagementId", PROCESS);
+    public static final ProcessVariable<String> CLIENT_USER_ID = stringVariable("clientUserId", PROCESS);
     /** ACCEPT or CHANGES, from the client's review form. */
-    public static final String DECISION = "deliveryDecision";
+    public static final ProcessVariable<String> DECISION = stringVariable("deliveryDecision", PROCESS);
+    public static final ProcessVariable<String> CHANGE_REQUEST = stringVariable("changeRequest", PROCESS);
     /** IN_SCOPE or CHANGE_ORDER, from the freelancer's assessment. */
-    public static final String ASSESSMENT = "changeAssessment";
+    public static final ProcessVariable<String> ASSESSMENT = stringVariable("changeAssessment", PROCESS);
+    public static final ProcessVariable<String> ASSESSMENT_NOTE = stringVariable("assessmentNote", PROCESS);
+    /** The change order form: the signed protocol and the extra cost (text or number). */
+    public static final ProcessVariable<String> CHANGE_ORDER_PROTOCOL = stringVariable("changeOrderProtocol", PROCESS);
+    public static final ProcessVariable<String> EXTRA_COST = stringVariable("extraCost", PROCESS);
+    /** Shown by the review forms (task-local, read-only). */
+    public static final ProcessVariable<String> DELIVERY_TITLE = stringVariable("deliveryTitle", LOCAL);
+    public static final ProcessVariable<String> DELIVERY_PREVIEW = stringVariable("deliveryPreview", LOCAL);
+    public static final ProcessVariable<String> DELIVERY_CHANGE_REQUEST = stringVariable("deliveryChangeRequest", LOCAL);
+    /**
+     * Shown by the engagement's "Work delivered" task (task-local, read-only): where every result stands. That task is
+     * the engagement's; its engagementId is the engagement's own.
+     */
+    public static final ProcessVariable<String> DELIVERED_WORK = stringVariable("deliveredWork", LOCAL);
 
     private DeliveryProcess() {
     }

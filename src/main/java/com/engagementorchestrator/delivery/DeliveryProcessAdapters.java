@@ -1,6 +1,7 @@
 package com.engagementorchestrator.delivery;
 
-import com.engagementorchestrator.common.ProcessVariables;
+import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.TaskForms;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,31 +20,33 @@ class DeliveryProcessAdapters {
             long id = deliverableId(task);
             Deliverable d = deliveries.byId(id);
             String base = "/api/engagements/" + task.getExecution().getProcessBusinessKey().split("/")[0] + "/deliveries/" + id;
-            task.setVariablesLocal(Map.of("deliveryTitle", d.getTitle() + " (v" + d.getVersion() + ")", // "v1" reads in either language
-                    "deliveryPreview", d.getPreview() == null ? "no preview for this kind of file: released after full payment" : base + "/preview",
-                    "deliveryChangeRequest", d.getChangeRequest() == null ? "" : d.getChangeRequest()));
+            task.setVariablesLocal(ProcessVariable.values()
+                    .with(DeliveryProcess.DELIVERY_TITLE, d.getTitle() + " (v" + d.getVersion() + ")") // "v1" reads in either language
+                    .with(DeliveryProcess.DELIVERY_PREVIEW,
+                            d.getPreview() == null ? "no preview for this kind of file: released after full payment" : base + "/preview")
+                    .with(DeliveryProcess.DELIVERY_CHANGE_REQUEST, d.getChangeRequest() == null ? "" : d.getChangeRequest()));
         };
     }
 
     /** Create listener of the engagement's "Work delivered" task: where every result stands. */
     @Bean
     TaskListener showDeliveredWork(DeliveryService deliveries) {
-        return task -> task.setVariableLocal("deliveredWork",
-                deliveries.deliveredWorkSummary(ProcessVariables.requiredLong(task, "engagementId")));
+        return task -> DeliveryProcess.DELIVERED_WORK.set(task,
+                deliveries.deliveredWorkSummary(EngagementProcess.Variables.engagementId(task)));
     }
 
     /** Complete listener of "Work delivered": the one check, whether from Tasklist or from the API. */
     @Bean
     TaskListener declareWorkDelivered(DeliveryService deliveries) {
-        return task -> deliveries.confirmDelivered(ProcessVariables.requiredLong(task, "engagementId"));
+        return task -> deliveries.confirmDelivered(EngagementProcess.Variables.engagementId(task));
     }
 
     @Bean
     TaskListener recordDeliveryReview(DeliveryService deliveries) {
         return task -> {
             TaskForms.requireOwnEngagement(task, deliveries.byId(deliverableId(task)).getEngagementId(), "deliverable");
-            deliveries.review(deliverableId(task), TaskForms.text(task, DeliveryProcess.DECISION), TaskForms.text(task, "changeRequest"));
-            TaskForms.consume(task, "changeRequest");
+            deliveries.review(deliverableId(task), TaskForms.text(task, DeliveryProcess.DECISION), TaskForms.text(task, DeliveryProcess.CHANGE_REQUEST));
+            TaskForms.consume(task, DeliveryProcess.CHANGE_REQUEST);
         };
     }
 
@@ -66,8 +69,8 @@ class DeliveryProcessAdapters {
     @Bean
     TaskListener recordChangeAssessment(DeliveryService deliveries) {
         return task -> {
-            deliveries.assess(deliverableId(task), TaskForms.text(task, DeliveryProcess.ASSESSMENT), TaskForms.text(task, "assessmentNote"));
-            TaskForms.consume(task, "assessmentNote");
+            deliveries.assess(deliverableId(task), TaskForms.text(task, DeliveryProcess.ASSESSMENT), TaskForms.text(task, DeliveryProcess.ASSESSMENT_NOTE));
+            TaskForms.consume(task, DeliveryProcess.ASSESSMENT_NOTE);
         };
     }
 
@@ -79,18 +82,18 @@ class DeliveryProcessAdapters {
     @Bean
     TaskListener recordChangeOrder(DeliveryService deliveries) {
         return task -> {
-            deliveries.recordChangeOrder(deliverableId(task), TaskForms.text(task, "changeOrderProtocol"),
-                    TaskForms.amount(task, "extraCost"));
-            TaskForms.consume(task, "changeOrderProtocol", "extraCost");
+            deliveries.recordChangeOrder(deliverableId(task), TaskForms.text(task, DeliveryProcess.CHANGE_ORDER_PROTOCOL),
+                    TaskForms.amount(task, DeliveryProcess.EXTRA_COST));
+            TaskForms.consume(task, DeliveryProcess.CHANGE_ORDER_PROTOCOL, DeliveryProcess.EXTRA_COST);
         };
     }
 
     @Bean
     TaskListener recordRework(DeliveryService deliveries) {
-        return task -> task.getExecution().setVariable(DeliveryProcess.DELIVERABLE_ID, deliveries.rework(deliverableId(task)));
+        return task -> DeliveryProcess.DELIVERABLE_ID.set(task, deliveries.rework(deliverableId(task)));
     }
 
     static long deliverableId(VariableScope scope) {
-        return ProcessVariables.requiredLong(scope, DeliveryProcess.DELIVERABLE_ID);
+        return DeliveryProcess.DELIVERABLE_ID.required(scope);
     }
 }

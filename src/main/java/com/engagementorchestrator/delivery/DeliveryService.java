@@ -70,10 +70,10 @@ public class DeliveryService {
         var e = lifecycle.get(engagementId);
         Deliverable d = deliverables.save(new Deliverable(engagementId, title.trim(), original,
                 previews.of(original, e.getClient().getLocale()), uploadedBy));
-        runtime.startProcessInstanceByKey(DeliveryProcess.KEY, e.getNumber() + "/" + d.getId(), java.util.Map.of(
-                DeliveryProcess.DELIVERABLE_ID, d.getId(),
-                com.engagementorchestrator.engagement.EngagementProcess.Variables.ENGAGEMENT_ID, engagementId,
-                com.engagementorchestrator.engagement.EngagementProcess.Variables.CLIENT_USER_ID, e.getClient().getUserId()));
+        runtime.startProcessInstanceByKey(DeliveryProcess.KEY, e.getNumber() + "/" + d.getId(),
+                com.engagementorchestrator.common.ProcessVariable.values().with(DeliveryProcess.DELIVERABLE_ID, d.getId())
+                        .with(DeliveryProcess.ENGAGEMENT_ID, engagementId)
+                        .with(DeliveryProcess.CLIENT_USER_ID, e.getClient().getUserId()));
         letters.write(e, "delivery.ready", "delivery-ready/" + d.getId(), d.getTitle(), timers.silenceDateText(),
                 letters.taskLink(e, DeliveryProcess.Elements.REVIEW_DELIVERY));
         return d;

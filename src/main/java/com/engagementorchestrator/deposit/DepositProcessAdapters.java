@@ -12,6 +12,8 @@ import static com.engagementorchestrator.engagement.EngagementProcess.Variables.
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.ProcessVariable;
+import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.BlockingProperties;
@@ -35,10 +37,10 @@ class DepositProcessAdapters {
     JavaDelegate issueDepositInvoice(DepositService deposits) {
         return execution -> {
             Invoice invoice = deposits.issueInvoice(engagementId(execution));
-            execution.setVariable(INVOICE_NUMBER, invoice.getNumber());
-            execution.setVariable(DEPOSIT_DUE_AT, Date.from(invoice.getDueAt()));
+            INVOICE_NUMBER.set(execution, invoice.getNumber());
+            DEPOSIT_DUE_AT.set(execution, Date.from(invoice.getDueAt()));
             // A payment that came before the process got here is not lost: it is in the table already.
-            execution.setVariable(DEPOSIT_PAID, invoice.isPaid());
+            DEPOSIT_PAID.set(execution, invoice.isPaid());
         };
     }
 
@@ -47,14 +49,13 @@ class DepositProcessAdapters {
         return task -> {
             Invoice invoice = deposits.currentInvoice(engagementId(task));
             BigDecimal paid = deposits.paidSoFar(invoice);
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("invoiceNumber", invoice.getNumber());
-            shown.put("invoiceAmount", invoice.getAmount().toPlainString());
-            shown.put("invoiceCurrency", invoice.getCurrency());
-            shown.put("invoiceDueDate", Time.isoDate(invoice.getDueAt()));
-            shown.put("invoicePaidSoFar", paid.toPlainString());
-            shown.put("invoiceRemaining", invoice.getAmount().subtract(paid).max(BigDecimal.ZERO).toPlainString());
-            task.setVariablesLocal(shown);
+            task.setVariablesLocal(ProcessVariable.values()
+                    .with(Variables.INVOICE_NUMBER_SHOWN, invoice.getNumber())
+                    .with(Variables.INVOICE_AMOUNT, invoice.getAmount().toPlainString())
+                    .with(Variables.INVOICE_CURRENCY, invoice.getCurrency())
+                    .with(Variables.INVOICE_DUE_DATE, Time.isoDate(invoice.getDueAt()))
+                    .with(Variables.INVOICE_PAID_SO_FAR, paid.toPlainString())
+                    .with(Variables.INVOICE_REMAINING, invoice.getAmount().subtract(paid).max(BigDecimal.ZERO).toPlainString()));
         };
     }
 
@@ -62,9 +63,9 @@ class DepositProcessAdapters {
     @Bean
     TaskListener recordPaymentOrder(DepositService deposits) {
         return task -> {
-            FileValue file = task.getVariableTyped(PAYMENT_ORDER);
+            FileValue file = PAYMENT_ORDER.get(task);
             if (file == null || file.getValue() == null) {
-                throw new InvalidInputException(PAYMENT_ORDER, "upload the bank's payment order (PDF, JPEG or PNG), or pay "
+                throw new InvalidInputException(PAYMENT_ORDER.name(), "upload the bank's payment order (PDF, JPEG or PNG), or pay "
                         + "through the payment provider: this task then closes by itself");
             }
             deposits.submitPaymentOrder(engagementId(task), TaskForms.actor(task), file.getFilename(),
@@ -79,16 +80,15 @@ class DepositProcessAdapters {
             long engagementId = engagementId(task);
             PaymentOrder order = deposits.latestPaymentOrder(engagementId);
             Invoice invoice = deposits.currentInvoice(engagementId);
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("invoiceNumber", invoice.getNumber());
-            shown.put("invoiceAmount", invoice.getAmount().toPlainString() + " " + invoice.getCurrency());
             java.math.BigDecimal paid = deposits.paidSoFar(invoice);
-            shown.put("invoicePaidSoFar", paid.signum() == 0 ? "Nothing yet" : paid.toPlainString() + " " + invoice.getCurrency());
-            shown.put("declaredAmount", order.getDeclaredAmount().toPlainString());
-            shown.put("paymentOrderName", order.getFile().getFileName() + " (" + order.getFile().getContentType() + ")");
-            shown.put("paymentOrderUrl", "/api/engagements/" + task.getExecution().getProcessBusinessKey()
-                    + "/payment-orders/" + order.getId());
-            task.setVariablesLocal(shown);
+            task.setVariablesLocal(ProcessVariable.values()
+                    .with(Variables.INVOICE_NUMBER_SHOWN, invoice.getNumber())
+                    .with(Variables.INVOICE_AMOUNT, invoice.getAmount().toPlainString() + " " + invoice.getCurrency())
+                    .with(Variables.INVOICE_PAID_SO_FAR, paid.signum() == 0 ? "Nothing yet" : paid.toPlainString() + " " + invoice.getCurrency())
+                    .with(Variables.DECLARED_AMOUNT, order.getDeclaredAmount().toPlainString())
+                    .with(Variables.PAYMENT_ORDER_NAME, order.getFile().getFileName() + " (" + order.getFile().getContentType() + ")")
+                    .with(Variables.PAYMENT_ORDER_URL, "/api/engagements/" + task.getExecution().getProcessBusinessKey()
+                            + "/payment-orders/" + order.getId()));
         };
     }
 
@@ -97,12 +97,12 @@ class DepositProcessAdapters {
         return task -> {
             PaymentOrder.Decision decision = TaskForms.choice(task, PAYMENT_ORDER_DECISION, PaymentOrder.Decision.class);
             boolean paid = deposits.decidePaymentOrder(engagementId(task), TaskForms.actor(task), decision,
-                    TaskForms.amount(task, "confirmedAmount"), TaskForms.text(task, "paymentOrderRejectionReason"));
-            TaskForms.consume(task, "confirmedAmount", "paymentOrderRejectionReason");
-            task.getExecution().setVariable(PAYMENT_ORDER_DECISION, decision.name());
+                    TaskForms.amount(task, Variables.CONFIRMED_AMOUNT), TaskForms.text(task, Variables.PAYMENT_ORDER_REJECTION_REASON));
+            TaskForms.consume(task, Variables.CONFIRMED_AMOUNT, Variables.PAYMENT_ORDER_REJECTION_REASON);
+            PAYMENT_ORDER_DECISION.set(task, decision.name());
             // The same forms serve the deposit and the final invoice; the process reads the flag of its round.
             boolean finalRound = deposits.currentInvoice(engagementId(task)).getKind() == Invoice.Kind.FINAL;
-            task.getExecution().setVariable(finalRound ? FINAL_PAID : DEPOSIT_PAID, paid);
+            (finalRound ? FINAL_PAID : DEPOSIT_PAID).set(task, paid);
         };
     }
 
@@ -115,8 +115,8 @@ class DepositProcessAdapters {
     JavaDelegate renewDepositDueDate(DepositService deposits, BlockingProperties blocking) {
         return execution -> {
             long engagementId = engagementId(execution);
-            execution.setVariable(DEPOSIT_DUE_AT, Date.from(deposits.renewDueDate(engagementId, blocking.graceAfterLift())));
-            execution.setVariable(DEPOSIT_PAID, deposits.isPaid(engagementId));
+            DEPOSIT_DUE_AT.set(execution, Date.from(deposits.renewDueDate(engagementId, blocking.graceAfterLift())));
+            DEPOSIT_PAID.set(execution, deposits.isPaid(engagementId));
         };
     }
 
@@ -124,8 +124,8 @@ class DepositProcessAdapters {
     JavaDelegate issueFinalInvoice(DepositService deposits) {
         return execution -> {
             Invoice invoice = deposits.issueFinalInvoice(engagementId(execution));
-            execution.setVariable(FINAL_DUE_AT, Date.from(invoice.getDueAt()));
-            execution.setVariable(FINAL_PAID, invoice.isPaid());
+            FINAL_DUE_AT.set(execution, Date.from(invoice.getDueAt()));
+            FINAL_PAID.set(execution, invoice.isPaid());
         };
     }
 
@@ -133,8 +133,8 @@ class DepositProcessAdapters {
     JavaDelegate renewFinalDueDate(DepositService deposits, BlockingProperties blocking) {
         return execution -> {
             long engagementId = engagementId(execution);
-            execution.setVariable(FINAL_DUE_AT, Date.from(deposits.renewFinalDueDate(engagementId, blocking.graceAfterLift())));
-            execution.setVariable(FINAL_PAID, deposits.finalInvoice(engagementId).map(Invoice::isPaid).orElse(false));
+            FINAL_DUE_AT.set(execution, Date.from(deposits.renewFinalDueDate(engagementId, blocking.graceAfterLift())));
+            FINAL_PAID.set(execution, deposits.finalInvoice(engagementId).map(Invoice::isPaid).orElse(false));
         };
     }
 

@@ -120,7 +120,7 @@ public class EvidenceBundle {
     private List<Map<String, Object>> processHistory(Engagement e) {
         List<Map<String, Object>> processes = new ArrayList<>();
         List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-                .variableValueEquals(EngagementProcess.Variables.ENGAGEMENT_ID, e.getId()).orderByProcessInstanceStartTime().asc().unlimitedList();
+                .variableValueEquals(EngagementProcess.Variables.ENGAGEMENT_ID.name(), e.getId()).orderByProcessInstanceStartTime().asc().unlimitedList();
         for (HistoricProcessInstance instance : instances) {
             Map<String, Object> process = new LinkedHashMap<>();
             process.put("process", instance.getProcessDefinitionKey());

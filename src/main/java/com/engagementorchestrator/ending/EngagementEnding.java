@@ -1,5 +1,9 @@
 package com.engagementorchestrator.ending;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+
+import com.engagementorchestrator.common.ProcessVariable;
+
 import com.engagementorchestrator.promise.PromiseLedger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -12,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What an engagement leaves behind when it ends, however it ends (completed, terminated, declined): nothing stays open
  * (issue 11, item 4). Every process that runs beside the engagement's own (a protocol, a delivery in review, a client's
  * reply) models its own end in an event sub-process on the {@value #MESSAGE} message, which ends its tasks and the
- * reminder ladders it called; the reason is kept on the instance as {@value #REASON_VARIABLE}. Every open promise is
+ * reminder ladders it called; the reason is kept on the instance as {@link #REASON}. Every open promise is
  * closed with the same reason, so the record and the completion summary account for all of them.
  */
 @Service
@@ -22,7 +26,9 @@ public class EngagementEnding {
     /** The message every process running beside an engagement takes as its end (see its EngagementEndedEventSubProcess). */
     public static final String MESSAGE = "EngagementEnded";
     /** Why the process ended, kept on the ended instance for Cockpit and the history. */
-    public static final String REASON_VARIABLE = "endedBecause";
+    public static final ProcessVariable<String> REASON = ProcessVariable.stringVariable("endedBecause", PROCESS);
+    /** Every process that runs beside an engagement carries the engagement's id under this name. */
+    public static final ProcessVariable<Long> ENGAGEMENT_ID = ProcessVariable.longVariable("engagementId", PROCESS);
 
     private static final Logger LOG = LoggerFactory.getLogger(EngagementEnding.class);
 
@@ -39,7 +45,7 @@ public class EngagementEnding {
      * blocked) cannot take a message; the block's decision ends those (breach/PausedEngagementResumer).
      */
     public void endAllOf(long engagementId, String reason) {
-        for (ProcessInstance process : runtime.createProcessInstanceQuery().variableValueEquals("engagementId", engagementId)
+        for (ProcessInstance process : runtime.createProcessInstanceQuery().variableValueEquals(ENGAGEMENT_ID.name(), engagementId)
                 .unlimitedList()) {
             if (!process.getId().equals(process.getRootProcessInstanceId())) {
                 continue; // a called ladder ends with the process that called it
@@ -49,7 +55,7 @@ public class EngagementEnding {
                 continue;
             }
             runtime.createMessageCorrelation(MESSAGE).processInstanceId(process.getId())
-                    .setVariable(REASON_VARIABLE, reason).correlateAllWithResult();
+                    .setVariables(ProcessVariable.values().with(REASON, reason)).correlateAllWithResult();
         }
         promises.closeOpen(engagementId, reason);
     }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.engagement;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.common.Time;
 import java.util.Map;
@@ -30,9 +31,9 @@ public class EngagementLifecycle {
     }
 
     public void start(Engagement engagement) {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(EngagementProcess.KEY, engagement.getNumber(), Map.of(
-                EngagementProcess.Variables.ENGAGEMENT_ID, engagement.getId(),
-                EngagementProcess.Variables.CLIENT_USER_ID, engagement.getClient().getUserId()));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(EngagementProcess.KEY, engagement.getNumber(),
+                ProcessVariable.values().with(EngagementProcess.Variables.ENGAGEMENT_ID, engagement.getId())
+                        .with(EngagementProcess.Variables.CLIENT_USER_ID, engagement.getClient().getUserId()));
         engagement.attachProcessInstance(instance.getId());
         periods.save(new PhasePeriod(engagement.getId(), engagement.getPhase(), engagement.getCreatedAt()));
     }

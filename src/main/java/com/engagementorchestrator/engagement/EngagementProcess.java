@@ -1,6 +1,21 @@
 package com.engagementorchestrator.engagement;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+import static com.engagementorchestrator.common.ProcessVariable.listVariable;
+import static com.engagementorchestrator.common.ProcessVariable.booleanVariable;
+import static com.engagementorchestrator.common.ProcessVariable.dateVariable;
+import static com.engagementorchestrator.common.ProcessVariable.fileVariable;
+import static com.engagementorchestrator.common.ProcessVariable.integerVariable;
+import static com.engagementorchestrator.common.ProcessVariable.longVariable;
+import static com.engagementorchestrator.common.ProcessVariable.stringVariable;
+
+import com.engagementorchestrator.common.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.FileValue;
 
 /**
  * The facade of the {@code engagement} process (processes/engagement.bpmn): its key, the ids of its
@@ -126,40 +141,95 @@ public final class EngagementProcess {
         }
     }
 
-    /** Process variables: ids and small decision inputs only; business data lives in the domain tables. */
+    /**
+     * Process variables: ids and small decision inputs only; business data lives in the domain tables. Each is declared
+     * once with its type and scope; code reads and writes them only through these declarations.
+     */
     public static final class Variables {
-        public static final String ENGAGEMENT_ID = "engagementId";
-        public static final String CLIENT_USER_ID = "clientUserId";
-        public static final String SCREENING_VERDICT = "screeningVerdict";
-        public static final String INTRO_CALL_NEEDED = "introCallNeeded";
-        public static final String AUTHORITY_DECISION = "authorityDecision";
-        public static final String AUTHORITY_ATTEMPTS_LEFT = "authorityAttemptsLeft";
-        /** Due dates (java.util.Date) of what the client owes; the reminder ladders and task due dates follow them. */
-        public static final String AUTHORITY_DUE_AT = "authorityDueAt";
-        public static final String DEPOSIT_DUE_AT = "depositDueAt";
-        public static final String MATERIALS_DUE_AT = "materialsDueAt";
-        public static final String DEPOSIT_PAID = "depositPaid";
-        public static final String FINAL_DUE_AT = "finalDueAt";
-        public static final String FINAL_PAID = "finalPaid";
-        public static final String INVOICE_NUMBER = "invoiceNumber";
-        /** Submitted by the client's payment-order form. */
-        public static final String PAYMENT_ORDER = "paymentOrder";
-        public static final String PAID_AMOUNT = "paidAmount";
-        public static final String PAYMENT_ORDER_DECISION = "paymentOrderDecision";
-        public static final String MATERIALS_TO_REVIEW = "materialsToReview";
-        public static final String MATERIALS_COMPLETE = "materialsComplete";
-        /** Inputs of await-obligation (see breach.AwaitObligationProcess.Variables). */
-        public static final String BREACH_KIND = "breachKind";
-        public static final String OBLIGATION = "obligation";
-        public static final String DUE_AT = "dueAt";
+        public static final ProcessVariable<Long> ENGAGEMENT_ID = longVariable("engagementId", PROCESS);
+        public static final ProcessVariable<String> CLIENT_USER_ID = stringVariable("clientUserId", PROCESS);
+        /** ACCEPT, REVIEW or DECLINE: the screening table's verdict, or the moderator's review decision. */
+        public static final ProcessVariable<String> SCREENING_VERDICT = stringVariable("screeningVerdict", PROCESS);
+        public static final ProcessVariable<Boolean> INTRO_CALL_NEEDED = booleanVariable("introCallNeeded", PROCESS);
+        /** Submitted by the moderator's verification form, then kept for the gateway. */
+        public static final ProcessVariable<String> AUTHORITY_DECISION = stringVariable("authorityDecision", PROCESS);
+        public static final ProcessVariable<Integer> AUTHORITY_ATTEMPTS_LEFT = integerVariable("authorityAttemptsLeft", PROCESS);
+        /** Due dates of what the client owes; the reminder ladders and task due dates follow them. */
+        public static final ProcessVariable<Date> AUTHORITY_DUE_AT = dateVariable("authorityDueAt", PROCESS);
+        public static final ProcessVariable<Date> DEPOSIT_DUE_AT = dateVariable("depositDueAt", PROCESS);
+        public static final ProcessVariable<Date> MATERIALS_DUE_AT = dateVariable("materialsDueAt", PROCESS);
+        public static final ProcessVariable<Date> FINAL_DUE_AT = dateVariable("finalDueAt", PROCESS);
+        /** Every due date of this process: they move by the paused time when a blocked client is let go on. */
+        public static final List<ProcessVariable<Date>> DUE_DATES =
+                List.of(AUTHORITY_DUE_AT, DEPOSIT_DUE_AT, MATERIALS_DUE_AT, FINAL_DUE_AT);
+        public static final ProcessVariable<Boolean> DEPOSIT_PAID = booleanVariable("depositPaid", PROCESS);
+        public static final ProcessVariable<Boolean> FINAL_PAID = booleanVariable("finalPaid", PROCESS);
+        public static final ProcessVariable<String> INVOICE_NUMBER = stringVariable("invoiceNumber", PROCESS);
+        /** Submitted by the client's payment-order form (task-local until the task completes). */
+        public static final ProcessVariable<FileValue> PAYMENT_ORDER = fileVariable("paymentOrder", PROCESS);
+        /** Submitted by the client's payment-order form, as text or number. */
+        public static final ProcessVariable<String> PAID_AMOUNT = stringVariable("paidAmount", PROCESS);
+        /** Submitted by the moderator's review form, then kept for the gateway: CONFIRM or REJECT. */
+        public static final ProcessVariable<String> PAYMENT_ORDER_DECISION = stringVariable("paymentOrderDecision", PROCESS);
+        public static final ProcessVariable<Boolean> MATERIALS_TO_REVIEW = booleanVariable("materialsToReview", PROCESS);
+        public static final ProcessVariable<Boolean> MATERIALS_COMPLETE = booleanVariable("materialsComplete", PROCESS);
         /** File variable submitted by the client's upload form; moved into the domain table on completion. */
-        public static final String AUTHORITY_DOCUMENT = "authorityDocument";
+        public static final ProcessVariable<FileValue> AUTHORITY_DOCUMENT = fileVariable("authorityDocument", PROCESS);
+        /** Submitted by the moderator's verification form with a rejection. */
+        public static final ProcessVariable<String> AUTHORITY_REJECTION_REASON = stringVariable("authorityRejectionReason", PROCESS);
+        /** Submitted by the moderator's payment-order review form. */
+        public static final ProcessVariable<String> CONFIRMED_AMOUNT = stringVariable("confirmedAmount", PROCESS);
+        public static final ProcessVariable<String> PAYMENT_ORDER_REJECTION_REASON =
+                stringVariable("paymentOrderRejectionReason", PROCESS);
+        /**
+         * The brief's items as text: prefilled on the execution (a submitted field is stored there and must replace the
+         * draft), submitted by the moderator's brief form.
+         */
+        public static final ProcessVariable<String> BRIEF_ITEMS = stringVariable("briefItems", PROCESS);
+        /** Submitted by the moderator's materials review: the item ids still missing (a JSON list, a list or text). */
+        public static final ProcessVariable<String> MISSING_ITEMS = stringVariable("missingItems", PROCESS);
+        public static final ProcessVariable<String> REVIEW_NOTES = stringVariable("reviewNotes", PROCESS);
+
+        /* Shown by the forms: task-local, read-only (forms.TaskFormGuard refuses their submission). */
+        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_NAME = stringVariable("authorityDocumentName", LOCAL);
+        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_TYPE = stringVariable("authorityDocumentType", LOCAL);
+        public static final ProcessVariable<Integer> AUTHORITY_DOCUMENT_ATTEMPT = integerVariable("authorityDocumentAttempt", LOCAL);
+        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_URL = stringVariable("authorityDocumentUrl", LOCAL);
+        /** The invoice as the payment forms show it (the process's own invoiceNumber is the same number). */
+        public static final ProcessVariable<String> INVOICE_NUMBER_SHOWN = stringVariable("invoiceNumber", LOCAL);
+        public static final ProcessVariable<String> INVOICE_AMOUNT = stringVariable("invoiceAmount", LOCAL);
+        public static final ProcessVariable<String> INVOICE_CURRENCY = stringVariable("invoiceCurrency", LOCAL);
+        public static final ProcessVariable<String> INVOICE_DUE_DATE = stringVariable("invoiceDueDate", LOCAL);
+        public static final ProcessVariable<String> INVOICE_PAID_SO_FAR = stringVariable("invoicePaidSoFar", LOCAL);
+        public static final ProcessVariable<String> INVOICE_REMAINING = stringVariable("invoiceRemaining", LOCAL);
+        public static final ProcessVariable<String> DECLARED_AMOUNT = stringVariable("declaredAmount", LOCAL);
+        public static final ProcessVariable<String> PAYMENT_ORDER_NAME = stringVariable("paymentOrderName", LOCAL);
+        public static final ProcessVariable<String> PAYMENT_ORDER_URL = stringVariable("paymentOrderUrl", LOCAL);
+        /** The open items as JSON; the client's form builds one input per item. */
+        public static final ProcessVariable<String> BRIEF_ITEMS_JSON = stringVariable("briefItemsJson", LOCAL);
+        /** The submitted items as checklist options (form-js valuesKey: label and value). */
+        public static final ProcessVariable<List<Map<String, Object>>> SUBMITTED_ITEM_OPTIONS =
+                listVariable("submittedItemOptions", LOCAL);
+        public static final ProcessVariable<String> MATERIALS_SUMMARY = stringVariable("materialsSummary", LOCAL);
 
         private Variables() {
         }
 
+        /** The client's form submits, per brief item, an answer, a file or a new date. */
+        public static ProcessVariable<String> itemAnswer(long itemId) {
+            return stringVariable("answer_" + itemId, PROCESS);
+        }
+
+        public static ProcessVariable<FileValue> itemFile(long itemId) {
+            return fileVariable("file_" + itemId, PROCESS);
+        }
+
+        public static ProcessVariable<String> itemExtension(long itemId) {
+            return stringVariable("extend_" + itemId, PROCESS);
+        }
+
         public static long engagementId(VariableScope scope) {
-            return com.engagementorchestrator.common.ProcessVariables.requiredLong(scope, ENGAGEMENT_ID);
+            return ENGAGEMENT_ID.required(scope);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.engagement;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskContextPlugin extends AbstractProcessEnginePlugin {
 
-    static final String ENGAGEMENT_ID = "engagementId";
-    static final String CLIENT_USER_ID = "clientUserId";
+    /** Every process that runs for an engagement or a client carries one of these (same names in each facade). */
+    private static final ProcessVariable<Long> ENGAGEMENT_ID = EngagementProcess.Variables.ENGAGEMENT_ID;
+    private static final ProcessVariable<String> CLIENT_USER_ID = EngagementProcess.Variables.CLIENT_USER_ID;
 
     /** Resolved when the first task is created: the engine is built before the JPA repositories are needed. */
     private final ObjectProvider<TaskContexts> contexts;
@@ -49,10 +51,10 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
     }
 
     private void nameTask(DelegateTask task) {
-        Object engagementId = task.getVariable(ENGAGEMENT_ID);
-        Object clientUserId = task.getVariable(CLIENT_USER_ID);
-        var context = engagementId instanceof Number id ? contexts.getObject().ofEngagement(id.longValue())
-                : clientUserId instanceof String user ? contexts.getObject().ofClient(user)
+        Long engagementId = ENGAGEMENT_ID.get(task);
+        String clientUserId = CLIENT_USER_ID.get(task);
+        var context = engagementId != null ? contexts.getObject().ofEngagement(engagementId)
+                : clientUserId != null ? contexts.getObject().ofClient(clientUserId)
                 : java.util.Optional.<TaskContexts.TaskContext>empty();
         context.ifPresent(c -> {
             task.setName(c.taskName(task.getName()));

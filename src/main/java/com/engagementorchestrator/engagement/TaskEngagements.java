@@ -24,8 +24,8 @@ public class TaskEngagements {
         if (task == null || task.getProcessInstanceId() == null) {
             return Optional.empty();
         }
-        Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
-        return engagementId instanceof Number id ? Optional.of(id.longValue())
+        Long engagementId = EngagementProcess.Variables.ENGAGEMENT_ID.get(runtime, task.getProcessInstanceId());
+        return engagementId != null ? Optional.of(engagementId)
                 : engagements.findByProcessInstanceId(task.getProcessInstanceId()).map(Engagement::getId);
     }
 
@@ -33,8 +33,8 @@ public class TaskEngagements {
         if (task == null || task.getProcessInstanceId() == null) {
             return Optional.empty();
         }
-        Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
-        return engagementId instanceof Number id ? engagements.findById(id.longValue())
+        Long engagementId = EngagementProcess.Variables.ENGAGEMENT_ID.get(runtime, task.getProcessInstanceId());
+        return engagementId != null ? engagements.findById(engagementId)
                 : engagements.findByProcessInstanceId(task.getProcessInstanceId());
     }
 }

@@ -1,11 +1,14 @@
 package com.engagementorchestrator.materials;
 
+import static com.engagementorchestrator.engagement.EngagementProcess.Variables.BRIEF_ITEMS;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.MATERIALS_COMPLETE;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.MATERIALS_DUE_AT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.MATERIALS_TO_REVIEW;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import com.engagementorchestrator.common.InvalidInputException;
+import com.engagementorchestrator.common.ProcessVariable;
+import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.common.UploadedFiles;
 import com.engagementorchestrator.engagement.BlockingProperties;
@@ -36,13 +39,11 @@ import org.springframework.context.event.EventListener;
 @Configuration(proxyBeanMethods = false)
 class MaterialsProcessAdapters {
 
-    static final String BRIEF_ITEMS = "briefItems";
-
     @Bean
     TaskListener showBriefDraft(MaterialsService materials) {
         return task -> {
-            // On the execution, not the task: a submitted field is stored there and must replace the draft.
-            task.getExecution().setVariable(BRIEF_ITEMS, materials.draft(engagementId(task)));
+            // On the process, not the task: a submitted field is stored there and must replace the draft.
+            BRIEF_ITEMS.set(task, materials.draft(engagementId(task)));
         };
     }
 
@@ -50,13 +51,13 @@ class MaterialsProcessAdapters {
     TaskListener recordBrief(MaterialsService materials) {
         return task -> {
             materials.saveBrief(engagementId(task), TaskForms.text(task, BRIEF_ITEMS));
-            task.removeVariable(BRIEF_ITEMS);
+            BRIEF_ITEMS.remove(task);
         };
     }
 
     @Bean
     JavaDelegate sendBrief(MaterialsService materials) {
-        return execution -> execution.setVariable(MATERIALS_DUE_AT, Date.from(materials.sendBrief(engagementId(execution))));
+        return execution -> MATERIALS_DUE_AT.set(execution, Date.from(materials.sendBrief(engagementId(execution))));
     }
 
     /** The open items as JSON for the client's form, which builds one input per item. */
@@ -76,7 +77,7 @@ class MaterialsProcessAdapters {
                 shown.add(row);
             }
             try {
-                task.setVariableLocal("briefItemsJson", json.writeValueAsString(shown));
+                Variables.BRIEF_ITEMS_JSON.set(task, json.writeValueAsString(shown));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -91,11 +92,12 @@ class MaterialsProcessAdapters {
             List<String> submittedFields = new ArrayList<>();
             for (BriefItem item : materials.awaited(engagementId)) {
                 long id = item.getId();
-                String answer = TaskForms.text(task, "answer_" + id);
-                FileValue file = task.getVariableTyped("file_" + id);
-                String extendTo = TaskForms.text(task, "extend_" + id);
+                String answer = TaskForms.text(task, Variables.itemAnswer(id));
+                FileValue file = Variables.itemFile(id).get(task);
+                String extendTo = TaskForms.text(task, Variables.itemExtension(id));
                 boolean hasFile = file != null && file.getValue() != null;
-                submittedFields.addAll(List.of("answer_" + id, "file_" + id, "extend_" + id));
+                submittedFields.addAll(List.of(Variables.itemAnswer(id).name(), Variables.itemFile(id).name(),
+                        Variables.itemExtension(id).name()));
                 if (answer != null || hasFile || extendTo != null) {
                     inputs.put(id, new MaterialsService.ItemInput(answer, hasFile ? file.getFilename() : null,
                             hasFile ? UploadedFiles.readAll(file.getValue()) : null, extendTo));
@@ -111,8 +113,8 @@ class MaterialsProcessAdapters {
             MaterialsService.Submitted submitted = materials.submit(engagementId, TaskForms.actor(task), inputs);
             // Recorded in the domain tables; the history keeps answers and dates as submitted.
             TaskForms.consume(task, submittedFields.toArray(String[]::new));
-            task.getExecution().setVariable(MATERIALS_TO_REVIEW, submitted.toReview());
-            task.getExecution().setVariable(MATERIALS_DUE_AT, Date.from(submitted.nextDueAt()));
+            MATERIALS_TO_REVIEW.set(task, submitted.toReview());
+            MATERIALS_DUE_AT.set(task, Date.from(submitted.nextDueAt()));
         };
     }
 
@@ -141,23 +143,24 @@ class MaterialsProcessAdapters {
                     }
                 });
             }
-            task.setVariableLocal("submittedItemOptions", options);
-            task.setVariableLocal("materialsSummary", summary.toString());
+            Variables.SUBMITTED_ITEM_OPTIONS.set(task, options);
+            Variables.MATERIALS_SUMMARY.set(task, summary.toString());
         };
     }
 
     @Bean
     TaskListener recordMaterialsReview(MaterialsService materials) {
         return task -> {
-            boolean complete = materials.review(engagementId(task), itemIds(task, "missingItems"), TaskForms.text(task, "reviewNotes"));
-            TaskForms.consume(task, "missingItems", "reviewNotes");
-            task.getExecution().setVariable(MATERIALS_COMPLETE, complete);
+            boolean complete = materials.review(engagementId(task), itemIds(task, Variables.MISSING_ITEMS),
+                    TaskForms.text(task, Variables.REVIEW_NOTES));
+            TaskForms.consume(task, Variables.MISSING_ITEMS, Variables.REVIEW_NOTES);
+            MATERIALS_COMPLETE.set(task, complete);
         };
     }
 
     @Bean
     JavaDelegate requestMissingMaterials(MaterialsService materials) {
-        return execution -> execution.setVariable(MATERIALS_DUE_AT, Date.from(materials.requestMissing(engagementId(execution))));
+        return execution -> MATERIALS_DUE_AT.set(execution, Date.from(materials.requestMissing(engagementId(execution))));
     }
 
     @Bean
@@ -167,7 +170,7 @@ class MaterialsProcessAdapters {
 
     @Bean
     JavaDelegate renewMaterialsDueDates(MaterialsService materials, BlockingProperties blocking) {
-        return execution -> execution.setVariable(MATERIALS_DUE_AT,
+        return execution -> MATERIALS_DUE_AT.set(execution,
                 Date.from(materials.renewDueDates(engagementId(execution), blocking.graceAfterLift())));
     }
 
@@ -190,8 +193,9 @@ class MaterialsProcessAdapters {
      * Tasklist submits a checklist as a JSON array variable; tests and the REST API may send a list or a comma-separated
      * text. Read serialized, so no Java type is needed to deserialize it.
      */
-    static Set<Long> itemIds(DelegateTask task, String name) {
-        TypedValue typed = task.getVariableTyped(name, false);
+    static Set<Long> itemIds(DelegateTask task, ProcessVariable<String> field) {
+        String name = field.name();
+        TypedValue typed = field.getTyped(task, false);
         Set<Long> ids = new LinkedHashSet<>();
         if (typed == null) {
             return ids;

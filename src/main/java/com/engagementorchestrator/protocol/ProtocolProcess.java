@@ -1,5 +1,17 @@
 package com.engagementorchestrator.protocol;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+import static com.engagementorchestrator.common.ProcessVariable.booleanVariable;
+import static com.engagementorchestrator.common.ProcessVariable.dateVariable;
+import static com.engagementorchestrator.common.ProcessVariable.listVariable;
+import static com.engagementorchestrator.common.ProcessVariable.longVariable;
+import static com.engagementorchestrator.common.ProcessVariable.stringVariable;
+
+import com.engagementorchestrator.common.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+
 /** The facade of processes/protocol-signing.bpmn: its key, element ids, messages and variables. */
 public final class ProtocolProcess {
 
@@ -45,17 +57,35 @@ public final class ProtocolProcess {
     }
 
     public static final class Variables {
-        public static final String PROTOCOL_ID = "protocolId";
-        public static final String ENGAGEMENT_NUMBER = "engagementNumber";
+        public static final ProcessVariable<Long> PROTOCOL_ID = longVariable("protocolId", PROCESS);
+        public static final ProcessVariable<Long> ENGAGEMENT_ID = longVariable("engagementId", PROCESS);
+        public static final ProcessVariable<String> CLIENT_USER_ID = stringVariable("clientUserId", PROCESS);
+        /** Typed into the start form in Tasklist; the API starts with the protocol id instead. */
+        public static final ProcessVariable<String> ENGAGEMENT_NUMBER = stringVariable("engagementNumber", PROCESS);
         /** SIGN or OBJECT, submitted by the signing form. */
-        public static final String DECISION = "protocolDecision";
-        public static final String OBJECTION_REASON = "objectionReason";
-        public static final String FREELANCER_AGREEMENTS = "freelancerAgreements";
-        public static final String AGREEMENT_ID = "agreementId";
-        /** When the client's signature is due (java.util.Date); the reminder ladder counts from it. */
-        public static final String DUE_AT = "protocolDueAt";
+        public static final ProcessVariable<String> DECISION = stringVariable("protocolDecision", PROCESS);
+        public static final ProcessVariable<String> OBJECTION_REASON = stringVariable("objectionReason", PROCESS);
+        /** The agreements the freelancers deliver: the collection of the multi-instance task. */
+        public static final ProcessVariable<List<Long>> FREELANCER_AGREEMENTS = listVariable("freelancerAgreements", PROCESS);
+        /** The element variable of that multi-instance task, local to each instance. */
+        public static final ProcessVariable<Long> AGREEMENT_ID = longVariable("agreementId", LOCAL);
+        /** When the client's signature is due; the reminder ladder counts from it. */
+        public static final ProcessVariable<Date> DUE_AT = dateVariable("protocolDueAt", PROCESS);
+        /** Every due date of this process: they move by the paused time when a blocked client is let go on. */
+        public static final List<ProcessVariable<Date>> DUE_DATES = List.of(DUE_AT);
+        /** Set when the revision was submitted through the API: the revision task then records nothing more. */
+        public static final ProcessVariable<Boolean> REVISED_THROUGH_API = booleanVariable("revisedThroughApi", PROCESS);
+        /** Shown by the signing and revision forms (task-local, read-only). */
+        public static final ProcessVariable<String> PROTOCOL_TEXT = stringVariable("protocolText", LOCAL);
+        public static final ProcessVariable<String> PROTOCOL_SHA256 = stringVariable("protocolSha256", LOCAL);
+        public static final ProcessVariable<String> OBJECTIONS = stringVariable("objections", LOCAL);
 
         private Variables() {
+        }
+
+        /** A field of the protocol's start and revision forms (one per clause; ProtocolForms names them). */
+        public static ProcessVariable<String> protocolField(String name) {
+            return stringVariable(name, PROCESS);
         }
     }
 }

@@ -1,9 +1,10 @@
 package com.engagementorchestrator.protocol;
 
+import com.engagementorchestrator.common.ProcessVariable;
+import com.engagementorchestrator.common.DueDates;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import com.engagementorchestrator.common.InvalidInputException;
-import com.engagementorchestrator.common.ProcessVariables;
 import com.engagementorchestrator.common.RequestOrigin;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
@@ -21,23 +22,29 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProtocolProcessAdapters {
 
+    @Bean
+    DueDates protocolDueDates() {
+        return new DueDates(ProtocolProcess.KEY, ProtocolProcess.Variables.DUE_DATES);
+    }
+
+
     /** Started from the API the protocol exists; started from Tasklist the start form holds it. */
     @Bean
     JavaDelegate recordProtocol(ProtocolService protocols, EngagementLifecycle lifecycle) {
         return execution -> {
-            if (execution.getVariable(ProtocolProcess.Variables.PROTOCOL_ID) != null) {
+            if (ProtocolProcess.Variables.PROTOCOL_ID.get(execution) != null) {
                 return;
             }
-            String number = (String) execution.getVariable(ProtocolProcess.Variables.ENGAGEMENT_NUMBER);
+            String number = ProtocolProcess.Variables.ENGAGEMENT_NUMBER.get(execution);
             var engagement = lifecycle.findByNumber(number == null ? "" : number.trim())
-                    .orElseThrow(() -> new InvalidInputException(ProtocolProcess.Variables.ENGAGEMENT_NUMBER, "no engagement " + number));
+                    .orElseThrow(() -> new InvalidInputException(ProtocolProcess.Variables.ENGAGEMENT_NUMBER.name(), "no engagement " + number));
             Protocol protocol = protocols.record(engagement.getId(),
                     ProtocolForms.parse(name -> text(execution, name)), execution.getProcessEngineServices()
                             .getIdentityService().getCurrentAuthentication() == null ? "moderator"
                             : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId());
-            execution.setVariable(ProtocolProcess.Variables.PROTOCOL_ID, protocol.getId());
-            execution.setVariable(EngagementProcess.Variables.ENGAGEMENT_ID, engagement.getId());
-            execution.setVariable(EngagementProcess.Variables.CLIENT_USER_ID, engagement.getClient().getUserId());
+            ProtocolProcess.Variables.PROTOCOL_ID.set(execution, protocol.getId());
+            ProtocolProcess.Variables.ENGAGEMENT_ID.set(execution, engagement.getId());
+            ProtocolProcess.Variables.CLIENT_USER_ID.set(execution, engagement.getClient().getUserId());
             execution.setProcessBusinessKey(protocol.getNumber());
         };
     }
@@ -51,14 +58,14 @@ class ProtocolProcessAdapters {
     @Bean
     JavaDelegate startSigningRound(ProtocolService protocols,
                                    @org.springframework.beans.factory.annotation.Value("${engagement.protocols.sign-within:P3D}") java.time.Duration within) {
-        return execution -> execution.setVariable(ProtocolProcess.Variables.DUE_AT,
+        return execution -> ProtocolProcess.Variables.DUE_AT.set(execution,
                 java.util.Date.from(protocols.askToSign(protocolId(execution), within)));
     }
 
     /** After a lifted block the client gets a new date to sign: a new promise. */
     @Bean
     JavaDelegate renewProtocolDueDate(ProtocolService protocols, com.engagementorchestrator.engagement.BlockingProperties blocking) {
-        return execution -> execution.setVariable(ProtocolProcess.Variables.DUE_AT,
+        return execution -> ProtocolProcess.Variables.DUE_AT.set(execution,
                 java.util.Date.from(protocols.askToSign(protocolId(execution), blocking.graceAfterLift())));
     }
 
@@ -70,9 +77,10 @@ class ProtocolProcessAdapters {
             // the client reads the protocol in their language (portal), the freelancer in English (Tasklist)
             String locale = ProtocolProcess.Elements.SIGN_AS_CLIENT.equals(task.getTaskDefinitionKey())
                     ? engagements.get(protocol.getEngagementId()).getClient().getLocale() : "en";
-            task.setVariablesLocal(Map.of("protocolText", ProtocolForms.text(protocol,
-                            (key, arguments) -> words.fragment(key, locale, arguments == null ? new Object[0] : arguments)),
-                    "protocolSha256", protocol.getContentSha256()));
+            task.setVariablesLocal(ProcessVariable.values()
+                    .with(ProtocolProcess.Variables.PROTOCOL_TEXT, ProtocolForms.text(protocol,
+                            (key, arguments) -> words.fragment(key, locale, arguments == null ? new Object[0] : arguments)))
+                    .with(ProtocolProcess.Variables.PROTOCOL_SHA256, protocol.getContentSha256()));
         };
     }
 
@@ -92,7 +100,7 @@ class ProtocolProcessAdapters {
         return task -> {
             Protocol protocol = protocols.get(protocolId(task));
             task.getExecution().setVariables(ProtocolForms.fields(protocol.content()));
-            task.setVariableLocal("objections", protocols.objectionsTo(protocol.getId()).stream()
+            ProtocolProcess.Variables.OBJECTIONS.set(task, protocols.objectionsTo(protocol.getId()).stream()
                     .map(o -> o.getRole() + " (" + o.getUserId() + "): " + o.getReason()).reduce((a, b) -> a + "\n" + b).orElse(""));
         };
     }
@@ -100,20 +108,20 @@ class ProtocolProcessAdapters {
     @Bean
     TaskListener reviseProtocol(ProtocolService protocols) {
         return task -> {
-            if (Boolean.TRUE.equals(task.getVariable("revisedThroughApi"))) {
-                TaskForms.consume(task, "revisedThroughApi");
+            if (Boolean.TRUE.equals(ProtocolProcess.Variables.REVISED_THROUGH_API.get(task))) {
+                TaskForms.consume(task, ProtocolProcess.Variables.REVISED_THROUGH_API);
                 return;
             }
             Protocol revised = protocols.revise(protocolId(task), ProtocolForms.parse(name -> TaskForms.text(task, name)),
                     TaskForms.actor(task));
-            task.getExecution().setVariable(ProtocolProcess.Variables.PROTOCOL_ID, revised.getId());
+            ProtocolProcess.Variables.PROTOCOL_ID.set(task, revised.getId());
         };
     }
 
     /** What the client owes becomes promises; what we owe becomes one task each for the freelancers. */
     @Bean
     JavaDelegate finalizeProtocol(ProtocolService protocols) {
-        return execution -> execution.setVariable(ProtocolProcess.Variables.FREELANCER_AGREEMENTS,
+        return execution -> ProtocolProcess.Variables.FREELANCER_AGREEMENTS.set(execution,
                 new ArrayList<>(protocols.finalizeSigned(protocolId(execution))));
     }
 
@@ -135,21 +143,21 @@ class ProtocolProcessAdapters {
         } else if ("OBJECT".equals(decision)) {
             protocols.object(protocolId, role, TaskForms.actor(task), TaskForms.text(task, ProtocolProcess.Variables.OBJECTION_REASON));
         } else {
-            throw new InvalidInputException(ProtocolProcess.Variables.DECISION, "choose SIGN or OBJECT");
+            throw new InvalidInputException(ProtocolProcess.Variables.DECISION.name(), "choose SIGN or OBJECT");
         }
         TaskForms.consume(task, ProtocolProcess.Variables.OBJECTION_REASON);
     }
 
     private static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        String value = ProtocolProcess.Variables.protocolField(name).get(scope);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     static long protocolId(VariableScope scope) {
-        return ProcessVariables.requiredLong(scope, ProtocolProcess.Variables.PROTOCOL_ID);
+        return ProtocolProcess.Variables.PROTOCOL_ID.required(scope);
     }
 
     static long agreementId(VariableScope scope) {
-        return ProcessVariables.requiredLong(scope, ProtocolProcess.Variables.AGREEMENT_ID);
+        return ProtocolProcess.Variables.AGREEMENT_ID.required(scope);
     }
 }

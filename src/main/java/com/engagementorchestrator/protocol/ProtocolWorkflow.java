@@ -1,5 +1,6 @@
 package com.engagementorchestrator.protocol;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.ConflictException;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
@@ -41,10 +42,10 @@ public class ProtocolWorkflow {
     public Protocol open(long engagementId, ProtocolContent content, String moderator) {
         Protocol protocol = protocols.record(engagementId, content, moderator);
         Engagement e = lifecycle.get(engagementId);
-        runtime.startProcessInstanceByKey(ProtocolProcess.KEY, protocol.getNumber(), Map.of(
-                ProtocolProcess.Variables.PROTOCOL_ID, protocol.getId(),
-                EngagementProcess.Variables.ENGAGEMENT_ID, engagementId,
-                EngagementProcess.Variables.CLIENT_USER_ID, e.getClient().getUserId()));
+        runtime.startProcessInstanceByKey(ProtocolProcess.KEY, protocol.getNumber(), ProcessVariable.values()
+                .with(ProtocolProcess.Variables.PROTOCOL_ID, protocol.getId())
+                .with(ProtocolProcess.Variables.ENGAGEMENT_ID, engagementId)
+                .with(ProtocolProcess.Variables.CLIENT_USER_ID, e.getClient().getUserId()));
         return protocol;
     }
 
@@ -67,8 +68,9 @@ public class ProtocolWorkflow {
         identity.setAuthentication(userId, groups);
         try {
             tasks.complete(task.getId(), reason == null
-                    ? Map.of(ProtocolProcess.Variables.DECISION, decision)
-                    : Map.of(ProtocolProcess.Variables.DECISION, decision, ProtocolProcess.Variables.OBJECTION_REASON, reason));
+                    ? ProcessVariable.values().with(ProtocolProcess.Variables.DECISION, decision)
+                    : ProcessVariable.values().with(ProtocolProcess.Variables.DECISION, decision)
+                            .with(ProtocolProcess.Variables.OBJECTION_REASON, reason));
         } catch (ProcessEngineException e) {
             throw unwrap(e);
         } finally {
@@ -82,11 +84,12 @@ public class ProtocolWorkflow {
         Task revision = tasks.createTaskQuery().processInstanceBusinessKey(revised.getNumber())
                 .taskDefinitionKey(ProtocolProcess.Elements.REVISE_PROTOCOL).singleResult();
         if (revision != null) {
-            tasks.complete(revision.getId(), Map.of(ProtocolProcess.Variables.PROTOCOL_ID, revised.getId(), "revisedThroughApi", true));
+            tasks.complete(revision.getId(), ProcessVariable.values().with(ProtocolProcess.Variables.PROTOCOL_ID, revised.getId())
+                    .with(ProtocolProcess.Variables.REVISED_THROUGH_API, true));
         } else {
             // Also for a change in place: the signing tasks are created again and show the new text.
             runtime.createMessageCorrelation(ProtocolProcess.REVISED_MESSAGE).processInstanceBusinessKey(revised.getNumber())
-                    .setVariable(ProtocolProcess.Variables.PROTOCOL_ID, revised.getId()).correlateAll();
+                    .setVariables(ProcessVariable.values().with(ProtocolProcess.Variables.PROTOCOL_ID, revised.getId())).correlateAll();
         }
         return revised;
     }

@@ -1,5 +1,13 @@
 package com.engagementorchestrator.reminder;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+import static com.engagementorchestrator.common.ProcessVariable.dateVariable;
+import static com.engagementorchestrator.common.ProcessVariable.stringVariable;
+
+import com.engagementorchestrator.common.ProcessVariable;
+import java.util.List;
+
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -35,29 +43,27 @@ public final class ReminderLadderProcess {
 
     public static final class Variables {
         /** Which obligation: AUTHORITY, DEPOSIT or MATERIALS. */
-        public static final String OBLIGATION = "obligation";
-        /** The due date (java.util.Date); every timer is relative to it. */
-        public static final String DUE_AT = "dueAt";
+        public static final ProcessVariable<String> OBLIGATION = stringVariable("obligation", PROCESS);
+        /** The due date; every timer is relative to it. */
+        public static final ProcessVariable<Date> DUE_AT = dateVariable("dueAt", PROCESS);
+        /** Every due date of this process: they move by the paused time when a blocked client is let go on. */
+        public static final List<ProcessVariable<Date>> DUE_DATES = List.of(DUE_AT);
         /** Input parameter of each send task: FRIENDLY, CONCERN or WARNING. */
-        public static final String STEP = "step";
+        public static final ProcessVariable<String> STEP = stringVariable("step", LOCAL);
 
         private Variables() {
         }
     }
 
     static String obligation(VariableScope scope) {
-        return (String) scope.getVariable(Variables.OBLIGATION);
+        return Variables.OBLIGATION.get(scope);
     }
 
     static String step(VariableScope scope) {
-        return (String) scope.getVariable(Variables.STEP);
+        return Variables.STEP.get(scope);
     }
 
     static Instant dueAt(VariableScope scope) {
-        Object value = scope.getVariable(Variables.DUE_AT);
-        if (!(value instanceof Date date)) {
-            throw new IllegalStateException("Process variable 'dueAt' is missing or not a date: " + value);
-        }
-        return date.toInstant();
+        return Variables.DUE_AT.required(scope).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.reminder;
 
+import com.engagementorchestrator.common.DueDates;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +10,12 @@ import org.springframework.context.annotation.Configuration;
 /** Inbound adapters of processes/reminder-ladder.bpmn. */
 @Configuration(proxyBeanMethods = false)
 class ReminderProcessAdapters {
+
+    @Bean
+    DueDates reminderLadderDueDates() {
+        return new DueDates(ReminderLadderProcess.KEY, ReminderLadderProcess.Variables.DUE_DATES);
+    }
+
 
     @Bean
     JavaDelegate sendReminder(ReminderService reminders) {

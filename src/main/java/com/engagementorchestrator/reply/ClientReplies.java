@@ -1,5 +1,6 @@
 package com.engagementorchestrator.reply;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.correspondence.Correspondence;
 import com.engagementorchestrator.correspondence.CorrespondenceLog;
 import com.engagementorchestrator.correspondence.InboundReplies;
@@ -35,11 +36,11 @@ public class ClientReplies {
 
     @EventListener
     void stored(ReplyStored reply) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ClientReplyProcess.Variables.CORRESPONDENCE_ID, reply.correspondenceId());
+        ProcessVariable.Values variables = ProcessVariable.values()
+                .with(ClientReplyProcess.Variables.CORRESPONDENCE_ID, reply.correspondenceId());
         String businessKey = null;
         if (reply.engagementId() != null) {
-            variables.put(ClientReplyProcess.Variables.ENGAGEMENT_ID, reply.engagementId());
+            variables.with(ClientReplyProcess.Variables.ENGAGEMENT_ID, reply.engagementId());
             businessKey = engagements.findById(reply.engagementId()).map(Engagement::getNumber).orElse(null);
         }
         runtime.startProcessInstanceByKey(ClientReplyProcess.KEY, businessKey, variables);
@@ -47,17 +48,16 @@ public class ClientReplies {
 
     /** What the moderator's form shows of the reply. */
     @Transactional(readOnly = true)
-    public Map<String, Object> show(long correspondenceId) {
+    public ProcessVariable.Values show(long correspondenceId) {
         Correspondence reply = replies.get(correspondenceId);
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put(ClientReplyProcess.Variables.REPLY_FROM, reply.getSender());
-        shown.put(ClientReplyProcess.Variables.REPLY_SENDER_CHECK, senderCheck(reply));
-        shown.put(ClientReplyProcess.Variables.REPLY_SUBJECT, reply.getSubject());
-        shown.put(ClientReplyProcess.Variables.REPLY_RECEIVED_AT, String.valueOf(reply.getReceivedAt()));
-        shown.put(ClientReplyProcess.Variables.REPLY_ANSWERS, reply.getAnswersId() == null ? "(no letter of ours named)"
-                : log.findById(reply.getAnswersId()).map(l -> l.getSubject() + " (sent " + l.getCreatedAt() + ")").orElse(""));
-        shown.put(ClientReplyProcess.Variables.REPLY_TEXT, reply.getBody());
-        return shown;
+        return ProcessVariable.values()
+                .with(ClientReplyProcess.Variables.REPLY_FROM, reply.getSender())
+                .with(ClientReplyProcess.Variables.REPLY_SENDER_CHECK, senderCheck(reply))
+                .with(ClientReplyProcess.Variables.REPLY_SUBJECT, reply.getSubject())
+                .with(ClientReplyProcess.Variables.REPLY_RECEIVED_AT, String.valueOf(reply.getReceivedAt()))
+                .with(ClientReplyProcess.Variables.REPLY_ANSWERS, reply.getAnswersId() == null ? "(no letter of ours named)"
+                        : log.findById(reply.getAnswersId()).map(l -> l.getSubject() + " (sent " + l.getCreatedAt() + ")").orElse(""))
+                .with(ClientReplyProcess.Variables.REPLY_TEXT, reply.getBody());
     }
 
     public void markRead(long correspondenceId, String by, String note) {

@@ -1,5 +1,12 @@
 package com.engagementorchestrator.reply;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
+import static com.engagementorchestrator.common.ProcessVariable.longVariable;
+import static com.engagementorchestrator.common.ProcessVariable.stringVariable;
+
+import com.engagementorchestrator.common.ProcessVariable;
+
 /** The facade of processes/client-reply.bpmn: one instance per stored reply, business key = engagement number. */
 public final class ClientReplyProcess {
 
@@ -21,17 +28,17 @@ public final class ClientReplyProcess {
     }
 
     public static final class Variables {
-        public static final String CORRESPONDENCE_ID = "correspondenceId";
-        public static final String ENGAGEMENT_ID = "engagementId";
+        public static final ProcessVariable<Long> CORRESPONDENCE_ID = longVariable("correspondenceId", PROCESS);
+        public static final ProcessVariable<Long> ENGAGEMENT_ID = longVariable("engagementId", PROCESS);
         /** Shown by the form (task-local, read-only). */
-        public static final String REPLY_FROM = "replyFrom";
-        public static final String REPLY_SENDER_CHECK = "replySenderCheck";
-        public static final String REPLY_SUBJECT = "replySubject";
-        public static final String REPLY_RECEIVED_AT = "replyReceivedAt";
-        public static final String REPLY_ANSWERS = "replyAnswers";
-        public static final String REPLY_TEXT = "replyText";
+        public static final ProcessVariable<String> REPLY_FROM = stringVariable("replyFrom", LOCAL);
+        public static final ProcessVariable<String> REPLY_SENDER_CHECK = stringVariable("replySenderCheck", LOCAL);
+        public static final ProcessVariable<String> REPLY_SUBJECT = stringVariable("replySubject", LOCAL);
+        public static final ProcessVariable<String> REPLY_RECEIVED_AT = stringVariable("replyReceivedAt", LOCAL);
+        public static final ProcessVariable<String> REPLY_ANSWERS = stringVariable("replyAnswers", LOCAL);
+        public static final ProcessVariable<String> REPLY_TEXT = stringVariable("replyText", LOCAL);
         /** Submitted by the form: the moderator's internal note. */
-        public static final String REPLY_NOTE = "replyNote";
+        public static final ProcessVariable<String> REPLY_NOTE = stringVariable("replyNote", PROCESS);
 
         private Variables() {
         }

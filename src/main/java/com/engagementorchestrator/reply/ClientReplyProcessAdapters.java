@@ -26,6 +26,6 @@ class ClientReplyProcessAdapters {
     }
 
     private static long correspondenceId(DelegateTask task) {
-        return ((Number) task.getVariable(ClientReplyProcess.Variables.CORRESPONDENCE_ID)).longValue();
+        return ClientReplyProcess.Variables.CORRESPONDENCE_ID.required(task);
     }
 }

@@ -40,8 +40,8 @@ class ScreeningDelegates {
     JavaDelegate scoreScreening(ScreeningService screening) {
         return execution -> {
             ScreeningService.Scored scored = screening.score(engagementId(execution));
-            execution.setVariable(SCREENING_VERDICT, scored.verdict().name());
-            execution.setVariable(INTRO_CALL_NEEDED, scored.introCallNeeded());
+            SCREENING_VERDICT.set(execution, scored.verdict().name());
+            INTRO_CALL_NEEDED.set(execution, scored.introCallNeeded());
         };
     }
 

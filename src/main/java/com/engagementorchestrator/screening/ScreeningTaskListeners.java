@@ -25,7 +25,7 @@ class ScreeningTaskListeners {
 
     @Bean
     TaskListener showScreeningBrief(ScreeningBriefs briefs) {
-        return task -> briefs.brief(engagementId(task)).forEach(task::setVariableLocal);
+        return task -> task.setVariablesLocal(briefs.brief(engagementId(task)));
     }
 
     @Bean
@@ -53,7 +53,7 @@ class ScreeningTaskListeners {
                 // Nothing submitted (an API call without them): nothing is recorded and the default applies.
                 contacts.agree(engagementId(task), contactChannel(task), reportEveryDays(task), TaskForms.actor(task));
             }
-            task.getExecution().setVariable(SCREENING_VERDICT, verdict.name());
+            SCREENING_VERDICT.set(task, verdict.name());
         };
     }
 

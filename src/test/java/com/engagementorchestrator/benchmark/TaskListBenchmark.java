@@ -107,8 +107,8 @@ public final class TaskListBenchmark {
                         Map<String, Object> e = engagements.get(i % engagements.size());
                         runtime.startProcessInstanceByKey(i < tasks ? "benchmark-client-task" : "benchmark-moderator-task",
                                 Variables.createVariables()
-                                        .putValue(EngagementProcess.Variables.ENGAGEMENT_ID, ((Number) e.get("id")).longValue())
-                                        .putValue(EngagementProcess.Variables.CLIENT_USER_ID, e.get("user_id")));
+                                        .putValue(EngagementProcess.Variables.ENGAGEMENT_ID.name(), ((Number) e.get("id")).longValue())
+                                        .putValue(EngagementProcess.Variables.CLIENT_USER_ID.name(), e.get("user_id")));
                     }
                     return null;
                 }));

@@ -79,9 +79,9 @@ public final class TimerScaleBenchmark {
                         long spreadMillis = spreadSeconds == 0 ? 0 : (long) i * spreadSeconds * 1000L / timers;
                         Instant friendlyAt = due.plusSeconds(ladder).plusMillis(spreadMillis);
                         runtime.startProcessInstanceByKey(ReminderLadderProcess.KEY, Variables.createVariables()
-                                .putValue(EngagementProcess.Variables.ENGAGEMENT_ID, engagementId)
-                                .putValue(ReminderLadderProcess.Variables.OBLIGATION, "AUTHORITY")
-                                .putValue(ReminderLadderProcess.Variables.DUE_AT, Date.from(friendlyAt.plus(friendly))));
+                                .putValue(EngagementProcess.Variables.ENGAGEMENT_ID.name(), engagementId)
+                                .putValue(ReminderLadderProcess.Variables.OBLIGATION.name(), "AUTHORITY")
+                                .putValue(ReminderLadderProcess.Variables.DUE_AT.name(), Date.from(friendlyAt.plus(friendly))));
                         started.incrementAndGet();
                     }
                     return null;

@@ -51,11 +51,11 @@ class AwaitObligationProcessTest {
         ProcessInstance engagement = journeys.awaitingDeposit(body -> { });
         ProcessInstance awaited = journeys.awaitedObligation(engagement);
         assertThat(awaited).isWaitingAt(AwaitObligationProcess.Elements.REMIND_CLIENT);
-        assertThat(runtime.getVariables(awaited.getId())).containsEntry(AwaitObligationProcess.Variables.OBLIGATION, "DEPOSIT")
-                .containsEntry(AwaitObligationProcess.Variables.BREACH_KIND, "DEPOSIT_OVERDUE")
-                .containsEntry(AwaitObligationProcess.Variables.ENGAGEMENT_ID, journeys.engagement(engagement).getId())
-                .containsEntry(AwaitObligationProcess.Variables.DUE_AT,
-                        runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT));
+        assertThat(runtime.getVariables(awaited.getId())).containsEntry(AwaitObligationProcess.Variables.OBLIGATION.name(), "DEPOSIT")
+                .containsEntry(AwaitObligationProcess.Variables.BREACH_KIND.name(), "DEPOSIT_OVERDUE")
+                .containsEntry(AwaitObligationProcess.Variables.ENGAGEMENT_ID.name(), journeys.engagement(engagement).getId())
+                .containsEntry(AwaitObligationProcess.Variables.DUE_AT.name(),
+                        runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
         assertThat(awaited.getBusinessKey()).isEqualTo(engagement.getBusinessKey());
 
         journeys.escalateToBreach(engagement);
@@ -84,8 +84,8 @@ class AwaitObligationProcessTest {
                 .isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT, EngagementProcess.Elements.DEPOSIT_OBLIGATION);
         ProcessInstance again = journeys.awaitedObligation(engagement);
         assertThat(again.getId()).as("a new wait with the new due date").isNotEqualTo(awaited.getId());
-        assertThat(runtime.getVariable(again.getId(), AwaitObligationProcess.Variables.DUE_AT))
-                .isEqualTo(runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT));
+        assertThat(runtime.getVariable(again.getId(), AwaitObligationProcess.Variables.DUE_AT.name()))
+                .isEqualTo(runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
     }
 
     @Test

@@ -70,7 +70,7 @@ class GraceAfterLiftTest {
         assertThat(siblingDeadline).as("due while paused").isAfter(blockedAt).isBefore(liftedAt);
         ClockUtil.setCurrentTime(Date.from(liftedAt));
         ProcessInstance block = runtime.createProcessInstanceQuery().processDefinitionKey(BlockProcess.KEY)
-                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID, journeys.email).singleResult();
+                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID.name(), journeys.email).singleResult();
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "LIFT",
                 "decisionNotes", "The transfer bounced; both continue"));
         assertThat(journeys.engagement(sibling).getStatus()).isEqualTo(EngagementStatus.ACTIVE);

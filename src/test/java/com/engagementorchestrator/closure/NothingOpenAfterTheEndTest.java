@@ -256,7 +256,7 @@ class NothingOpenAfterTheEndTest {
 
     private String endedBecause(ProcessInstance instance) {
         return (String) history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(EngagementEnding.REASON_VARIABLE).singleResult().getValue();
+                .variableName(EngagementEnding.REASON.name()).singleResult().getValue();
     }
 
     private static ProtocolContent content(String decision) {

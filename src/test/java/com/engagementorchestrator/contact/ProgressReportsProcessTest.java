@@ -106,14 +106,14 @@ class ProgressReportsProcessTest {
         assertThat(tasks.getVariableLocal(report.getId(), "reportEngagement")).isEqualTo(number);
 
         complete(report, withVariables(
-                ProgressReportsProcess.Variables.DONE_SO_FAR, "Home page layout is ready.\nThe catalogue is half done.",
-                ProgressReportsProcess.Variables.NEXT_STEPS, "Product pages",
-                ProgressReportsProcess.Variables.NEEDED_FROM_CLIENT, "Photos of the products"));
+                ProgressReportsProcess.Variables.DONE_SO_FAR.name(), "Home page layout is ready.\nThe catalogue is half done.",
+                ProgressReportsProcess.Variables.NEXT_STEPS.name(), "Product pages",
+                ProgressReportsProcess.Variables.NEEDED_FROM_CLIENT.name(), "Photos of the products"));
         assertThat(reportsProcess).isWaitingAt(SEND_PROGRESS_REPORT);
         management.executeJob(management.createJobQuery().processInstanceId(reportsProcess.getId()).singleResult().getId());
         assertThat(reportsProcess).hasPassed(SEND_PROGRESS_REPORT).isWaitingAt(REPORT_DUE);
         assertThat(timerOf(reportsProcess).getDuedate().toInstant()).isEqualTo(secondDue);
-        assertThat(runtime.getVariable(reportsProcess.getId(), ProgressReportsProcess.Variables.DONE_SO_FAR)).isNull();
+        assertThat(runtime.getVariable(reportsProcess.getId(), ProgressReportsProcess.Variables.DONE_SO_FAR.name())).isNull();
 
         String name = "Olga Smirnova";
         String expected = "ru".equals(locale)
@@ -168,7 +168,7 @@ class ProgressReportsProcessTest {
         assertThat(timerOf(reportsProcess).getDuedate().toInstant()).isEqualTo(journeys.now().plus(Duration.ofDays(7)));
         fireTimer(reportsProcess);
         complete(task(WRITE_PROGRESS_REPORT, reportsProcess), withVariables(
-                ProgressReportsProcess.Variables.DONE_SO_FAR, "Wireframes", ProgressReportsProcess.Variables.NEXT_STEPS, "Design"));
+                ProgressReportsProcess.Variables.DONE_SO_FAR.name(), "Wireframes", ProgressReportsProcess.Variables.NEXT_STEPS.name(), "Design"));
         management.executeJob(management.createJobQuery().processInstanceId(reportsProcess.getId()).singleResult().getId());
 
         Correspondence logged = correspondence.findByEngagementIdOrderByIdAsc(engagementId).stream()
@@ -196,7 +196,7 @@ class ProgressReportsProcessTest {
         assertThat(tasks.createTaskQuery().processInstanceId(reportsProcess.getId()).count()).isOne();
 
         complete(task(WRITE_PROGRESS_REPORT, reportsProcess), withVariables(
-                ProgressReportsProcess.Variables.DONE_SO_FAR, "Late, sorry", ProgressReportsProcess.Variables.NEXT_STEPS, "More"));
+                ProgressReportsProcess.Variables.DONE_SO_FAR.name(), "Late, sorry", ProgressReportsProcess.Variables.NEXT_STEPS.name(), "More"));
         management.executeJob(management.createJobQuery().processInstanceId(reportsProcess.getId()).singleResult().getId());
         // The missed dates are skipped: the next report is the schedule's next date after now, not a burst of old ones.
         Instant next = timerOf(reportsProcess).getDuedate().toInstant();
@@ -242,7 +242,7 @@ class ProgressReportsProcessTest {
         assertThat(management.createJobQuery().processInstanceId(reportsProcess.getId()).active().count()).isZero();
 
         ProcessInstance block = runtime.createProcessInstanceQuery().processDefinitionKey(BlockProcess.KEY)
-                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID, journeys.email).singleResult();
+                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID.name(), journeys.email).singleResult();
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                 "decisionNotes", "No answer for a month"));
 

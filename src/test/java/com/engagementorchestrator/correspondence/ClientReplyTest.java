@@ -131,9 +131,9 @@ class ClientReplyTest {
         // named after the engagement and its company (TaskContexts)
         assertThat(task.getName()).startsWith("Read the client's reply · " + number + " · ");
         Map<String, Object> shown = tasks.getVariablesLocal(task.getId());
-        assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_TEXT)).contains("power of attorney comes tomorrow");
-        assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_SENDER_CHECK)).isEqualTo("From the client's own address.");
-        assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_ANSWERS)).contains(letter.getSubject());
+        assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_TEXT.name())).contains("power of attorney comes tomorrow");
+        assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_SENDER_CHECK.name())).isEqualTo("From the client's own address.");
+        assertThat((String) shown.get(ClientReplyProcess.Variables.REPLY_ANSWERS.name())).contains(letter.getSubject());
         assertThat(get("/api/engagements/" + number, journeys.email).statusCode()).isEqualTo(200);
         // Not the client's task: the portal neither lists nor opens it.
         PortalClient portal = new PortalClient(http, json, port, journeys.email, "correct-horse-battery");
@@ -269,7 +269,7 @@ class ClientReplyTest {
         ProcessInstance read = runtime.createProcessInstanceQuery().processDefinitionKey(ClientReplyProcess.KEY)
                 .processInstanceBusinessKey(number).singleResult();
         Task task = tasks.createTaskQuery().processInstanceId(read.getId()).singleResult();
-        assertThat((String) tasks.getVariableLocal(task.getId(), ClientReplyProcess.Variables.REPLY_SENDER_CHECK))
+        assertThat((String) tasks.getVariableLocal(task.getId(), ClientReplyProcess.Variables.REPLY_SENDER_CHECK.name()))
                 .startsWith("NOT FROM THE CLIENT'S ADDRESS");
 
         JsonNode forModerator = replyIn(json.readTree(get("/api/engagements/" + number, MODERATOR).body()));
@@ -284,7 +284,7 @@ class ClientReplyTest {
         assertThat(unmatched.getStatus()).isEqualTo(Correspondence.Status.UNMATCHED);
         assertThat(unmatched.getEngagementId()).isNull();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ClientReplyProcess.KEY)
-                .variableValueEquals(ClientReplyProcess.Variables.CORRESPONDENCE_ID, unmatched.getId()).count()).isEqualTo(1);
+                .variableValueEquals(ClientReplyProcess.Variables.CORRESPONDENCE_ID.name(), unmatched.getId()).count()).isEqualTo(1);
     }
 
     @Test

@@ -111,7 +111,7 @@ class DeliveryReviewProcessTest {
 
         assertThat(review).isWaitingAt(REVIEW_DELIVERY);
         assertThat(second.getVersion()).isEqualTo(2);
-        assertThat(runtime.getVariable(review.getId(), DeliveryProcess.DELIVERABLE_ID)).isEqualTo(second.getId());
+        assertThat(runtime.getVariable(review.getId(), DeliveryProcess.DELIVERABLE_ID.name())).isEqualTo(second.getId());
         complete(task(REVIEW_DELIVERY), Map.of("deliveryDecision", "ACCEPT"));
         assertThat(review).isEnded();
         assertThat(deliveries.byId(result.getId()).getStatus()).isEqualTo(Deliverable.Status.REPLACED);

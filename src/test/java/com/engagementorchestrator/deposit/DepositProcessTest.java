@@ -228,7 +228,7 @@ class DepositProcessTest {
 
         assertThat(instance).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(invoice(instance).getDueAt()).isEqualTo(journeys.now().plus(Duration.ofDays(7)));
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT))
+        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT.name()))
                 .isEqualTo(Date.from(journeys.now().plus(Duration.ofDays(7))));
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
 

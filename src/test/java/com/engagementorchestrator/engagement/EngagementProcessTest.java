@@ -87,7 +87,7 @@ class EngagementProcessTest {
 
         // The rules accept, yet the articles judge every client in the first conversation: a moderator calls first.
         assertThat(instance).hasPassed(SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING).task().hasCandidateGroup("moderators");
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("ACCEPT");
+        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT.name())).isEqualTo("ACCEPT");
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getVerdict()).isNull();
         String callId = task(instance).getId();
@@ -125,7 +125,7 @@ class EngagementProcessTest {
         execute(job(instance));
         assertThat(instance).isWaitingAt(REVIEW_SCREENING);
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("REVIEW");
+        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT.name())).isEqualTo("REVIEW");
         assertThat(engine.getTaskService().getVariablesLocal(task(instance).getId()))
                 .containsKeys("intakeSummary", "markersSummary", "companySummary")
                 .extractingByKey("markersSummary").asString().contains("M4");

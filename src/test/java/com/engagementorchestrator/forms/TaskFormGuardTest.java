@@ -75,12 +75,12 @@ class TaskFormGuardTest {
         PortalClient portal = portal(alice);
 
         var withForeignId = portal.upload(own.getId(), Map.of("authorityDocument", Journeys.PDF,
-                EngagementProcess.Variables.ENGAGEMENT_ID, String.valueOf(bob.engagementId())));
+                EngagementProcess.Variables.ENGAGEMENT_ID.name(), String.valueOf(bob.engagementId())));
         assertThat(withForeignId.statusCode()).isEqualTo(400);
         assertThat(withForeignId.body()).contains("engagementId").contains("nothing was changed");
 
         var reassigning = portal.upload(own.getId(), Map.of("authorityDocument", Journeys.PDF,
-                EngagementProcess.Variables.CLIENT_USER_ID, bob.email(), "somethingElse", "x"));
+                EngagementProcess.Variables.CLIENT_USER_ID.name(), bob.email(), "somethingElse", "x"));
         assertThat(reassigning.statusCode()).isEqualTo(400);
         assertThat(reassigning.body()).contains("clientUserId").contains("somethingElse");
 
@@ -91,7 +91,7 @@ class TaskFormGuardTest {
         for (String action : List.of("complete", "submit-form")) {
             PortalClient.assertSentToThePortal(post("/engine-rest/task/" + own.getId() + "/" + action,
                     Map.of("variables", Map.of("authorityDocument", upload,
-                            EngagementProcess.Variables.ENGAGEMENT_ID, Map.of("value", bob.engagementId(), "type", "Long"))),
+                            EngagementProcess.Variables.ENGAGEMENT_ID.name(), Map.of("value", bob.engagementId(), "type", "Long"))),
                     alice.email()));
         }
         PortalClient.assertSentToThePortal(send("PUT", "/engine-rest/task/" + own.getId() + "/variables/engagementId",

@@ -3,7 +3,6 @@ package com.engagementorchestrator.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
-import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.reminder.Obligation;
 import com.engagementorchestrator.reminder.ReminderLadderProcess;
 import com.engagementorchestrator.reminder.ReminderStep;
@@ -45,13 +44,13 @@ class ElementTemplatesTest {
     @Test
     void inputParametersAreTheOnesTheDelegatesRead() {
         assertThat(template("breach.reportBreach").parameters("camunda:inputParameter")).containsOnlyKeys(
-                EngagementProcess.Variables.BREACH_KIND, EngagementProcess.Variables.OBLIGATION,
-                EngagementProcess.Variables.DUE_AT);
+                AwaitObligationProcess.Variables.BREACH_KIND.name(), AwaitObligationProcess.Variables.OBLIGATION.name(),
+                AwaitObligationProcess.Variables.DUE_AT.name());
         // reportBreach runs only inside await-obligation: it reads that process's own inputs, fixed
         template("breach.reportBreach").parameters("camunda:inputParameter").forEach((name, p) ->
                 assertThat(p.path("type").asText() + " " + p.path("value").asText()).as(name).isEqualTo("Hidden ${" + name + "}"));
         assertThat(template("reminder.sendReminder").parameters("camunda:inputParameter"))
-                .containsOnlyKeys(ReminderLadderProcess.Variables.STEP);
+                .containsOnlyKeys(ReminderLadderProcess.Variables.STEP.name());
         assertThat(templates.stream().filter(t -> !t.id().endsWith(".reportBreach") && !t.id().endsWith(".sendReminder"))
                 .filter(t -> !t.parameters("camunda:inputParameter").isEmpty()).map(ElementTemplateCheck.Template::id))
                 .as("templates with input parameters no test ties to their delegate").isEmpty();
@@ -63,17 +62,17 @@ class ElementTemplatesTest {
         ElementTemplateCheck.Template await = template("breach.awaitObligation");
         assertThat(await.calledElement()).contains(AwaitObligationProcess.KEY);
         assertThat(await.ins()).containsOnlyKeys(ElementTemplateCheck.BUSINESS_KEY,
-                AwaitObligationProcess.Variables.ENGAGEMENT_ID, AwaitObligationProcess.Variables.OBLIGATION,
-                AwaitObligationProcess.Variables.BREACH_KIND, AwaitObligationProcess.Variables.DUE_AT);
+                AwaitObligationProcess.Variables.ENGAGEMENT_ID.name(), AwaitObligationProcess.Variables.OBLIGATION.name(),
+                AwaitObligationProcess.Variables.BREACH_KIND.name(), AwaitObligationProcess.Variables.DUE_AT.name());
     }
 
     @Test
     void choicesAreTheValuesTheDelegatesAccept() {
         assertThat(ElementTemplateCheck.choices(template("reminder.sendReminder").parameters("camunda:inputParameter")
-                .get(ReminderLadderProcess.Variables.STEP)))
+                .get(ReminderLadderProcess.Variables.STEP.name())))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(ReminderStep.values()).map(Enum::name).toList());
         assertThat(ElementTemplateCheck.choices(template("breach.awaitObligation").ins()
-                .get(AwaitObligationProcess.Variables.OBLIGATION)))
+                .get(AwaitObligationProcess.Variables.OBLIGATION.name())))
                 .containsExactlyInAnyOrderElementsOf(context.getBeansOfType(Obligation.class).values().stream()
                         .map(Obligation::kind).toList());
     }

@@ -97,7 +97,7 @@ class PrometheusTest {
         ProcessInstance instance = journeys.awaitingDeposit(body -> { });
         journeys.escalateToBreach(instance);
         ProcessInstance block = runtime.createProcessInstanceQuery().processDefinitionKey(BlockProcess.KEY)
-                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID, journeys.email).singleResult();
+                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID.name(), journeys.email).singleResult();
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                 "decisionNotes", "No answer for a month"));
         BpmnAwareTests.assertThat(instance).isEnded();

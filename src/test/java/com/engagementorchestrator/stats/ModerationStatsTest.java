@@ -80,7 +80,7 @@ class ModerationStatsTest {
         ProcessInstance instance = breaching.awaitingDeposit(body -> { });
         breaching.escalateToBreach(instance);
         ProcessInstance block = runtime.createProcessInstanceQuery().processDefinitionKey(BlockProcess.KEY)
-                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID, breaching.email).singleResult();
+                .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID.name(), breaching.email).singleResult();
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                 "decisionNotes", "No answer for a month"));
         BpmnAwareTests.assertThat(instance).isEnded();
