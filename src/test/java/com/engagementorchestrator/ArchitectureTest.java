@@ -83,4 +83,34 @@ class ArchitectureTest {
                     .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                             JavaClass.Predicates.assignableTo(org.camunda.bpm.engine.query.Query.class)))))
             .because("queryMaxResultsLimit applies to list() of an authenticated user; use unlimitedList()");
+
+    /** Reading, writing or removing one variable by name; the maps (setVariablesLocal with declared keys) are not it. */
+    private static final java.util.Set<String> VARIABLE_BY_NAME = java.util.Set.of("getVariable", "getVariableLocal",
+            "getVariableTyped", "getVariableLocalTyped", "setVariable", "setVariableLocal", "removeVariable", "removeVariableLocal");
+
+    private static final java.util.List<Class<?>> VARIABLE_HOLDERS = java.util.List.of(
+            org.camunda.bpm.engine.delegate.VariableScope.class, org.camunda.bpm.engine.RuntimeService.class,
+            org.camunda.bpm.engine.TaskService.class, org.camunda.bpm.engine.runtime.MessageCorrelationBuilder.class);
+
+    /**
+     * Typed variables (issue 12): a variable is named, typed and scoped once, in its process facade
+     * ({@link com.engagementorchestrator.common.ProcessVariable}), and read and written only through that declaration.
+     * Allowed to touch the engine's variables by name: ProcessVariable itself; common.TaskForms, which parses submitted
+     * form fields (text or numbers as typed) and takes their declarations, or names made at run time (one field per
+     * brief item, per protocol clause); and the forms package's guarded engine services, which decorate those very
+     * methods. Tests may still read variables raw.
+     */
+    @ArchTest
+    static final ArchRule variablesAreReadAndWrittenThroughTheirDeclarations = noClasses()
+            .that().doNotHaveFullyQualifiedName(com.engagementorchestrator.common.ProcessVariable.class.getName())
+            .and().doNotHaveFullyQualifiedName(com.engagementorchestrator.common.TaskForms.class.getName())
+            .and().doNotHaveFullyQualifiedName("com.engagementorchestrator.forms.GuardedTaskService")
+            .and().doNotHaveFullyQualifiedName("com.engagementorchestrator.forms.GuardedFormService")
+            .and().doNotHaveFullyQualifiedName("com.engagementorchestrator.forms.TaskFormGuard")
+            .should().accessTargetWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "a variable of the engine by name", (com.tngtech.archunit.core.domain.JavaAccess<?> access) ->
+                            VARIABLE_BY_NAME.contains(access.getTarget().getName()) && VARIABLE_HOLDERS.stream()
+                                    .anyMatch(holder -> access.getTarget().getOwner().isAssignableTo(holder))))
+            .because("each variable is declared once, with its type and scope, in its process facade; "
+                    + "use the declaration's get/set (common.ProcessVariable)");
 }
