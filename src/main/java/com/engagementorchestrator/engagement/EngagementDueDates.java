@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class EngagementDueDates {
 
     @Bean
-    DueDates engagementDueDates() {
+    DueDates engagementModelDueDates() {
         return new DueDates(EngagementProcess.KEY, EngagementProcess.Variables.DUE_DATES);
     }
 }
