@@ -190,6 +190,34 @@ public final class EngagementProcess {
         public static final ProcessVariable<String> MISSING_ITEMS = stringVariable("missingItems", PROCESS);
         public static final ProcessVariable<String> REVIEW_NOTES = stringVariable("reviewNotes", PROCESS);
 
+        /* The moderator's screening review form (Observations are ticked or not). */
+        public static final ProcessVariable<Boolean> OBSERVED_ANONYMITY = booleanVariable("observedAnonymity", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_BROKEN_PROMISES = booleanVariable("observedBrokenPromises", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_BROKEN_PROMISES_REPEATEDLY =
+                booleanVariable("observedBrokenPromisesRepeatedly", PROCESS);
+        public static final ProcessVariable<String> PROMISES_BEFORE_CALL = stringVariable("promisesBeforeCall", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_BLAMES_PREVIOUS = booleanVariable("observedBlamesPrevious", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_PREVIOUS_CONTRACTORS_WERE_RIGHT =
+                booleanVariable("observedPreviousContractorsWereRight", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_SINKING_SHIP = booleanVariable("observedSinkingShip", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_PARTNERS_SPLIT = booleanVariable("observedPartnersSplit", PROCESS);
+        /** Also on the manual company check form. */
+        public static final ProcessVariable<Boolean> COMPANY_REVIEWS_SHOW_BROKEN_OBLIGATIONS =
+                booleanVariable("companyReviewsShowBrokenObligations", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_NO_CLEAR_GOAL = booleanVariable("observedNoClearGoal", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_WONT_COMPROMISE = booleanVariable("observedWontCompromise", PROCESS);
+        public static final ProcessVariable<Boolean> OBSERVED_NO_DECISIONS_BUT_ACTIVE =
+                booleanVariable("observedNoDecisionsButActive", PROCESS);
+        /** ACCEPT, REVIEW or DECLINE as the moderator decides; recorded as the screening verdict. */
+        public static final ProcessVariable<String> REVIEW_DECISION = stringVariable("reviewDecision", PROCESS);
+        public static final ProcessVariable<String> CALL_NOTES = stringVariable("callNotes", PROCESS);
+        public static final ProcessVariable<String> OVERRIDE_REASON = stringVariable("overrideReason", PROCESS);
+        /** The moderator's manual company check form (when the registry is unavailable); counts as typed. */
+        public static final ProcessVariable<String> COMPANY_STATUS = stringVariable("companyStatus", PROCESS);
+        public static final ProcessVariable<Integer> DEBT_CASES = integerVariable("debtCases", PROCESS);
+        public static final ProcessVariable<Integer> BANKRUPTCY_CASES = integerVariable("bankruptcyCases", PROCESS);
+        public static final ProcessVariable<String> COMPANY_CHECK_NOTES = stringVariable("companyCheckNotes", PROCESS);
+
         /* Shown by the forms: task-local, read-only (forms.TaskFormGuard refuses their submission). */
         public static final ProcessVariable<String> AUTHORITY_DOCUMENT_NAME = stringVariable("authorityDocumentName", LOCAL);
         public static final ProcessVariable<String> AUTHORITY_DOCUMENT_TYPE = stringVariable("authorityDocumentType", LOCAL);
@@ -211,6 +239,12 @@ public final class EngagementProcess {
         public static final ProcessVariable<List<Map<String, Object>>> SUBMITTED_ITEM_OPTIONS =
                 listVariable("submittedItemOptions", LOCAL);
         public static final ProcessVariable<String> MATERIALS_SUMMARY = stringVariable("materialsSummary", LOCAL);
+        /** The screening brief the moderator's screening forms show. */
+        public static final ProcessVariable<String> COMPANY_SUMMARY = stringVariable("companySummary", LOCAL);
+        public static final ProcessVariable<String> INTAKE_SUMMARY = stringVariable("intakeSummary", LOCAL);
+        public static final ProcessVariable<Integer> SCREENING_SCORE = integerVariable("screeningScore", LOCAL);
+        public static final ProcessVariable<String> RULE_VERDICT = stringVariable("ruleVerdict", LOCAL);
+        public static final ProcessVariable<String> MARKERS_SUMMARY = stringVariable("markersSummary", LOCAL);
 
         private Variables() {
         }

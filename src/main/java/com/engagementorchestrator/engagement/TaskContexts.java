@@ -1,5 +1,8 @@
 package com.engagementorchestrator.engagement;
 
+import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.client.Clients;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskContexts {
 
     /** Task-local variables the forms show read-only; the form guard never takes them from a submission. */
-    public static final String ENGAGEMENT = "contextEngagement";
-    public static final String CLIENT = "contextClient";
-    public static final String COMPANY = "contextCompany";
+    public static final ProcessVariable<String> ENGAGEMENT = ProcessVariable.stringVariable("contextEngagement", LOCAL);
+    public static final ProcessVariable<String> CLIENT = ProcessVariable.stringVariable("contextClient", LOCAL);
+    public static final ProcessVariable<String> COMPANY = ProcessVariable.stringVariable("contextCompany", LOCAL);
 
     /** The engine's column for a task name holds 255 characters. */
     private static final int NAME_LIMIT = 255;
@@ -59,12 +62,11 @@ public class TaskContexts {
             return name.length() <= NAME_LIMIT ? name.toString() : name.substring(0, NAME_LIMIT - 1) + "…";
         }
 
-        public Map<String, Object> variables() {
-            Map<String, Object> variables = new LinkedHashMap<>();
-            variables.put(ENGAGEMENT, engagementNumber == null ? "no engagement" : engagementNumber);
-            variables.put(CLIENT, blankAsDash(clientName));
-            variables.put(COMPANY, blankAsDash(companyName));
-            return variables;
+        public ProcessVariable.Values variables() {
+            return ProcessVariable.values()
+                    .with(ENGAGEMENT, engagementNumber == null ? "no engagement" : engagementNumber)
+                    .with(CLIENT, blankAsDash(clientName))
+                    .with(COMPANY, blankAsDash(companyName));
         }
 
         private static String blankAsDash(String text) {

@@ -1,5 +1,7 @@
 package com.engagementorchestrator.screening;
 
+import com.engagementorchestrator.common.ProcessVariable;
+import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
 import java.util.LinkedHashMap;
@@ -21,18 +23,18 @@ class ScreeningBriefs {
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> brief(long engagementId) {
+    ProcessVariable.Values brief(long engagementId) {
         Engagement e = lifecycle.get(engagementId);
         var client = e.getClient();
         var company = e.getCompany();
-        Map<String, Object> brief = new LinkedHashMap<>();
-        brief.put("companySummary", """
+        ProcessVariable.Values brief = ProcessVariable.values();
+        brief.with(Variables.COMPANY_SUMMARY, """
                 Company: %s
                 Registration number: %s (%s)
                 Industry: %s
                 Website: %s""".formatted(orDash(company.getName()), orDash(company.getRegistrationNumber()),
                 company.getCountry(), company.getIndustry().nameEn(), orDash(company.getWebsite())));
-        brief.put("intakeSummary", """
+        brief.with(Variables.INTAKE_SUMMARY, """
                 Engagement %s
                 Client: %s, %s (%s, %s)
                 First contact: %s
@@ -46,9 +48,9 @@ class ScreeningBriefs {
                 e.getDesiredDeadline(), e.getPreviousContractorsCount() == null ? NOT_GIVEN : e.getPreviousContractorsCount(),
                 orDash(e.getPreviousContractorsExperience()), inWords(e.getDecisionMaking())));
         screening.find(engagementId).ifPresent(s -> {
-            brief.put("screeningScore", s.getScore());
-            brief.put("ruleVerdict", s.getRuleVerdict().inWords());
-            brief.put("markersSummary", s.getMarkers().isEmpty() ? "No marker fired." : s.getMarkers().stream()
+            brief.with(Variables.SCREENING_SCORE, s.getScore());
+            brief.with(Variables.RULE_VERDICT, s.getRuleVerdict().inWords());
+            brief.with(Variables.MARKERS_SUMMARY, s.getMarkers().isEmpty() ? "No marker fired." : s.getMarkers().stream()
                     .map(m -> "%s (+%d): %s".formatted(m.id(), m.weight(), m.reason()))
                     .collect(Collectors.joining("\n")));
         });

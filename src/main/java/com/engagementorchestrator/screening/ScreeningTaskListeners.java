@@ -1,5 +1,6 @@
 package com.engagementorchestrator.screening;
 
+import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.SCREENING_VERDICT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
@@ -37,15 +38,15 @@ class ScreeningTaskListeners {
     TaskListener recordScreeningReview(ScreeningService screening, ContactAgreements contacts) {
         return task -> {
             Observations observations = new Observations(
-                    TaskForms.flag(task, "observedAnonymity"), TaskForms.flag(task, "observedBrokenPromises"),
-                    TaskForms.flag(task, "observedBrokenPromisesRepeatedly"), TaskForms.text(task, "promisesBeforeCall"),
-                    TaskForms.flag(task, "observedBlamesPrevious"), TaskForms.flag(task, "observedPreviousContractorsWereRight"),
-                    TaskForms.flag(task, "observedSinkingShip"), TaskForms.flag(task, "observedPartnersSplit"),
-                    TaskForms.flag(task, "companyReviewsShowBrokenObligations"), TaskForms.flag(task, "observedNoClearGoal"),
-                    TaskForms.flag(task, "observedWontCompromise"), TaskForms.flag(task, "observedNoDecisionsButActive"));
-            Verdict decision = TaskForms.choice(task, "reviewDecision", Verdict.class);
+                    TaskForms.flag(task, Variables.OBSERVED_ANONYMITY), TaskForms.flag(task, Variables.OBSERVED_BROKEN_PROMISES),
+                    TaskForms.flag(task, Variables.OBSERVED_BROKEN_PROMISES_REPEATEDLY), TaskForms.text(task, Variables.PROMISES_BEFORE_CALL),
+                    TaskForms.flag(task, Variables.OBSERVED_BLAMES_PREVIOUS), TaskForms.flag(task, Variables.OBSERVED_PREVIOUS_CONTRACTORS_WERE_RIGHT),
+                    TaskForms.flag(task, Variables.OBSERVED_SINKING_SHIP), TaskForms.flag(task, Variables.OBSERVED_PARTNERS_SPLIT),
+                    TaskForms.flag(task, Variables.COMPANY_REVIEWS_SHOW_BROKEN_OBLIGATIONS), TaskForms.flag(task, Variables.OBSERVED_NO_CLEAR_GOAL),
+                    TaskForms.flag(task, Variables.OBSERVED_WONT_COMPROMISE), TaskForms.flag(task, Variables.OBSERVED_NO_DECISIONS_BUT_ACTIVE));
+            Verdict decision = TaskForms.choice(task, Variables.REVIEW_DECISION, Verdict.class);
             Verdict verdict = screening.review(engagementId(task), new ScreeningService.Review(TaskForms.actor(task),
-                    observations, decision, TaskForms.text(task, "callNotes"), TaskForms.text(task, "overrideReason")));
+                    observations, decision, TaskForms.text(task, Variables.CALL_NOTES), TaskForms.text(task, Variables.OVERRIDE_REASON)));
             boolean contactAgreed = TaskForms.text(task, ContactAgreements.CHANNEL_FIELD) != null
                     || TaskForms.text(task, ContactAgreements.REPORT_EVERY_DAYS_FIELD) != null;
             if (verdict == Verdict.ACCEPT && contactAgreed) {
@@ -77,16 +78,16 @@ class ScreeningTaskListeners {
 
     private static CompanyFacts companyFacts(DelegateTask task) {
         List<FieldProblem> problems = new ArrayList<>();
-        CompanyStatus status = TaskForms.choice(task, "companyStatus", CompanyStatus.class);
+        CompanyStatus status = TaskForms.choice(task, Variables.COMPANY_STATUS, CompanyStatus.class);
         if (status == null) {
-            problems.add(new FieldProblem("companyStatus", "choose the company's legal state"));
+            problems.add(new FieldProblem(Variables.COMPANY_STATUS.name(), "choose the company's legal state"));
         }
-        int debtCases = TaskForms.count(task, "debtCases", problems);
-        int bankruptcyCases = TaskForms.count(task, "bankruptcyCases", problems);
+        int debtCases = TaskForms.count(task, Variables.DEBT_CASES, problems);
+        int bankruptcyCases = TaskForms.count(task, Variables.BANKRUPTCY_CASES, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new CompanyFacts(status, debtCases, bankruptcyCases,
-                TaskForms.flag(task, "companyReviewsShowBrokenObligations"), TaskForms.text(task, "companyCheckNotes"));
+                TaskForms.flag(task, Variables.COMPANY_REVIEWS_SHOW_BROKEN_OBLIGATIONS), TaskForms.text(task, Variables.COMPANY_CHECK_NOTES));
     }
 }
