@@ -23,7 +23,6 @@ class BreachProcessAdapters {
         return new DueDates(AwaitObligationProcess.KEY, AwaitObligationProcess.Variables.DUE_DATES);
     }
 
-
     /**
      * Input parameters breachKind, obligation and dueAt name what was broken. Sets {@code breachRecorded}: false when
      * the obligation was met by now after all, and the process goes on as if it had been met in time.

@@ -12,7 +12,6 @@ import com.engagementorchestrator.reminder.ReminderService;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -27,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class BreachService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BreachService.class);
-
 
     private final Breaches breaches;
     private final ClientBlocks blocks;

@@ -12,7 +12,6 @@ import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.TaskForms;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,7 +29,6 @@ class ContactProcessAdapters {
     DueDates progressReportsDueDates() {
         return new DueDates(ProgressReportsProcess.KEY, ProgressReportsProcess.Variables.DUE_DATES);
     }
-
 
     /** Start listener of the "Work delivered" task (WorkDeliveredTask): the engagement is at work. */
     @Bean

@@ -3,7 +3,6 @@ package com.engagementorchestrator.delivery;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.TaskForms;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;

@@ -20,8 +20,6 @@ import com.engagementorchestrator.engagement.BlockingProperties;
 import com.engagementorchestrator.engagement.EngagementResumed;
 import java.math.BigDecimal;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;

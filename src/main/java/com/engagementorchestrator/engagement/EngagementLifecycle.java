@@ -3,7 +3,6 @@ package com.engagementorchestrator.engagement;
 import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.NotFoundException;
 import com.engagementorchestrator.common.Time;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;

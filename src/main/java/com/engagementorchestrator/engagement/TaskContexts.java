@@ -4,8 +4,6 @@ import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
 
 import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.client.Clients;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,15 +2,12 @@ package com.engagementorchestrator.protocol;
 
 import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.common.DueDates;
-import static com.engagementorchestrator.engagement.EngagementProcess.Variables.engagementId;
 
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.RequestOrigin;
 import com.engagementorchestrator.common.TaskForms;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
-import com.engagementorchestrator.engagement.EngagementProcess;
 import java.util.ArrayList;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,7 +23,6 @@ class ProtocolProcessAdapters {
     DueDates protocolDueDates() {
         return new DueDates(ProtocolProcess.KEY, ProtocolProcess.Variables.DUE_DATES);
     }
-
 
     /** Started from the API the protocol exists; started from Tasklist the start form holds it. */
     @Bean

@@ -16,7 +16,6 @@ class ReminderProcessAdapters {
         return new DueDates(ReminderLadderProcess.KEY, ReminderLadderProcess.Variables.DUE_DATES);
     }
 
-
     @Bean
     JavaDelegate sendReminder(ReminderService reminders) {
         return execution -> reminders.remind(engagementId(execution), ReminderLadderProcess.obligation(execution),

@@ -4,8 +4,6 @@ import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import com.engagementorchestrator.engagement.Engagement;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
