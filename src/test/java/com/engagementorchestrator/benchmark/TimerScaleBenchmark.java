@@ -67,6 +67,7 @@ public final class TimerScaleBenchmark {
             RuntimeService runtime = nodeA.getBean(ProcessEngine.class).getRuntimeService();
             waitForStart(nodeB);
             JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+            io.micrometer.core.instrument.MeterRegistry registry = nodeA.getBean(io.micrometer.core.instrument.MeterRegistry.class);
 
             long t0 = System.nanoTime();
             List<Long> engagementIds = BenchmarkData.engagements(jdbc, "timer-" + Long.toString(System.currentTimeMillis(), 36),
@@ -141,12 +142,12 @@ public final class TimerScaleBenchmark {
             report.append("  ordered by due date, due date never null:\n");
             planByDueDate.forEach(line -> report.append("  ").append(line).append('\n'));
             if (spreadTimers > 0) {
-                report.append(phase(jdbc, String.format("spread: %d timers due evenly over %d s (arrival %.1f timers/s)",
+                report.append(phase(jdbc, registry, String.format("spread: %d timers due evenly over %d s (arrival %.1f timers/s)",
                         spreadTimers, spreadSeconds, spreadTimers / (double) spreadSeconds), spreadDue, spreadSeconds, spreadTimers));
             }
             if (burstTimers > 0) {
                 int window = Math.max(1, burstTimers / engagements);
-                report.append(phase(jdbc, String.format("burst: %d timers due at once (within %d s, one second per ladder of an "
+                report.append(phase(jdbc, registry, String.format("burst: %d timers due at once (within %d s, one second per ladder of an "
                         + "engagement)", burstTimers, window), burstDue, window, burstTimers));
             }
 
@@ -187,8 +188,13 @@ public final class TimerScaleBenchmark {
      * spacing) to fall due from now on, for both nodes (each node's engine clock is its own JVM's, so the due dates move,
      * not a clock); then until all have fired. Its figures: rate, per node, lag due -> fired, SQL per fired timer.
      */
-    private static String phase(JdbcTemplate jdbc, String title, Instant from, int seconds, int timers) throws Exception {
+    private static String phase(JdbcTemplate jdbc, io.micrometer.core.instrument.MeterRegistry nodeA, String title, Instant from,
+                                int seconds, int timers) throws Exception {
         jdbc.queryForList("/* benchmark */ select pg_stat_statements_reset()");
+        // How long node A's threads waited for a Hikari connection (the pool size question).
+        io.micrometer.core.instrument.Timer acquire = nodeA.find("hikaricp.connections.acquire").timer();
+        long acquiresBefore = acquire == null ? 0 : acquire.count();
+        double acquireMsBefore = acquire == null ? 0 : acquire.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
         long commitsBefore = commits(jdbc);
         Instant now = Instant.now().plusSeconds(1);
         // Timestamps as the engine writes them: local time of this JVM, as the nodes'.
@@ -234,6 +240,13 @@ public final class TimerScaleBenchmark {
         report.append(String.format("  lag due->fired (ms): p50 %.0f  p90 %.0f  p99 %.0f  max %.0f   (target p99 < 5000)%n",
                 pct(lags, 50), pct(lags, 90), pct(lags, 99), lags.isEmpty() ? Double.NaN : lags.get(lags.size() - 1)));
         report.append(String.format("  failed job attempts (retried): %d%n", failedAttempts));
+        if (acquire != null) {
+            long acquires = acquire.count() - acquiresBefore;
+            report.append(String.format("  Hikari (node A): %d connections taken, waiting %.2f ms on average, at most %.1f ms; %.0f "
+                    + "active at the end of %.0f%n", acquires, (acquire.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)
+                    - acquireMsBefore) / Math.max(1, acquires), acquire.max(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    gauge(nodeA, "hikaricp.connections.active"), gauge(nodeA, "hikaricp.connections.max")));
+        }
         report.append(String.format("  SQL:        %d statements (%.1f per fired timer), %d commits (%.1f per fired timer), both "
                 + "nodes, idle polls and the letters sent so far included; the most called:%n", calls,
                 calls / (double) Math.max(1, fired), commits, commits / (double) Math.max(1, fired)));
@@ -329,6 +342,11 @@ public final class TimerScaleBenchmark {
         // the start of the heap, where a sequential scan with LIMIT would find them at once.
         jdbc.execute("do $$ begin create temporary table job_shuffle on commit drop as select * from act_ru_job order by random();"
                 + " truncate act_ru_job; insert into act_ru_job select * from job_shuffle; end $$");
+    }
+
+    private static double gauge(io.micrometer.core.instrument.MeterRegistry registry, String name) {
+        io.micrometer.core.instrument.Gauge gauge = registry.find(name).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     private static String loadAverage() {
