@@ -26,18 +26,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Timers at scale (issue 13, item 3), run by hand, never by verify:
- * {@code ./mvnw -Pbenchmark-timers test-compile exec:java -Dbenchmark.timers=10000 -Dbenchmark.engagements=1000}.
+ * Timers at scale (issue 13, item 3), run by hand, never by verify (README, "Timers at scale"):
+ * {@code ./mvnw -Pbenchmark-timers test-compile exec:java -Dbenchmark.timers=3000 -Dbenchmark.engagements=500
+ * -Dbenchmark.spread-seconds=200 -Dbenchmark.burst-timers=2000 -Dbenchmark.backdrop-jobs=97000}.
  * <p>
  * Two app nodes (the real configuration, each with its own job executor; the second in a JVM of its own) on
  * one embedded PostgreSQL 17. M engagements are written straight into the domain tables and K reminder ladders
- * (processes/reminder-ladder.bpmn, started through the Java API, K/M per engagement) wait on their first timer, the
- * friendly reminder. Their jobs' due dates are then moved (SQL, by one interval) to the moment they fall due, in real time, since each node
- * has its own clock:
- * all of them within K/M seconds (each ladder of an engagement has its own due second, so each has its own letter),
- * or spread evenly over {@code -Dbenchmark.spread-seconds}. Both nodes' job executors fire them. Figures: lag from a
- * timer's due date to its job's successful end (ACT_HI_JOB_LOG, engine clock), per node, failed job attempts (the
- * nodes colliding), letters written per dedup key and mails received by the SMTP server per Message-ID (duplicates).
+ * (processes/reminder-ladder.bpmn, started through the Java API) wait on their first timer, the friendly reminder;
+ * optionally N backdrop rows make ACT_RU_JOB as large as with N more timers waiting. Then two phases, each moving its
+ * jobs' due dates (SQL, by one interval, since each node has its own clock) to now: the spread one, K - B timers due
+ * evenly over {@code -Dbenchmark.spread-seconds} (a stated arrival rate), then the burst, B timers due within B/M
+ * seconds (each ladder of an engagement its own second, so each its own letter). Per phase: rate, lag from a timer's
+ * due date to its job's successful end (ACT_HI_JOB_LOG), per node, failed job attempts, SQL statements and commits per
+ * fired timer (pg_stat_statements), node A's Hikari waits, the load average; before them the acquisition query's plan;
+ * at the end letters written per dedup key and mails received by the SMTP server per Message-ID (duplicates).
  */
 public final class TimerScaleBenchmark {
 
