@@ -1,7 +1,14 @@
 package com.engagementorchestrator.engagement;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -36,5 +43,40 @@ public class TaskEngagements {
         Object engagementId = runtime.getVariable(task.getProcessInstanceId(), "engagementId");
         return engagementId instanceof Number id ? engagements.findById(id.longValue())
                 : engagements.findByProcessInstanceId(task.getProcessInstanceId());
+    }
+
+    /**
+     * The engagements of many tasks at once, by process instance id (absent: none), with what {@link #of} finds for
+     * each: one variable query for all their {@code engagementId}s, one read of those engagements, and one more for the
+     * instances without that variable. A list of N tasks costs three queries instead of about 3N (issue 13: the
+     * client's task list read them task by task, 30 queries for 10 tasks).
+     */
+    public Map<String, Engagement> of(Collection<? extends Task> tasks) {
+        String[] instances = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        if (instances.length == 0) {
+            return Map.of();
+        }
+        // The process instance's own scope only (its id is the scope's), as runtime.getVariable(instance, …) reads it.
+        Map<String, Long> idByInstance = new HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery().variableScopeIdIn(instances)
+                .variableName("engagementId").disableBinaryFetching().disableCustomObjectDeserialization().unlimitedList()) {
+            if (variable.getValue() instanceof Number id) {
+                idByInstance.put(variable.getProcessInstanceId(), id.longValue());
+            }
+        }
+        Map<Long, Engagement> byId = engagements.findAllById(idByInstance.values()).stream()
+                .collect(Collectors.toMap(Engagement::getId, Function.identity()));
+        Map<String, Engagement> found = new HashMap<>();
+        idByInstance.forEach((instance, id) -> {
+            if (byId.containsKey(id)) {
+                found.put(instance, byId.get(id));
+            }
+        });
+        List<String> withoutId = java.util.Arrays.stream(instances).filter(i -> !idByInstance.containsKey(i)).toList();
+        if (!withoutId.isEmpty()) {
+            engagements.findByProcessInstanceIdIn(withoutId).forEach(e -> found.put(e.getProcessInstanceId(), e));
+        }
+        return found;
     }
 }
