@@ -40,16 +40,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * tasks for the moderators' candidate group. Then, over HTTP with Basic authentication as a script would:
  * the client's task list {@code GET /api/portal/tasks} for a random sample of clients, and the moderators' queue
  * {@code POST /engine-rest/filter/{Moderation queue}/list} pages of 15 as a moderator, and its count, and the first page
- * as Tasklist itself asks it (HAL, which embeds each task's candidate groups, assignee and model; newest first);
- * p50/p99 per surface after a warm-up, and per table the sequential and index scans PostgreSQL counted during the
- * samples (where an index is missing).
+ * as Tasklist itself asks it (HAL, which adds the count and embeds linked resources such as assignees and models;
+ * newest first); p50/p99 per surface after a warm-up, and per table the sequential and index scans PostgreSQL counted
+ * during the samples (where an index is missing).
  */
 public final class TaskListBenchmark {
 
     static final String CLIENT_PASSWORD = "bench-client-password-1";
     static final String MODERATOR = "bench-moderator";
     static final String MODERATOR_PASSWORD = "bench-moderator-password-1";
-    /** Tasklist's own list request: HAL (it embeds assignees, definitions and candidate groups), newest first. */
+    /** Tasklist's own list request: HAL (it adds the count and embeds linked resources), newest first. */
     static final String HAL = "application/hal+json";
     static final String TASKLIST_LIST = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
             + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
