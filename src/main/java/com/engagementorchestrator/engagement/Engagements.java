@@ -12,6 +12,8 @@ public interface Engagements extends JpaRepository<Engagement, Long> {
 
     Optional<Engagement> findByProcessInstanceId(String processInstanceId);
 
+    java.util.List<Engagement> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
     @Query("select e from Engagement e where e.client.id = :clientId and e.status in :statuses order by e.id")
     java.util.List<Engagement> findByClientAndStatus(@Param("clientId") Long clientId,
                                                      @Param("statuses") Collection<EngagementStatus> statuses);

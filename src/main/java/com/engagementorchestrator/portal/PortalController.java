@@ -99,10 +99,21 @@ class PortalController {
                 .orElse(List.of());
     }
 
-    /** The client's open tasks, each named in {@code lang} (else the client's language), its engagement apart. */
+    /**
+     * The client's open tasks, oldest first, each named in {@code lang} (else the client's language), its engagement
+     * apart; all of them, or a page ({@code firstResult}, {@code maxResults}, as the engine REST API names them).
+     */
     @GetMapping("/api/portal/tasks")
-    List<PortalTasks.TaskView> tasks(@RequestParam(required = false) String lang, Authentication caller) {
-        return tasks.open(caller.getName(), transactions.execute(status -> language(lang, caller)));
+    List<PortalTasks.TaskView> tasks(@RequestParam(required = false) String lang,
+                                     @RequestParam(defaultValue = "0") int firstResult,
+                                     @RequestParam(required = false) Integer maxResults, Authentication caller) {
+        if (firstResult < 0) {
+            throw new InvalidInputException("firstResult", "must be 0 or more");
+        }
+        if (maxResults != null && maxResults < 1) {
+            throw new InvalidInputException("maxResults", "must be 1 or more");
+        }
+        return tasks.open(caller.getName(), transactions.execute(status -> language(lang, caller)), firstResult, maxResults);
     }
 
     /** A task's form in {@code lang} (else the client's language): the same .form as Tasklist's, its texts translated. */

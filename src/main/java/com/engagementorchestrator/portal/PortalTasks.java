@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -72,15 +72,26 @@ class PortalTasks {
         this.json = json;
     }
 
-    /** The client's open tasks, named in {@code language} (the staff name carries the engagement and company). */
-    List<TaskView> open(String userId, String language) {
-        return AsSystem.call(identity, () -> tasks.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().asc().unlimitedList().stream()
-                .map(task -> view(task, language)).toList());
+    /**
+     * The client's open tasks, named in {@code language} (the staff name carries the engagement and company), oldest
+     * first, from {@code first} on, at most {@code max} (null: all). Three queries whatever their number: the tasks
+     * with their form keys, then their engagements ({@link TaskEngagements#of(java.util.Collection)}).
+     */
+    List<TaskView> open(String userId, String language, int first, Integer max) {
+        return AsSystem.call(identity, () -> {
+            TaskQuery query = tasks.createTaskQuery().taskAssignee(userId).initializeFormKeys().orderByTaskCreateTime().asc()
+                    .orderByTaskId().asc();
+            List<Task> open = max == null ? (first == 0 ? query.unlimitedList() : query.listPage(first, Integer.MAX_VALUE))
+                    : query.listPage(first, max);
+            Map<String, Engagement> engagements = transactions.execute(status -> taskEngagements.of(open));
+            return open.stream().map(task -> view(task, engagements.get(task.getProcessInstanceId()), language)).toList();
+        });
     }
 
     TaskForm form(String userId, List<String> groups, String taskId, String language) {
         Task task = own(userId, taskId);
-        TaskView view = AsSystem.call(identity, () -> view(task, language));
+        TaskView view = AsSystem.call(identity, () -> view(task,
+                transactions.execute(status -> taskEngagements.of(task).orElse(null)), language));
         JsonNode schema = null;
         if ("form-js".equals(view.form())) {
             schema = AsSystem.call(identity, () -> {
@@ -131,7 +142,7 @@ class PortalTasks {
 
     /** The one ownership check of the portal: the client's own task, else 404 (revealing nothing). */
     private Task own(String userId, String taskId) {
-        Task task = AsSystem.call(identity, () -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        Task task = AsSystem.call(identity, () -> tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
         if (task == null || !userId.equals(task.getAssignee())) {
             throw new NotFoundException("You have no open task " + taskId + ": it was completed already, or it is not yours.");
         }
@@ -149,18 +160,17 @@ class PortalTasks {
                         + "). A moderator reviews the block; once it is lifted the task can be completed."))));
     }
 
-    private TaskView view(Task task, String language) {
-        TaskFormData form = forms.getTaskFormData(task.getId());
+    /** {@code task} read with its form keys ({@code initializeFormKeys}); {@code engagement} null when it has none. */
+    private TaskView view(Task task, Engagement engagement, String language) {
         String kind = null;
-        if (form != null && form.getCamundaFormRef() != null) {
+        if (task.getCamundaFormRef() != null) {
             kind = "form-js";
-        } else if (form != null && form.getFormKey() != null) {
-            String key = form.getFormKey();
+        } else if (task.getFormKey() != null) {
+            String key = task.getFormKey();
             kind = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.html$", "");
         }
-        String number = transactions.execute(status -> taskEngagements.of(task).map(Engagement::getNumber).orElse(null));
         return new TaskView(task.getId(), words.taskName(language, task.getTaskDefinitionKey(), task.getName()),
-                task.getTaskDefinitionKey(), number,
+                task.getTaskDefinitionKey(), engagement == null ? null : engagement.getNumber(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.isSuspended(), kind);
     }

@@ -39,14 +39,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine writes the assignee's TASK_WORK authorization for each), plus {@code -Dbenchmark.moderator-tasks} (T/10)
  * tasks for the moderators' candidate group. Then, over HTTP with Basic authentication as a script would:
  * the client's task list {@code GET /api/portal/tasks} for a random sample of clients, and the moderators' queue
- * {@code POST /engine-rest/filter/{Moderation queue}/list} pages of 15 (as Tasklist asks) as a moderator, and its
- * count; p50/p99 per surface after a warm-up.
+ * {@code POST /engine-rest/filter/{Moderation queue}/list} pages of 15 as a moderator, and its count, and the first page
+ * as Tasklist itself asks it (HAL, which adds the count and embeds linked resources such as assignees and models;
+ * newest first); p50/p99 per surface after a warm-up, and per table the sequential and index scans PostgreSQL counted
+ * during the samples (where an index is missing).
  */
 public final class TaskListBenchmark {
 
     static final String CLIENT_PASSWORD = "bench-client-password-1";
     static final String MODERATOR = "bench-moderator";
     static final String MODERATOR_PASSWORD = "bench-moderator-password-1";
+    /** Tasklist's own list request: HAL (it adds the count and embeds linked resources), newest first. */
+    static final String HAL = "application/hal+json";
+    static final String TASKLIST_LIST = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("benchmark.clients", 1_000);
@@ -131,8 +137,12 @@ public final class TaskListBenchmark {
                 call(http, port, "GET", "/api/portal/tasks", null, userIds.get(random.nextInt(userIds.size())), CLIENT_PASSWORD);
                 call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", "{}",
                         MODERATOR, MODERATOR_PASSWORD);
+                call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                        TASKLIST_LIST, MODERATOR, MODERATOR_PASSWORD, HAL);
             }
+            Map<String, long[]> scansBefore = tableScans(jdbc);
             List<Double> portal = new ArrayList<>();
+            List<Double> tasklist = new ArrayList<>();
             List<Double> queueFirst = new ArrayList<>();
             List<Double> queueDeep = new ArrayList<>();
             List<Double> queueCount = new ArrayList<>();
@@ -158,7 +168,13 @@ public final class TaskListBenchmark {
                 s = System.nanoTime();
                 call(http, port, "GET", "/engine-rest/filter/" + filterId + "/count", null, MODERATOR, MODERATOR_PASSWORD);
                 queueCount.add((System.nanoTime() - s) / 1e6);
+
+                s = System.nanoTime();
+                call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                        TASKLIST_LIST, MODERATOR, MODERATOR_PASSWORD, HAL);
+                tasklist.add((System.nanoTime() - s) / 1e6);
             }
+            Map<String, long[]> scans = scanDelta(scansBefore, tableScans(jdbc));
 
             StringBuilder report = new StringBuilder("\n===== Task list benchmark =====\n");
             report.append(String.format("data:   %d clients (users, memberships, client and engagement rows) in %.1f s; %d client "
@@ -170,8 +186,21 @@ public final class TaskListBenchmark {
             line(report, "filter list, first page of 15 (moderator)", queueFirst);
             line(report, "filter list, random page of 15 (moderator)", queueDeep);
             line(report, "filter count (moderator)", queueCount);
+            line(report, "filter list as Tasklist asks (HAL, newest first)", tasklist);
+            report.append("table scans during the samples (sequential scans, rows they read, index scans), busiest first:\n");
+            scans.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[2] > 0)
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(12)
+                    .forEach(e -> report.append(String.format("  %-28s seq %7d  rows read by seq %12d  idx %8d%n", e.getKey(),
+                            e.getValue()[0], e.getValue()[1], e.getValue()[2])));
             report.append("target: p99 < 50 ms\n================================\n");
             System.out.print(report);
+            // Time to read the query plans on the benchmark's data (EXPLAIN through psql on the printed port).
+            int hold = Integer.getInteger("benchmark.hold-seconds", 0);
+            if (hold > 0) {
+                System.out.println("holding the database for " + hold + " s: " + jdbc.queryForObject(
+                        "select 'psql -h 127.0.0.1 -p ' || current_setting('port') || ' -U postgres postgres'", String.class));
+                Thread.sleep(hold * 1000L);
+            }
         } finally {
             app.close();
         }
@@ -184,12 +213,38 @@ public final class TaskListBenchmark {
                 millis.get(millis.size() - 1)));
     }
 
+    /** Per table: sequential scans, rows those read, index scans (PostgreSQL's cumulative statistics). */
+    private static Map<String, long[]> tableScans(JdbcTemplate jdbc) throws InterruptedException {
+        // A backend reports its counters when idle, at the latest about 10 s later.
+        Thread.sleep(11_000);
+        jdbc.execute("select pg_stat_clear_snapshot()");
+        Map<String, long[]> scans = new java.util.TreeMap<>();
+        jdbc.query("select relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0) from pg_stat_user_tables", rs -> {
+            scans.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        });
+        return scans;
+    }
+
+    private static Map<String, long[]> scanDelta(Map<String, long[]> before, Map<String, long[]> after) {
+        Map<String, long[]> delta = new java.util.TreeMap<>();
+        after.forEach((table, a) -> {
+            long[] b = before.getOrDefault(table, new long[3]);
+            delta.put(table, new long[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]});
+        });
+        return delta;
+    }
+
     private static String call(HttpClient http, int port, String method, String path, String json, String user,
                                String password) throws Exception {
+        return call(http, port, method, path, json, user, password, "application/json");
+    }
+
+    private static String call(HttpClient http, int port, String method, String path, String json, String user,
+                               String password, String accept) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                         .getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (json != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {

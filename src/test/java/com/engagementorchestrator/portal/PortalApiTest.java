@@ -140,8 +140,17 @@ class PortalApiTest {
                 "Deliver the catalogue design", LocalDate.now().plusDays(10))), List.of()), "moderator");
         PortalSession browser = signedIn(journey.email);
 
-        JsonNode sign = only(browser.getJson("/api/portal/tasks"), ProtocolProcess.Elements.SIGN_AS_CLIENT);
+        JsonNode open = browser.getJson("/api/portal/tasks");
+        JsonNode sign = only(open, ProtocolProcess.Elements.SIGN_AS_CLIENT);
         assertThat(sign.path("form").asText()).isEqualTo("form-js");
+        assertThat(sign.path("engagementNumber").asText()).as("the protocol's own process names its engagement")
+                .isEqualTo(instance.getBusinessKey());
+        // A page of the same list, oldest first: the last task alone, then nothing past the end.
+        JsonNode last = browser.getJson("/api/portal/tasks?firstResult=" + (open.size() - 1) + "&maxResults=1");
+        assertThat(last).hasSize(1);
+        assertThat(last.get(0).path("id").asText()).isEqualTo(open.get(open.size() - 1).path("id").asText());
+        assertThat(browser.getJson("/api/portal/tasks?firstResult=" + open.size())).isEmpty();
+        assertThat(browser.get("/api/portal/tasks?maxResults=0").statusCode()).isEqualTo(400);
         JsonNode form = browser.getJson("/api/portal/tasks/" + sign.path("id").asText());
         assertThat(form.path("schema").path("id").asText()).isEqualTo("sign-protocol");
         assertThat(form.path("variables").path("protocolText").asText()).contains("A catalogue with search");
