@@ -85,6 +85,7 @@ class BrokenDepositPolicyTest {
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         broken = json.readTree(deployed.body()).path("id").asText();
 
+        ClockUtil.setCurrentTime(new Date()); // the engine clock stands still: the backoff is exact
         // The moderator accepts the document in Tasklist (the engine's REST API): the form is saved, whatever follows.
         String verify = task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance).getId();
         HttpResponse<String> submitted = BasicAuthHttp.send(http, json, port, "POST", "/engine-rest/task/" + verify
@@ -93,7 +94,7 @@ class BrokenDepositPolicyTest {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         assertThat(history.createHistoricTaskInstanceQuery().taskId(verify).finished().count()).isOne();
 
-        // The deposit invoice is a job of its own that failed: retried after 1, then 5 minutes (engine clock).
+        // The deposit invoice is a job of its own that failed: retried after 1, 5 and 15 minutes (engine clock).
         Job job = management.createJobQuery().processInstanceId(instance.getId())
                 .activityId(EngagementProcess.Elements.CONFIRM_SIGNING_AUTHORITY).singleResult();
         assertThat(job).as("the continuation after the moderator's form").isNotNull();
@@ -108,7 +109,7 @@ class BrokenDepositPolicyTest {
             assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining("deposit-minimum");
             job = management.createJobQuery().jobId(id).singleResult();
         }
-        assertThat(backoff).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5));
+        assertThat(backoff).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
 
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
