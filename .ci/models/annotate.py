@@ -20,9 +20,10 @@ Transactions: a service task whose transaction a person, a message or a timer wo
 camunda:asyncBefore="true" (exclusive stays the default, true), so that a failing rule or delegate becomes a retried
 job (failedJobRetryTimeCycle in application.yaml), then an incident, never an error for whoever completed the form or
 called us. The rule (waits_before) follows the incoming flows back through gateways and throw events: it asks for the
-continuation when it reaches a user, receive or manual task, a catch event, a boundary event, a start event (a message,
-timer or signal, or a process's plain start: a person, an HTTP call or a calling process started it), or the end of a
-call activity or sub-process (ended by whatever ended its inside). A service task after another service task runs in
+continuation when it reaches a user, receive or manual task, a catch event, a boundary event, a start event with a
+message, timer or signal, or the end of a call activity or sub-process (ended by whatever ended its inside). A process's
+plain start does not count: its first step checks the starter's input, and a mistake there is the starter's 4xx (a
+step that must not run in the starter's request, like screening an intake, is made asynchronous by hand). A service task after another service task runs in
 the same job as that one. It only adds the attribute; an asyncBefore set by hand stays. AsyncContinuationsTest checks
 the result.
 """
@@ -143,9 +144,10 @@ def waits_before(task, by_id, incoming, parents):
         elif kind == 'startEvent':
             parent = parents[node.get('id')]
             defined = any(local(c).endswith('EventDefinition') for c in node)
-            if defined or local(parent) == 'process':
+            if defined:
                 return True
-            todo += incoming.get(parent.get('id'), [])  # an embedded sub-process starts in its caller's transaction
+            if local(parent) != 'process':
+                todo += incoming.get(parent.get('id'), [])  # an embedded sub-process starts in its caller's transaction
     return False
 
 

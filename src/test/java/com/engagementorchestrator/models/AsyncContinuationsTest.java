@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * async continuation before it, so a failing rule or delegate is a retried job and then an incident, never an error
  * for the person who submitted a form or the caller of a webhook. The rule, read back through gateways and throw
  * events: a user, receive or manual task, a catch event (timer, message, signal), a boundary event, a start event
- * with an event or a process's plain start, or the end of a call activity or sub-process. {@code annotate.py} writes
+ * with an event, or the end of a call activity or sub-process. A process's plain start is not one: the first step
+ * checks the starter's input, and a mistake is the starter's 4xx. {@code annotate.py} writes
  * the attribute by the same rule; this test reads the shipped models independently of it.
  */
 class AsyncContinuationsTest {
@@ -61,8 +62,9 @@ class AsyncContinuationsTest {
                 "SendFriendlyReminderTask",     // after a ladder timer
                 "RenewDepositDueDateTask",      // after the block lift (escalation boundary)
                 "FinalizeProtocolTask");        // after the signing sub-process ends (the last signature)
-        // … and leaves a service task right after another one in that one's job.
-        assertThat(needing).doesNotContain("IssueDepositInvoiceTask");
+        // … and leaves a service task right after another one in that one's job, and the first step of a process
+        // started by a person or a call in their transaction (recording a protocol checks the freelancer's input).
+        assertThat(needing).doesNotContain("IssueDepositInvoiceTask", "RecordProtocolTask");
 
         List<String> missing = models.values().stream().flatMap(model -> missingAsync(model).stream()).toList();
         assertThat(missing).as("service tasks after a wait without camunda:asyncBefore (run .ci/models/annotate.py)")
@@ -128,10 +130,12 @@ class AsyncContinuationsTest {
                     || node instanceof BoundaryEvent || node instanceof CallActivity || node instanceof SubProcess) {
                 return true;
             } else if (node instanceof StartEvent start) {
-                if (!start.getEventDefinitions().isEmpty() || start.getParentElement() instanceof Process) {
+                if (!start.getEventDefinitions().isEmpty()) {
                     return true;
                 }
-                next.addAll(sources((FlowNode) start.getParentElement())); // an embedded sub-process: its caller's
+                if (!(start.getParentElement() instanceof Process)) {
+                    next.addAll(sources((FlowNode) start.getParentElement())); // an embedded sub-process: its caller's
+                }
             } else if (node instanceof CatchEvent) {
                 return true; // intermediate timer, message, signal
             }
