@@ -15,6 +15,17 @@ Phases: .ci/models/phases.json maps element ids to phases; each element gets (or
 phase. After the models are redrawn, edit the ids in phases.json and run this again; an id found in no model is
 reported and the script exits 1. A phase property on an element the file does not name is left as it is (analysts
 may have set it in Modeler). ElementTemplatesTest and ModelPhasesTest check the result.
+
+Transactions: a service task whose transaction a person, a message or a timer would otherwise begin gets
+camunda:asyncBefore="true" (exclusive stays the default, true), so that a failing rule or delegate becomes a retried
+job (failedJobRetryTimeCycle in application.yaml), then an incident, never an error for whoever completed the form or
+called us. The rule (waits_before) follows the incoming flows back through gateways and throw events: it asks for the
+continuation when it reaches a user, receive or manual task, a catch event, a boundary event, a start event with a
+message, timer or signal, or the end of a call activity or sub-process (ended by whatever ended its inside). A process's
+plain start does not count: its first step checks the starter's input, and a mistake there is the starter's 4xx (a
+step that must not run in the starter's request, like screening an intake, is made asynchronous by hand). A service task after another service task runs in
+the same job as that one. It only adds the attribute; an asyncBefore set by hand stays. AsyncContinuationsTest checks
+the result.
 """
 import glob
 import json
@@ -106,6 +117,52 @@ def set_phase(text, element_id, phase):
     return text[:extensions.end()] + inside + text[end:]
 
 
+GATEWAYS = {'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'complexGateway', 'eventBasedGateway'}
+WAITS = {'userTask', 'receiveTask', 'manualTask', 'intermediateCatchEvent', 'boundaryEvent', 'callActivity',
+         'subProcess', 'transaction', 'adHocSubProcess'}
+
+
+def local(element):
+    return element.tag.rsplit('}', 1)[-1]
+
+
+def waits_before(task, by_id, incoming, parents):
+    """Whether a wait (see the module's doc) is among the task's predecessors, looking back through gateways."""
+    seen, todo = set(), list(incoming.get(task.get('id'), []))
+    while todo:
+        node = by_id[todo.pop()]
+        if node.get('id') in seen:
+            continue
+        seen.add(node.get('id'))
+        kind = local(node)
+        if node.get('{%s}asyncAfter' % CAMUNDA) == 'true':
+            continue  # the job after it begins the transaction
+        if kind in GATEWAYS or kind == 'intermediateThrowEvent':
+            todo += incoming.get(node.get('id'), [])
+        elif kind in WAITS:
+            return True
+        elif kind == 'startEvent':
+            parent = parents[node.get('id')]
+            defined = any(local(c).endswith('EventDefinition') for c in node)
+            if defined:
+                return True
+            if local(parent) != 'process':
+                todo += incoming.get(parent.get('id'), [])  # an embedded sub-process starts in its caller's transaction
+    return False
+
+
+def set_async_before(text, element_id):
+    match = start_tag(text, element_id)
+    tag = match.group(0)
+    attribute = re.compile(r'\bcamunda:asyncBefore="[^"]*"')
+    if attribute.search(tag):
+        tag = attribute.sub('camunda:asyncBefore="true"', tag)
+    else:
+        end = len(tag) - (2 if tag.endswith('/>') else 1)
+        tag = tag[:end].rstrip() + ' camunda:asyncBefore="true"' + tag[end:]
+    return text[:match.start()] + tag + text[match.end():]
+
+
 def main(files):
     by_delegate, listener_templates, by_called = load_templates()
     with open(os.path.join(ROOT, '.ci', 'models', 'phases.json'), encoding='utf-8') as f:
@@ -123,6 +180,14 @@ def main(files):
             else:
                 problems.append('%s: service task %s (%s) has no element template' % (
                     os.path.relpath(path, ROOT), task.get('id'), delegate))
+        by_id = {e.get('id'): e for e in tree.iter() if e.get('id')}
+        parents = {child.get('id'): parent for parent in tree.iter() for child in parent if child.get('id')}
+        incoming = {}
+        for flow in tree.iter('{%s}sequenceFlow' % BPMN):
+            incoming.setdefault(flow.get('targetRef'), []).append(flow.get('sourceRef'))
+        for task in tree.iter('{%s}serviceTask' % BPMN):
+            if waits_before(task, by_id, incoming, parents):
+                text = set_async_before(text, task.get('id'))
         for task in tree.iter('{%s}userTask' % BPMN):
             listeners = {(l.get('event'), l.get('delegateExpression'))
                          for l in task.iter('{%s}executionListener' % CAMUNDA)}

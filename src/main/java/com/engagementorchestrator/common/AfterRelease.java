@@ -35,25 +35,32 @@ public final class AfterRelease {
      * not at all if it rolls back. Without a transaction it runs at once.
      */
     public static void afterCommit(String what, Runnable work) {
-        Runnable guarded = () -> {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    afterCommitted(what, work);
+                }
+            });
+        } else {
+            afterCommitted(what, work);
+        }
+    }
+
+    /**
+     * For work that learns of the commit only once it happened (an engine listener of the committed transaction,
+     * called from Spring's {@code afterCommit}, where a synchronization registered now would never run): runs it when
+     * the thread has given back its connection, or at once if it holds none.
+     */
+    public static void afterCommitted(String what, Runnable work) {
+        PENDING.get().add(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
                 LOG.warn("{} not done now, its sweep retries: {}", what, e.toString());
             }
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    PENDING.get().add(guarded);
-                    runPendingIfReleased(); // only when no physical transaction holds a connection (a SUPPORTS scope)
-                }
-            });
-        } else {
-            PENDING.get().add(guarded);
-            runPendingIfReleased();
-        }
+        });
+        runPendingIfReleased(); // only when no physical transaction holds a connection (a SUPPORTS scope)
     }
 
     /** True while the thread holds (or has suspended) a transaction, and so a connection. */

@@ -97,18 +97,22 @@ class DeliveryController {
         return file(d.getOriginal());
     }
 
-    /** Our side declares the work delivered; the process sends the final invoice, answered here. */
+    /**
+     * Our side declares the work delivered; the process sends the final invoice in a job of its own after this request
+     * commits (an async continuation: a failure there is an incident, not this caller's error). Answered with the
+     * invoice if it is out already (201), else 202: the invoice follows.
+     */
     @PostMapping("/api/engagements/{number}/work-delivered")
-    @Transactional
     ResponseEntity<InvoiceView> workDelivered(@PathVariable String number, Authentication caller) {
         if (!ourSide(caller)) {
             throw new AccessDeniedException("Only the freelancer or a moderator declares the work delivered");
         }
         Engagement e = engagement(number, caller);
-        deliveries.declareDelivered(e.getId(), caller.getName());
-        Invoice i = payments.finalInvoice(e.getId()).orElseThrow();
-        return ResponseEntity.status(201).body(new InvoiceView(i.getNumber(), i.getAmount(), i.getCurrency(), i.getDueAt(),
-                i.getStatus().name()));
+        deliveries.declareDelivered(e.getId(), caller.getName()); // its own transaction, committed here
+        return payments.finalInvoice(e.getId())
+                .map(i -> ResponseEntity.status(201).body(new InvoiceView(i.getNumber(), i.getAmount(), i.getCurrency(),
+                        i.getDueAt(), i.getStatus().name())))
+                .orElseGet(() -> ResponseEntity.accepted().build());
     }
 
     private Engagement engagement(String number, Authentication caller) {

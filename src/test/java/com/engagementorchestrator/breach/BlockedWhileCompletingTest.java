@@ -79,11 +79,17 @@ class BlockedWhileCompletingTest {
         Job deadline = management.createJobQuery().processInstanceId(journeys.ladder(breaching).getId()).timers().singleResult();
         ClockUtil.setCurrentTime(Date.from(deadline.getDuedate().toInstant().plusSeconds(1)));
 
-        // The deadline's job records the breach and suspends the other engagement; its transaction is about to commit.
+        String obligation = journeys.awaitedObligation(breaching).getId();
+
+        // The deadline's timer passes to the job that reports the missed deadline (an async continuation), which
+        // records the breach and suspends the other engagement; its transaction is about to commit. Both run here in
+        // one transaction, so that it stays open.
         CountDownLatch breached = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Void> breach = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
             management.executeJob(deadline.getId());
+            management.executeJob(management.createJobQuery().processInstanceId(obligation)
+                    .activityId(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE).singleResult().getId());
             breached.countDown();
             await(commit);
         }));

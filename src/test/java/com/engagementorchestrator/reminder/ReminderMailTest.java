@@ -88,9 +88,13 @@ class ReminderMailTest {
         Job friendly = management.createJobQuery().processInstanceId(ladder.getId()).timers().singleResult();
         ClockUtil.setCurrentTime(Date.from(friendly.getDuedate().toInstant().plusSeconds(1)));
 
-        // The job writes the reminder, then its transaction fails: nothing is kept, nothing is sent.
+        // The timer passes to the reminder's job (an async continuation), which writes the reminder, then their
+        // transaction fails: nothing is kept, nothing is sent. Both run in one transaction here, so that it can fail.
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
             management.executeJob(friendly.getId());
+            management.executeJob(management.createJobQuery().processInstanceId(ladder.getId())
+                    .activityId(ReminderLadderProcess.Elements.SEND_FRIENDLY).singleResult().getId());
+            assertThat(templates(instance)).contains("reminder.friendly");
             throw new IllegalStateException("the job failed after writing the reminder");
         })).hasMessageContaining("job failed");
         assertThat(templates(instance)).doesNotContain("reminder.friendly");

@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestInfrastructure.class)
-// Records flow-node coverage of every process (reports in target/process-test-coverage).
-@Import(ProcessEngineCoverageConfiguration.class)
+// Records flow-node coverage of every process (reports in target/process-test-coverage); async continuations run
+// as in production, timers when the test fires them (SynchronousJobExecutor).
+@Import({ProcessEngineCoverageConfiguration.class, SynchronousJobExecutor.Setup.class})
 public @interface IntegrationTest {
 }

@@ -292,6 +292,32 @@ class StaffTasklistTest {
         assertThat(history.getDeleteReason()).isEqualTo("completed");
     }
 
+    /**
+     * The final invoice is issued by the job after the request (an async continuation). In production the job
+     * executor may not have run it when the answer is written: then 202, and the invoice follows. Here its jobs are
+     * held, as an operator holds a job definition in Cockpit.
+     */
+    @Test
+    void theApiAnswers202WhileTheFinalInvoiceIsStillToBeIssued() throws Exception {
+        Journeys journeys = new Journeys(context);
+        ProcessInstance instance = journeys.working(body -> { });
+        String invoiceJobs = management.createJobDefinitionQuery().processDefinitionId(instance.getProcessDefinitionId())
+                .activityIdIn(EngagementProcess.Elements.ISSUE_FINAL_INVOICE).singleResult().getId();
+        management.suspendJobDefinitionById(invoiceJobs);
+        try {
+            var answer = send("POST", "/api/engagements/" + instance.getBusinessKey() + "/work-delivered", null,
+                    "freelancer", "freelancer");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            assertThat(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED)
+                    .isWaitingAt(EngagementProcess.Elements.ISSUE_FINAL_INVOICE);
+        } finally {
+            management.activateJobDefinitionById(invoiceJobs, true);
+        }
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(EngagementProcess.Elements.ISSUE_FINAL_INVOICE).singleResult().getId());
+        assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
+    }
+
     /** An engagement started before "Work delivered" became a task waits for the message: the API still declares it. */
     @Test
     void theApiStillDeclaresDeliveryOfAnEngagementOfTheEarlierModel() throws Exception {
