@@ -1,5 +1,6 @@
 package com.engagementorchestrator.engagement;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -54,7 +55,7 @@ class ModelPhasesProcessTest {
         ProcessInstance instance = journeys.register(body -> { });
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
 
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
         assertThat(repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId);
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.WORK);
     }

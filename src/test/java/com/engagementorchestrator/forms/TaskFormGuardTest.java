@@ -276,7 +276,7 @@ class TaskFormGuardTest {
                 new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-" + invoice.getNumber(),
                         invoice.getNumber(), invoice.getAmount(), invoice.getCurrency(), null), "{}");
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(
-                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(EngagementProcess.Elements.PREPARE_BRIEF, other),
+                com.engagementorchestrator.support.EngagementAssert.task(EngagementProcess.Elements.PREPARE_BRIEF, other),
                 org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables("briefItems",
                         "ANSWER | Who are your customers | " + LocalDate.now().plusDays(3)));
         var materials = context.getBean(com.engagementorchestrator.materials.MaterialsService.class);

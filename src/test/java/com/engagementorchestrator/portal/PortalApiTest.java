@@ -1,5 +1,6 @@
 package com.engagementorchestrator.portal;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementorchestrator.engagement.EngagementProcess;
@@ -101,14 +102,14 @@ class PortalApiTest {
                 Map.of("authorityDocument", Journeys.PDF, "authorityDecision", "ACCEPTED"));
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("authorityDecision");
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
 
         HttpResponse<String> withoutCsrf = browser.postWithoutCsrf("/api/portal/tasks/" + taskId + "/submit", Map.of());
         assertThat(withoutCsrf.statusCode()).isEqualTo(403);
 
         assertThat(browser.multipart("/api/portal/tasks/" + taskId + "/submit", Map.of("authorityDocument", Journeys.PDF))
                 .statusCode()).isEqualTo(204);
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
         JsonNode overview = browser.getJson("/api/engagements/" + instance.getBusinessKey());
         String url = overview.path("authority").path("documents").get(0).path("url").asText();
         assertThat(browser.getBytes(url).body()).isEqualTo(Journeys.PDF);
@@ -127,7 +128,7 @@ class PortalApiTest {
         assertThat(bobsBrowser.multipart("/api/portal/tasks/" + aliceTask + "/submit",
                 Map.of("authorityDocument", Journeys.PDF)).statusCode()).isEqualTo(404);
         assertThat(bobsBrowser.getJson("/api/portal/tasks").toString()).doesNotContain(aliceTask);
-        BpmnAwareTests.assertThat(aliceInstance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(aliceInstance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
     }
 
     @Test
