@@ -56,7 +56,7 @@ class AwaitObligationProcessTest {
                 .containsEntry(AwaitObligationProcess.Variables.BREACH_KIND, "DEPOSIT_OVERDUE")
                 .containsEntry(AwaitObligationProcess.Variables.ENGAGEMENT_ID, journeys.engagement(engagement).getId())
                 .containsEntry(AwaitObligationProcess.Variables.DUE_AT,
-                        runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT));
+                        com.engagementorchestrator.support.EngagementAssert.variable(engagement, EngagementProcess.Variables.DEPOSIT_DUE_AT));
         assertThat(awaited.getBusinessKey()).isEqualTo(engagement.getBusinessKey());
 
         journeys.escalateToBreach(engagement);
@@ -72,7 +72,7 @@ class AwaitObligationProcessTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended()).isFalse();
         assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_TASK_WITHDRAWN)
                 .isWaitingAt(EngagementProcess.Elements.DEPOSIT_OBLIGATION);
-        assertThat(tasks.createTaskQuery().processInstanceId(engagement.getId())
+        assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement))
                 .taskDefinitionKey(EngagementProcess.Elements.PAY_DEPOSIT).count()).isZero();
 
         var review = tasks.createTaskQuery().processDefinitionKey(BlockProcess.KEY)
@@ -86,7 +86,7 @@ class AwaitObligationProcessTest {
         ProcessInstance again = journeys.awaitedObligation(engagement);
         assertThat(again.getId()).as("a new wait with the new due date").isNotEqualTo(awaited.getId());
         assertThat(runtime.getVariable(again.getId(), AwaitObligationProcess.Variables.DUE_AT))
-                .isEqualTo(runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT));
+                .isEqualTo(com.engagementorchestrator.support.EngagementAssert.variable(engagement, EngagementProcess.Variables.DEPOSIT_DUE_AT));
     }
 
     @Test

@@ -70,7 +70,7 @@ class BlockedWhileCompletingTest {
                 "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "", "SELF", "DESIGN"));
         ProcessInstance other = journeys.instanceOf(second.getNumber());
         Journeys.screenIntake(management, other.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(other.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(other).getId());
         journeys.acceptAfterIntroCall(other);
         String taskId = task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, other).getId();
         long otherId = journeys.engagement(other).getId();

@@ -83,7 +83,7 @@ class BlockingTest {
                 "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "", "SELF", "DESIGN"));
         other = journeys.instanceOf(second.getNumber());
         com.engagementorchestrator.support.Journeys.screenIntake(management, other.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(other.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(other).getId());
         journeys.acceptAfterIntroCall(other);
 
         journeys.escalateToBreach(breaching);

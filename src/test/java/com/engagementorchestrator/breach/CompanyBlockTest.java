@@ -77,7 +77,7 @@ class CompanyBlockTest {
         assertThat(registered.statusCode()).isEqualTo(201);
         ProcessInstance instance = journeys.instanceOf(json.readTree(registered.body()).path("engagementNumber").asText());
         Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         journeys.acceptAfterIntroCall(instance);
 
         journeys.escalateToBreach(instance);

@@ -136,7 +136,7 @@ class PortalBrowserTest {
         String number = register(email, lang);
         ProcessInstance instance = journey.instanceOf(number);
         Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         journey.acceptAfterIntroCall(instance);
 
         // Signs in at /portal; the page speaks the client's language.

@@ -229,7 +229,7 @@ class DepositProcessTest {
 
         assertThatEngagement(instance).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(invoice(instance).getDueAt()).isEqualTo(journeys.now().plus(Duration.ofDays(7)));
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT))
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, EngagementProcess.Variables.DEPOSIT_DUE_AT))
                 .isEqualTo(Date.from(journeys.now().plus(Duration.ofDays(7))));
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
 
@@ -279,7 +279,7 @@ class DepositProcessTest {
     private void submitPaymentOrder(ProcessInstance instance, String amount) {
         complete(task(PAY_DEPOSIT, instance), withVariables("paymentOrder",
                 Variables.fileValue("payment-order.pdf").file(Journeys.PDF).create(), "paidAmount", amount));
-        assertThat(runtime.getVariable(instance.getId(), "paymentOrder")).isNull();
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, "paymentOrder")).isNull();
     }
 
     private PaymentService.Result pay(Invoice invoice, String amount) {

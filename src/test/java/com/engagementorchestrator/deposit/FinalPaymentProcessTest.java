@@ -76,6 +76,9 @@ class FinalPaymentProcessTest {
                 invoice.getCurrency(), null), "{}");
 
         assertThatEngagement(instance).hasPassed(FINAL_PAYMENT_RECEIVED, COMPLETE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
+        // Every phase, each a model of its own, in the one engagement.
+        assertThatEngagement(instance).hasPassed(SCREENING, SIGNING_AUTHORITY, DEPOSIT, MATERIALS, WORK, FINAL_PAYMENT, CLOSURE)
+                .hasNotPassed(SCREENING_DECLINED, SIGNING_AUTHORITY_FAILED);
         var engagement = journeys.engagement(instance.getBusinessKey());
         assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.COMPLETED);
         assertThat(engagement.getSummary()).contains("final invoice " + invoice.getNumber()).contains("Promises:");

@@ -88,7 +88,7 @@ class EngagementProcessTest {
 
         // The rules accept, yet the articles judge every client in the first conversation: a moderator calls first.
         assertThatEngagement(instance).hasPassed(SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING).task().hasCandidateGroup("moderators");
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("ACCEPT");
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("ACCEPT");
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getVerdict()).isNull();
         String callId = task(instance).getId();
@@ -126,7 +126,7 @@ class EngagementProcessTest {
         execute(job(instance));
         assertThatEngagement(instance).isWaitingAt(REVIEW_SCREENING);
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("REVIEW");
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, EngagementProcess.Variables.SCREENING_VERDICT)).isEqualTo("REVIEW");
         assertThat(engine.getTaskService().getVariablesLocal(task(instance).getId()))
                 .containsKeys("intakeSummary", "markersSummary", "companySummary")
                 .extractingByKey("markersSummary").asString().contains("M4");
@@ -188,6 +188,8 @@ class EngagementProcessTest {
 
         assertThatEngagement(instance).hasPassed(SCORE_SCREENING, DECLINE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_DECLINED)
                 .hasNotPassed(REVIEW_SCREENING);
+        // The screening phase ends with its error: the engagement ends there and calls no further phase.
+        assertThatEngagement(instance).hasPassed(SCREENING_DECLINED, DECLINED).hasNotPassed(SIGNING_AUTHORITY);
         var s = screening.find(engagement(instance).getId()).orElseThrow();
         assertThat(s.getMarkers()).extracting("id").containsExactly("M5");
         assertThat(s.getVerdict().name()).isEqualTo("DECLINE");
@@ -251,6 +253,7 @@ class EngagementProcessTest {
         }
 
         assertThatEngagement(instance).hasPassed(REFUSE_UNPROVEN_AUTHORITY).isEnded().hasPassed(SIGNING_AUTHORITY_NOT_PROVEN);
+        assertThatEngagement(instance).hasPassed(SCREENING, SIGNING_AUTHORITY_FAILED, AUTHORITY_NOT_PROVEN).hasNotPassed(DEPOSIT);
         Engagement engagement = engagement(instance);
         assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.DECLINED);
         assertThat(engagement.getCloseReason()).contains("M6");
@@ -370,7 +373,7 @@ class EngagementProcessTest {
         change.accept(body);
         Engagement engagement = registrations.register(json.convertValue(body, RegistrationRequest.class));
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.getNumber())
-                .singleResult();
+                .processDefinitionKey(EngagementProcess.KEY).singleResult();
         // The registration only stores: the intake is screened by a job of its own (see BrokenRulesRegistrationTest).
         assertThatEngagement(instance).isWaitingAt(SCREEN_INTAKE);
         assertThat(screening.find(engagement.getId())).isEmpty();
@@ -381,7 +384,7 @@ class EngagementProcessTest {
     private void upload(ProcessInstance instance, String name, byte[] content) {
         assertThatEngagement(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         complete(task(instance), withVariables("authorityDocument", Variables.fileValue(name).file(content).create()));
-        assertThat(runtime.getVariable(instance.getId(), "authorityDocument")).isNull();
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, "authorityDocument")).isNull();
     }
 
     private Engagement engagement(ProcessInstance instance) {
@@ -394,7 +397,7 @@ class EngagementProcessTest {
     }
 
     private Job currentJob(ProcessInstance instance) {
-        return management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        return com.engagementorchestrator.support.EngagementAssert.jobs(instance).stream().findFirst().orElse(null);
     }
 
 }

@@ -206,9 +206,10 @@ class MaterialsProcessTest {
         sendBrief(instance);
         List<BriefItem> items = materials.items(id(instance));
         var identity = context.getBean(org.camunda.bpm.engine.IdentityService.class);
+        String provide = task(PROVIDE_MATERIALS, instance).getId();
         identity.setAuthentication(journeys.email, List.of("clients"));
         try {
-            tasks.complete(task(PROVIDE_MATERIALS, instance).getId(), Map.of(answer(items.get(0)), "Everyone", file(items.get(1)), pdf()));
+            tasks.complete(provide, Map.of(answer(items.get(0)), "Everyone", file(items.get(1)), pdf()));
         } finally {
             identity.clearAuthentication();
         }

@@ -130,7 +130,7 @@ class PrometheusTest {
             body.put("firstContactChannel", "VOICE_MESSAGE");
             body.put("previousContractorsExperience", "They were all incompetent");
         });
-        management.executeJob(management.createJobQuery().processInstanceId(declinedInstance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(declinedInstance).getId());
         assertThatEngagement(declinedInstance).isEnded();
         assertThat(delta(beforeDecline, scrape(), "engagement_screening_verdicts_total", "verdict=\"DECLINE\"",
                 "decided_by=\"rules\"")).isEqualTo(1);
@@ -159,7 +159,7 @@ class PrometheusTest {
                 .processDefinitionKey(EngagementProcess.KEY).singleResult();
         failedInstance = instance.getId();
 
-        Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        Job job = com.engagementorchestrator.support.EngagementAssert.job(instance);
         int attempts = 0;
         while (job.getRetries() > 0 && attempts < 10) {
             if (job.getDuedate() != null) {

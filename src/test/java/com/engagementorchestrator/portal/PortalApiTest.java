@@ -121,7 +121,7 @@ class PortalApiTest {
         ProcessInstance aliceInstance = alice.accepted(intake -> { });
         Journeys bob = new Journeys(context);
         bob.accepted(intake -> { });
-        String aliceTask = tasks.createTaskQuery().processInstanceId(aliceInstance.getId()).singleResult().getId();
+        String aliceTask = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(aliceInstance)).singleResult().getId();
 
         PortalSession bobsBrowser = signedIn(bob.email);
         assertThat(bobsBrowser.get("/api/portal/tasks/" + aliceTask).statusCode()).isEqualTo(404);

@@ -103,7 +103,7 @@ class ConcurrentCompanyRegistrationTest {
                 + " fetch first 1 rows only", String.class, inn);
         ProcessInstance instance = journeys.instanceOf(number);
         Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         journeys.acceptAfterIntroCall(instance);
         journeys.uploadAuthority(instance, "order.pdf", Journeys.PDF);
         complete(task(VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));

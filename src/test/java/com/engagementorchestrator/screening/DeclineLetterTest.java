@@ -107,7 +107,7 @@ class DeclineLetterTest {
     private String declinedByTheRules(java.util.function.Consumer<java.util.Map<String, Object>> change) {
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(change);
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         assertThatEngagement(instance).hasPassed(com.engagementorchestrator.engagement.EngagementProcess.Elements.DECLINE_ENGAGEMENT)
                 .isEnded();
         return instance.getBusinessKey();

@@ -74,7 +74,7 @@ class ModerationStatsTest {
             body.put("firstContactChannel", "VOICE_MESSAGE");
             body.put("previousContractorsExperience", "They were all incompetent");
         });
-        management.executeJob(management.createJobQuery().processInstanceId(declinedInstance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(declinedInstance).getId());
         assertThatEngagement(declinedInstance).isEnded();
 
         Journeys breaching = new Journeys(context);

@@ -114,7 +114,7 @@ public final class Journeys {
         assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
         complete(task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, instance),
                 withVariables("authorityDocument", Variables.fileValue(name).file(content).create()));
-        assertThat(runtime.getVariable(instance.getId(), "authorityDocument")).isNull();
+        assertThat(EngagementAssert.variable(instance, "authorityDocument")).isNull();
     }
 
     /** Accepted, authority proven, the deposit invoice sent: waiting for payment. */

@@ -62,10 +62,10 @@ class StaffTasklistTest {
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(body -> { });
         String number = instance.getBusinessKey();
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
 
-        JsonNode listed = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&processInstanceId=" + instance.getId(), "moderator", "moderator").body());
+        JsonNode listed = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&processInstanceBusinessKey=" + number, "moderator", "moderator").body());
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("name").asText()).isEqualTo("Hold the intro call · " + number + " · " + COMPANY);
         String taskId = listed.get(0).path("id").asText();
@@ -92,7 +92,7 @@ class StaffTasklistTest {
             body.put("firstContactChannel", "VOICE_MESSAGE");
             body.put("decisionMaking", "SELF");
         });
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         Task call = EngagementAssert.task(EngagementProcess.Elements.REVIEW_SCREENING, instance);
         JsonNode shown = json.readTree(get("/engine-rest/task/" + call.getId() + "/form-variables", "moderator", "moderator").body());
         String intake = shown.path("intakeSummary").path("value").asText();
@@ -104,7 +104,7 @@ class StaffTasklistTest {
         long engagementId = journeys.engagement(instance).getId();
         context.getBean(com.engagementorchestrator.complaint.ComplaintService.class)
                 .raise(engagementId, journeys.email, "The draft came a week late");
-        Task answer = tasks.createTaskQuery().processInstanceId(instance.getId())
+        Task answer = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(com.engagementorchestrator.complaint.ComplaintProcess.Elements.ANSWER_COMPLAINT).singleResult();
         assertThat(answer.getName()).isEqualTo("Answer the complaint · " + instance.getBusinessKey() + " · " + COMPANY);
         JsonNode complaint = json.readTree(get("/engine-rest/task/" + answer.getId() + "/form-variables", "moderator",
@@ -243,8 +243,8 @@ class StaffTasklistTest {
         assertThat(delivered.getName()).isEqualTo("Work delivered · " + number + " · " + COMPANY);
 
         // In the freelancers' queue: the freelancer sees it over the engine REST API, with its form.
-        JsonNode queue = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&candidateGroup=freelancers&processInstanceId="
-                + instance.getId(),
+        JsonNode queue = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&candidateGroup=freelancers&processInstanceBusinessKey="
+                + instance.getBusinessKey(),
                 "freelancer", "freelancer").body());
         assertThat(queue).hasSize(1);
         assertThat(queue.get(0).path("taskDefinitionKey").asText()).isEqualTo(EngagementProcess.Elements.WORK_DELIVERED);
@@ -289,7 +289,7 @@ class StaffTasklistTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED).isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
         var history = context.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricTaskInstanceQuery()
-                .processInstanceId(instance.getId()).taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).singleResult();
+                .processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).singleResult();
         assertThat(history.getAssignee()).isEqualTo("freelancer");
         assertThat(history.getDeleteReason()).isEqualTo("completed");
     }
@@ -322,7 +322,7 @@ class StaffTasklistTest {
             BpmnAwareTests.complete(EngagementAssert.task(EngagementProcess.Elements.REVIEW_MATERIALS, instance),
                     Map.of("missingItems", ""));
             assertThatEngagement(instance).isWaitingAt("WorkDeliveredEvent");
-            assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+            assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                     .taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).count()).isZero();
             var answer = send("POST", "/api/engagements/" + instance.getBusinessKey() + "/work-delivered", null,
                     "freelancer", "freelancer");
