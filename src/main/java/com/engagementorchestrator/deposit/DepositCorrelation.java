@@ -90,7 +90,7 @@ public class DepositCorrelation {
                 // the engagement's hierarchy, all of which carry its number as business key.
                 var waiting = !paid ? java.util.List.<String>of() : runtime.createExecutionQuery()
                         .processInstanceBusinessKey(engagement.getNumber()).messageEventSubscriptionName(message).active()
-                        .list().stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
+                        .unlimitedList().stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
                 for (String instanceId : waiting) {
                     runtime.createMessageCorrelation(message).processInstanceId(instanceId).correlateWithResult();
                     any = true;

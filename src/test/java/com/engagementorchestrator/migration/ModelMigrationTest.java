@@ -201,7 +201,7 @@ class ModelMigrationTest {
         authorityJourney.uploadAuthority(authority, "order.pdf", Journeys.PDF);
         assertThat(definitionOf(authority.getId())).isEqualTo(b.get("engagement").getId());
         assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(authority)).list()).isNotEmpty()
-                .allMatch(t -> t.getProcessDefinitionId().equals(b.get(t.getProcessDefinitionId().split(":")[0]).getId()));
+                .allMatch(t -> t.getProcessDefinitionId().equals(b.get(repository.getProcessDefinition(t.getProcessDefinitionId()).getKey()).getId()));
     }
 
     @Test

@@ -141,8 +141,11 @@ public final class EngagementAssert {
     /** The running instance of processKey in the hierarchy under instance (the instance itself included); null if none. */
     public static ProcessInstance called(ProcessInstance instance, String processKey) {
         for (String id : runningInstanceIds(instance.getId())) {
-            ProcessInstance running = runtime().createProcessInstanceQuery().processInstanceId(id).singleResult();
-            if (running != null && running.getProcessDefinitionId().startsWith(processKey + ":")) {
+            // By key, not by a prefix of the definition id: the engine uses a bare UUID as id when key:version:uuid
+            // would exceed 64 characters (engagement-signing-authority).
+            ProcessInstance running = runtime().createProcessInstanceQuery().processInstanceId(id)
+                    .processDefinitionKey(processKey).singleResult();
+            if (running != null) {
                 return running;
             }
         }
