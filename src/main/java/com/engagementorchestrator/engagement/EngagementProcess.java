@@ -20,9 +20,12 @@ public final class EngagementProcess {
             com.engagementorchestrator.closure.ClosureProcess.KEY);
     public static final String COMPANY_REGISTRY_UNAVAILABLE_ERROR = "COMPANY_REGISTRY_UNAVAILABLE";
 
-    /** Messages the process waits for. */
+    /**
+     * Messages the engagement waits for. Those of a phase are awaited by the phase instance the engagement called
+     * (same business key): correlate them by business key or through the hierarchy, not by the engagement's id.
+     */
     public static final class Messages {
-        /** The deposit invoice is paid in full (payment provider webhook). */
+        /** The deposit invoice is paid in full (payment provider webhook); awaited by the deposit phase. */
         public static final String DEPOSIT_RECEIVED = "DepositReceived";
         /**
          * A moderator lifted the client's block; the breached obligation gets a new date. Awaited by the
@@ -36,7 +39,7 @@ public final class EngagementProcess {
          * the same place; new ones wait at {@link Elements#WORK_DELIVERED}.
          */
         public static final String WORK_DELIVERED = "WorkDelivered";
-        /** The final invoice is paid in full (payment provider webhook). */
+        /** The final invoice is paid in full (payment provider webhook); awaited by the final-payment phase. */
         public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceived";
 
         private Messages() {
