@@ -185,7 +185,9 @@ def main(files):
         incoming = {}
         for flow in tree.iter('{%s}sequenceFlow' % BPMN):
             incoming.setdefault(flow.get('targetRef'), []).append(flow.get('sourceRef'))
-        for task in tree.iter('{%s}serviceTask' % BPMN):
+        # A call activity after a wait gets one too: the called process's first steps would otherwise run in the
+        # transaction of the wait (a phase that begins with a service task, e.g. issuing the final invoice).
+        for task in list(tree.iter('{%s}serviceTask' % BPMN)) + list(tree.iter('{%s}callActivity' % BPMN)):
             if waits_before(task, by_id, incoming, parents):
                 text = set_async_before(text, task.get('id'))
         for task in tree.iter('{%s}userTask' % BPMN):

@@ -184,9 +184,10 @@ public class DeliveryService {
     /** The same, recording who declared it as the task's assignee. */
     public void declareDelivered(long engagementId, String declaredBy) {
         var e = lifecycle.get(engagementId);
+        // The task is in the work phase the engagement called, which carries the engagement's number as business key.
         var task = e.getProcessInstanceId() == null ? null : tasks.createTaskQuery()
-                .processInstanceId(e.getProcessInstanceId())
-                .taskDefinitionKey(com.engagementorchestrator.engagement.EngagementProcess.Elements.WORK_DELIVERED)
+                .processInstanceBusinessKey(e.getNumber())
+                .taskDefinitionKey(WorkProcess.Elements.WORK_DELIVERED)
                 .active().singleResult();
         if (task == null && waitsForTheMessage(e.getProcessInstanceId())) {
             // an instance of the model before the task: the same check, then its message

@@ -86,10 +86,13 @@ public class DepositCorrelation {
                 String message = kind == Invoice.Kind.FINAL ? EngagementProcess.Messages.FINAL_PAYMENT_RECEIVED
                         : EngagementProcess.Messages.DEPOSIT_RECEIVED;
                 boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, kind).map(Invoice::isPaid).orElse(false);
-                boolean waiting = paid && runtime.createExecutionQuery().processInstanceId(engagement.getProcessInstanceId())
-                        .messageEventSubscriptionName(message).active().count() > 0;
-                if (waiting) {
-                    runtime.createMessageCorrelation(message).processInstanceId(engagement.getProcessInstanceId()).correlateWithResult();
+                // The payment is awaited in the phase the engagement called (deposit, final payment): an instance of
+                // the engagement's hierarchy, all of which carry its number as business key.
+                var waiting = !paid ? java.util.List.<String>of() : runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(engagement.getNumber()).messageEventSubscriptionName(message).active()
+                        .unlimitedList().stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
+                for (String instanceId : waiting) {
+                    runtime.createMessageCorrelation(message).processInstanceId(instanceId).correlateWithResult();
                     any = true;
                 }
             }

@@ -24,11 +24,23 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 public final class EngagementProcess {
 
     public static final String KEY = "engagement";
+    /** The keys of the phase models the engagement calls, in their order (processes/engagement-*.bpmn). */
+    public static final java.util.List<String> PHASES = java.util.List.of(
+            com.engagementorchestrator.screening.ScreeningProcess.KEY,
+            com.engagementorchestrator.authority.SigningAuthorityProcess.KEY,
+            com.engagementorchestrator.deposit.DepositProcess.KEY,
+            com.engagementorchestrator.materials.MaterialsProcess.KEY,
+            com.engagementorchestrator.delivery.WorkProcess.KEY,
+            com.engagementorchestrator.deposit.FinalPaymentProcess.KEY,
+            com.engagementorchestrator.closure.ClosureProcess.KEY);
     public static final String COMPANY_REGISTRY_UNAVAILABLE_ERROR = "COMPANY_REGISTRY_UNAVAILABLE";
 
-    /** Messages the process waits for. */
+    /**
+     * Messages the engagement waits for. Those of a phase are awaited by the phase instance the engagement called
+     * (same business key): correlate them by business key or through the hierarchy, not by the engagement's id.
+     */
     public static final class Messages {
-        /** The deposit invoice is paid in full (payment provider webhook). */
+        /** The deposit invoice is paid in full (payment provider webhook); awaited by the deposit phase. */
         public static final String DEPOSIT_RECEIVED = "DepositReceived";
         /**
          * A moderator lifted the client's block; the breached obligation gets a new date. Awaited by the
@@ -42,7 +54,7 @@ public final class EngagementProcess {
          * the same place; new ones wait at {@link Elements#WORK_DELIVERED}.
          */
         public static final String WORK_DELIVERED = "WorkDelivered";
-        /** The final invoice is paid in full (payment provider webhook). */
+        /** The final invoice is paid in full (payment provider webhook); awaited by the final-payment phase. */
         public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceived";
 
         private Messages() {
@@ -52,90 +64,113 @@ public final class EngagementProcess {
     private EngagementProcess() {
     }
 
-    /** Element ids of processes/engagement.bpmn. */
+    /**
+     * Element ids of processes/engagement.bpmn: a top level of phases, each a call activity of its own model, and the
+     * event sub-processes that reach the engagement in any phase.
+     */
     public static final class Elements {
         public static final String ENGAGEMENT_REGISTERED = "EngagementRegisteredStartEvent";
-        public static final String SCREEN_INTAKE = "ScreenIntakeTask";
-        public static final String CHECK_COMPANY_REGISTRY = "CheckCompanyRegistryTask";
-        public static final String COMPANY_REGISTRY_UNAVAILABLE = "CompanyRegistryUnavailableBoundaryEvent";
-        public static final String CHECK_COMPANY_MANUALLY = "CheckCompanyManuallyTask";
-        public static final String COMPANY_CHECKED = "CompanyCheckedGateway";
-        public static final String SCORE_SCREENING = "ScoreScreeningTask";
-        public static final String SCREENING_VERDICT = "ScreeningVerdictGateway";
-        public static final String REVIEW_SCREENING = "ReviewScreeningTask";
-        public static final String REVIEW_DECISION = "ReviewDecisionGateway";
-        public static final String DECLINE_MERGE = "DeclineMergeGateway";
-        public static final String DECLINE_ENGAGEMENT = "DeclineEngagementTask";
-        public static final String ENGAGEMENT_DECLINED = "EngagementDeclinedEndEvent";
-        public static final String ACCEPT_MERGE = "AcceptMergeGateway";
-        public static final String REQUEST_SIGNING_AUTHORITY = "RequestSigningAuthorityTask";
-        public static final String AUTHORITY_UPLOAD_MERGE = "AuthorityUploadMergeGateway";
-        public static final String AWAIT_AUTHORITY = "AwaitAuthoritySubProcess";
-        public static final String PROVE_SIGNING_AUTHORITY = "ProveSigningAuthorityTask";
-        public static final String AUTHORITY_UPLOADED = "AuthorityUploadedEndEvent";
-        /** Calls await-obligation (processes/await-obligation.bpmn): reminders, the missed deadline, the block. */
-        public static final String AUTHORITY_OBLIGATION = "AuthorityObligationCallActivity";
-        /** The client's task is withdrawn while the client is blocked (signal from await-obligation). */
-        public static final String AUTHORITY_TASK_WITHDRAWN = "AuthorityTaskWithdrawnBoundaryEvent";
-        /** await-obligation ended: a missed deadline was handled (block lifted, or met after all); a new due date follows. */
-        public static final String AUTHORITY_DUE_AGAIN = "AuthorityDueAgainBoundaryEvent";
-        public static final String RENEW_AUTHORITY_DUE_DATE = "RenewAuthorityDueDateTask";
-        public static final String VERIFY_SIGNING_AUTHORITY = "VerifySigningAuthorityTask";
-        public static final String AUTHORITY_DECISION = "AuthorityDecisionGateway";
-        public static final String CONFIRM_SIGNING_AUTHORITY = "ConfirmSigningAuthorityTask";
-        public static final String ASK_FOR_NEW_AUTHORITY_DOCUMENT = "AskForNewAuthorityDocumentTask";
-        public static final String REFUSE_UNPROVEN_AUTHORITY = "RefuseUnprovenAuthorityTask";
-        public static final String SIGNING_AUTHORITY_NOT_PROVEN = "SigningAuthorityNotProvenEndEvent";
-
-        public static final String ISSUE_DEPOSIT_INVOICE = "IssueDepositInvoiceTask";
-        public static final String DEPOSIT_COLLECTION_MERGE = "DepositCollectionMergeGateway";
-        public static final String DEPOSIT_PAID_ALREADY = "DepositPaidGateway";
-        public static final String COLLECT_DEPOSIT = "CollectDepositSubProcess";
-        public static final String AWAIT_DEPOSIT_PAYMENT = "AwaitDepositPaymentSubProcess";
-        public static final String PAY_DEPOSIT = "PayDepositTask";
-        public static final String PAYMENT_ORDER_SUBMITTED = "PaymentOrderSubmittedEndEvent";
-        public static final String REVIEW_PAYMENT_ORDER = "ReviewPaymentOrderTask";
-        public static final String PAYMENT_ORDER_DECISION = "PaymentOrderDecisionGateway";
-        public static final String DEPOSIT_COLLECTED = "DepositCollectedEndEvent";
-        public static final String DEPOSIT_OBLIGATION = "DepositObligationCallActivity";
-        public static final String DEPOSIT_TASK_WITHDRAWN = "DepositTaskWithdrawnBoundaryEvent";
-        public static final String DEPOSIT_RECEIVED = "DepositReceivedBoundaryEvent";
-        public static final String DEPOSIT_DUE_AGAIN = "DepositDueAgainBoundaryEvent";
-        public static final String RENEW_DEPOSIT_DUE_DATE = "RenewDepositDueDateTask";
-        public static final String DEPOSIT_PAID_MERGE = "DepositPaidMergeGateway";
-        public static final String CONFIRM_DEPOSIT = "ConfirmDepositTask";
-
-        public static final String PREPARE_BRIEF = "PrepareBriefTask";
-        public static final String SEND_BRIEF = "SendBriefTask";
-        public static final String MATERIALS_ROUND_MERGE = "MaterialsRoundMergeGateway";
-        public static final String AWAIT_MATERIALS = "AwaitMaterialsSubProcess";
-        public static final String PROVIDE_MATERIALS = "ProvideMaterialsTask";
-        public static final String MATERIALS_OBLIGATION = "MaterialsObligationCallActivity";
-        public static final String MATERIALS_TASK_WITHDRAWN = "MaterialsTaskWithdrawnBoundaryEvent";
-        public static final String MATERIALS_DUE_AGAIN = "MaterialsDueAgainBoundaryEvent";
-        public static final String RENEW_MATERIALS_DUE_DATES = "RenewMaterialsDueDateTask";
-        public static final String MATERIALS_TO_REVIEW = "MaterialsToReviewGateway";
-        public static final String REVIEW_MATERIALS = "ReviewMaterialsTask";
-        public static final String MATERIALS_COMPLETE = "MaterialsCompleteGateway";
-        public static final String REQUEST_MISSING_MATERIALS = "RequestMissingMaterialsTask";
-        public static final String COMPLETE_MATERIALS = "CompleteMaterialsTask";
-        public static final String WORK_DELIVERED = "WorkDeliveredTask";
-        public static final String ISSUE_FINAL_INVOICE = "IssueFinalInvoiceTask";
-        public static final String FINAL_PAID_ALREADY = "FinalPaidGateway";
-        public static final String COLLECT_FINAL_PAYMENT = "CollectFinalPaymentSubProcess";
-        public static final String PAY_FINAL_INVOICE = "PayFinalInvoiceTask";
-        public static final String FINAL_PAYMENT_OBLIGATION = "FinalPaymentObligationCallActivity";
-        public static final String FINAL_PAYMENT_TASK_WITHDRAWN = "FinalPaymentTaskWithdrawnBoundaryEvent";
-        public static final String REVIEW_FINAL_PAYMENT_ORDER = "ReviewFinalPaymentOrderTask";
-        public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceivedBoundaryEvent";
-        public static final String FINAL_PAYMENT_DUE_AGAIN = "FinalPaymentDueAgainBoundaryEvent";
-        public static final String RENEW_FINAL_PAYMENT_DUE_DATE = "RenewFinalPaymentDueDateTask";
-        public static final String COMPLETE_ENGAGEMENT = "CompleteEngagementTask";
+        public static final String SCREENING = "ScreeningCallActivity";
+        /** Screening ended with the engagement declined (an error the screening model throws). */
+        public static final String SCREENING_DECLINED = "EngagementDeclinedBoundaryEvent";
+        public static final String DECLINED = "DeclinedEndEvent";
+        public static final String SIGNING_AUTHORITY = "SigningAuthorityCallActivity";
+        /** The client could not prove signing authority (an error the signing-authority model throws). */
+        public static final String SIGNING_AUTHORITY_FAILED = "SigningAuthorityNotProvenBoundaryEvent";
+        public static final String AUTHORITY_NOT_PROVEN = "AuthorityNotProvenEndEvent";
+        public static final String DEPOSIT = "DepositCallActivity";
+        public static final String MATERIALS = "MaterialsCallActivity";
+        public static final String WORK = "WorkCallActivity";
+        public static final String FINAL_PAYMENT = "FinalPaymentCallActivity";
+        public static final String CLOSURE = "ClosureCallActivity";
         public static final String ENGAGEMENT_COMPLETED = "EngagementCompletedEndEvent";
 
         public static final String ENGAGEMENT_TERMINATED_START = "EngagementTerminatedStartEvent";
         public static final String TERMINATE_ENGAGEMENT = "TerminateEngagementTask";
         public static final String ENGAGEMENT_TERMINATED = "EngagementTerminatedEndEvent";
+
+        /*
+         * The engagement's steps, as the phase models name them: they run in the instances the engagement calls (same
+         * business key), which is where code and tests reach them (see breach.ProcessPauses, support.EngagementAssert).
+         */
+
+        public static final String SCREEN_INTAKE = com.engagementorchestrator.screening.ScreeningProcess.Elements.SCREEN_INTAKE;
+        public static final String CHECK_COMPANY_REGISTRY = com.engagementorchestrator.screening.ScreeningProcess.Elements.CHECK_COMPANY_REGISTRY;
+        public static final String COMPANY_REGISTRY_UNAVAILABLE = com.engagementorchestrator.screening.ScreeningProcess.Elements.COMPANY_REGISTRY_UNAVAILABLE;
+        public static final String CHECK_COMPANY_MANUALLY = com.engagementorchestrator.screening.ScreeningProcess.Elements.CHECK_COMPANY_MANUALLY;
+        public static final String COMPANY_CHECKED = com.engagementorchestrator.screening.ScreeningProcess.Elements.COMPANY_CHECKED;
+        public static final String SCORE_SCREENING = com.engagementorchestrator.screening.ScreeningProcess.Elements.SCORE_SCREENING;
+        public static final String SCREENING_VERDICT = com.engagementorchestrator.screening.ScreeningProcess.Elements.SCREENING_VERDICT;
+        public static final String REVIEW_SCREENING = com.engagementorchestrator.screening.ScreeningProcess.Elements.REVIEW_SCREENING;
+        public static final String REVIEW_DECISION = com.engagementorchestrator.screening.ScreeningProcess.Elements.REVIEW_DECISION;
+        public static final String DECLINE_MERGE = com.engagementorchestrator.screening.ScreeningProcess.Elements.DECLINE_MERGE;
+        public static final String DECLINE_ENGAGEMENT = com.engagementorchestrator.screening.ScreeningProcess.Elements.DECLINE_ENGAGEMENT;
+        public static final String ENGAGEMENT_DECLINED = com.engagementorchestrator.screening.ScreeningProcess.Elements.ENGAGEMENT_DECLINED;
+        public static final String ACCEPT_MERGE = com.engagementorchestrator.screening.ScreeningProcess.Elements.ACCEPT_MERGE;
+
+        public static final String REQUEST_SIGNING_AUTHORITY = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.REQUEST_SIGNING_AUTHORITY;
+        public static final String AUTHORITY_UPLOAD_MERGE = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.AUTHORITY_UPLOAD_MERGE;
+        public static final String AWAIT_AUTHORITY = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.AWAIT_AUTHORITY;
+        public static final String PROVE_SIGNING_AUTHORITY = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.PROVE_SIGNING_AUTHORITY;
+        public static final String AUTHORITY_UPLOADED = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.AUTHORITY_UPLOADED;
+        public static final String AUTHORITY_OBLIGATION = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.AUTHORITY_OBLIGATION;
+        public static final String AUTHORITY_TASK_WITHDRAWN = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.AUTHORITY_TASK_WITHDRAWN;
+        public static final String AUTHORITY_DUE_AGAIN = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.AUTHORITY_DUE_AGAIN;
+        public static final String RENEW_AUTHORITY_DUE_DATE = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.RENEW_AUTHORITY_DUE_DATE;
+        public static final String VERIFY_SIGNING_AUTHORITY = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.VERIFY_SIGNING_AUTHORITY;
+        public static final String AUTHORITY_DECISION = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.AUTHORITY_DECISION;
+        public static final String CONFIRM_SIGNING_AUTHORITY = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.CONFIRM_SIGNING_AUTHORITY;
+        public static final String ASK_FOR_NEW_AUTHORITY_DOCUMENT = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.ASK_FOR_NEW_AUTHORITY_DOCUMENT;
+        public static final String REFUSE_UNPROVEN_AUTHORITY = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.REFUSE_UNPROVEN_AUTHORITY;
+        public static final String SIGNING_AUTHORITY_NOT_PROVEN = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.SIGNING_AUTHORITY_NOT_PROVEN;
+
+        public static final String ISSUE_DEPOSIT_INVOICE = com.engagementorchestrator.deposit.DepositProcess.Elements.ISSUE_DEPOSIT_INVOICE;
+        public static final String DEPOSIT_COLLECTION_MERGE = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_COLLECTION_MERGE;
+        public static final String DEPOSIT_PAID_ALREADY = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_PAID_ALREADY;
+        public static final String COLLECT_DEPOSIT = com.engagementorchestrator.deposit.DepositProcess.Elements.COLLECT_DEPOSIT;
+        public static final String AWAIT_DEPOSIT_PAYMENT = com.engagementorchestrator.deposit.DepositProcess.Elements.AWAIT_DEPOSIT_PAYMENT;
+        public static final String PAY_DEPOSIT = com.engagementorchestrator.deposit.DepositProcess.Elements.PAY_DEPOSIT;
+        public static final String PAYMENT_ORDER_SUBMITTED = com.engagementorchestrator.deposit.DepositProcess.Elements.PAYMENT_ORDER_SUBMITTED;
+        public static final String REVIEW_PAYMENT_ORDER = com.engagementorchestrator.deposit.DepositProcess.Elements.REVIEW_PAYMENT_ORDER;
+        public static final String PAYMENT_ORDER_DECISION = com.engagementorchestrator.deposit.DepositProcess.Elements.PAYMENT_ORDER_DECISION;
+        public static final String DEPOSIT_COLLECTED = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_COLLECTED;
+        public static final String DEPOSIT_OBLIGATION = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_OBLIGATION;
+        public static final String DEPOSIT_TASK_WITHDRAWN = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_TASK_WITHDRAWN;
+        public static final String DEPOSIT_RECEIVED = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_RECEIVED;
+        public static final String DEPOSIT_DUE_AGAIN = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_DUE_AGAIN;
+        public static final String RENEW_DEPOSIT_DUE_DATE = com.engagementorchestrator.deposit.DepositProcess.Elements.RENEW_DEPOSIT_DUE_DATE;
+        public static final String DEPOSIT_PAID_MERGE = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_PAID_MERGE;
+        public static final String CONFIRM_DEPOSIT = com.engagementorchestrator.deposit.DepositProcess.Elements.CONFIRM_DEPOSIT;
+
+        public static final String PREPARE_BRIEF = com.engagementorchestrator.materials.MaterialsProcess.Elements.PREPARE_BRIEF;
+        public static final String SEND_BRIEF = com.engagementorchestrator.materials.MaterialsProcess.Elements.SEND_BRIEF;
+        public static final String MATERIALS_ROUND_MERGE = com.engagementorchestrator.materials.MaterialsProcess.Elements.MATERIALS_ROUND_MERGE;
+        public static final String AWAIT_MATERIALS = com.engagementorchestrator.materials.MaterialsProcess.Elements.AWAIT_MATERIALS;
+        public static final String PROVIDE_MATERIALS = com.engagementorchestrator.materials.MaterialsProcess.Elements.PROVIDE_MATERIALS;
+        public static final String MATERIALS_OBLIGATION = com.engagementorchestrator.materials.MaterialsProcess.Elements.MATERIALS_OBLIGATION;
+        public static final String MATERIALS_TASK_WITHDRAWN = com.engagementorchestrator.materials.MaterialsProcess.Elements.MATERIALS_TASK_WITHDRAWN;
+        public static final String MATERIALS_DUE_AGAIN = com.engagementorchestrator.materials.MaterialsProcess.Elements.MATERIALS_DUE_AGAIN;
+        public static final String RENEW_MATERIALS_DUE_DATES = com.engagementorchestrator.materials.MaterialsProcess.Elements.RENEW_MATERIALS_DUE_DATES;
+        public static final String MATERIALS_TO_REVIEW = com.engagementorchestrator.materials.MaterialsProcess.Elements.MATERIALS_TO_REVIEW;
+        public static final String REVIEW_MATERIALS = com.engagementorchestrator.materials.MaterialsProcess.Elements.REVIEW_MATERIALS;
+        public static final String MATERIALS_COMPLETE = com.engagementorchestrator.materials.MaterialsProcess.Elements.MATERIALS_COMPLETE;
+        public static final String REQUEST_MISSING_MATERIALS = com.engagementorchestrator.materials.MaterialsProcess.Elements.REQUEST_MISSING_MATERIALS;
+
+        public static final String COMPLETE_MATERIALS = com.engagementorchestrator.delivery.WorkProcess.Elements.COMPLETE_MATERIALS;
+        public static final String WORK_DELIVERED = com.engagementorchestrator.delivery.WorkProcess.Elements.WORK_DELIVERED;
+
+        public static final String ISSUE_FINAL_INVOICE = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.ISSUE_FINAL_INVOICE;
+        public static final String FINAL_PAID_ALREADY = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAID_ALREADY;
+        public static final String COLLECT_FINAL_PAYMENT = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.COLLECT_FINAL_PAYMENT;
+        public static final String PAY_FINAL_INVOICE = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.PAY_FINAL_INVOICE;
+        public static final String FINAL_PAYMENT_OBLIGATION = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_OBLIGATION;
+        public static final String FINAL_PAYMENT_TASK_WITHDRAWN = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_TASK_WITHDRAWN;
+        public static final String REVIEW_FINAL_PAYMENT_ORDER = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.REVIEW_FINAL_PAYMENT_ORDER;
+        public static final String FINAL_PAYMENT_RECEIVED = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_RECEIVED;
+        public static final String FINAL_PAYMENT_DUE_AGAIN = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_DUE_AGAIN;
+        public static final String RENEW_FINAL_PAYMENT_DUE_DATE = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.RENEW_FINAL_PAYMENT_DUE_DATE;
+
+        public static final String COMPLETE_ENGAGEMENT = com.engagementorchestrator.closure.ClosureProcess.Elements.COMPLETE_ENGAGEMENT;
 
         private Elements() {
         }

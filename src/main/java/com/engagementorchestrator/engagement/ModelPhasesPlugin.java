@@ -39,7 +39,10 @@ class ModelPhasesPlugin extends AbstractProcessEnginePlugin {
     /** Name of the extension property on the element. */
     static final String PROPERTY = "phase";
 
-    /** Where the use cases set the phases before the models declared them (issue 12): engagement.bpmn up to then. */
+    /**
+     * Where the use cases set the phases before the models declared them (issue 12): engagement.bpmn up to then, and
+     * the phase models it was split into, should a version of one declare none.
+     */
     static final Map<String, EngagementPhase> BEFORE_PHASES_IN_THE_MODEL = Map.ofEntries(
             Map.entry("CheckCompanyManuallyTask", EngagementPhase.COMPANY_CHECK),
             Map.entry("ReviewScreeningTask", EngagementPhase.SCREENING_REVIEW),
@@ -68,7 +71,8 @@ class ModelPhasesPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-                if (addPhaseListeners(processElement, definition) == 0 && EngagementProcess.KEY.equals(definition.getKey())) {
+                if (addPhaseListeners(processElement, definition) == 0 && (EngagementProcess.KEY.equals(definition.getKey())
+                        || EngagementProcess.PHASES.contains(definition.getKey()))) {
                     BEFORE_PHASES_IN_THE_MODEL.forEach((id, phase) -> {
                         ActivityImpl activity = definition.findActivity(id);
                         if (activity != null) {

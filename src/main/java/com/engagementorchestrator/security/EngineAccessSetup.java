@@ -84,7 +84,11 @@ public class EngineAccessSetup {
         revoke(AccessGroups.CLIENTS, Resources.APPLICATION, "tasklist");
         // The models only, never another client's instances or variables: the portal submits a client's task as the
         // client, and completing it reads the model (without this the submissions answer 403, see PortalApiTest).
-        for (String process : List.of("engagement", "client-block", "await-obligation", "reminder-ladder", "protocol-signing")) {
+        List<String> clientModels = new java.util.ArrayList<>(List.of("engagement", "client-block", "await-obligation",
+                "reminder-ladder", "protocol-signing"));
+        // The client's and freelancer's tasks of an engagement are in the phases it calls.
+        clientModels.addAll(com.engagementorchestrator.engagement.EngagementProcess.PHASES);
+        for (String process : clientModels) {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
         }

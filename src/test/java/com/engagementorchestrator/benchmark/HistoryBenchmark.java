@@ -1,7 +1,8 @@
 package com.engagementorchestrator.benchmark;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.EngagementOrchestratorApplication;
@@ -61,7 +62,7 @@ public final class HistoryBenchmark {
                     body.put("previousContractorsExperience", "They were all incompetent");
                 });
                 management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-                BpmnAwareTests.assertThat(instance).isEnded();
+                assertThatEngagement(instance).isEnded();
             }
             Map<String, Long> afterDeclined = rows(jdbc);
             long driveStart = System.nanoTime();
@@ -74,7 +75,7 @@ public final class HistoryBenchmark {
                         .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID.name(), journeys.email).singleResult();
                 complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                         "decisionNotes", "No answer for a month"));
-                BpmnAwareTests.assertThat(instance).isEnded();
+                assertThatEngagement(instance).isEnded();
             }
             double driveSeconds = (System.nanoTime() - driveStart) / 1e9;
             Map<String, Long> afterTerminated = rows(jdbc);

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -50,17 +51,17 @@ class AwaitObligationProcessTest {
         Journeys journeys = new Journeys(context);
         ProcessInstance engagement = journeys.awaitingDeposit(body -> { });
         ProcessInstance awaited = journeys.awaitedObligation(engagement);
-        assertThat(awaited).isWaitingAt(AwaitObligationProcess.Elements.REMIND_CLIENT);
+        assertThatEngagement(awaited).isWaitingAt(AwaitObligationProcess.Elements.REMIND_CLIENT);
         assertThat(runtime.getVariables(awaited.getId())).containsEntry(AwaitObligationProcess.Variables.OBLIGATION.name(), "DEPOSIT")
                 .containsEntry(AwaitObligationProcess.Variables.BREACH_KIND.name(), "DEPOSIT_OVERDUE")
                 .containsEntry(AwaitObligationProcess.Variables.ENGAGEMENT_ID.name(), journeys.engagement(engagement).getId())
                 .containsEntry(AwaitObligationProcess.Variables.DUE_AT.name(),
-                        runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
+                        com.engagementorchestrator.support.EngagementAssert.variable(engagement, EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
         assertThat(awaited.getBusinessKey()).isEqualTo(engagement.getBusinessKey());
 
         journeys.escalateToBreach(engagement);
 
-        assertThat(awaited).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED,
+        assertThatEngagement(awaited).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED,
                         AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE, AwaitObligationProcess.Elements.CLIENT_BLOCKED,
                         AwaitObligationProcess.Elements.WITHDRAW_CLIENT_TASK)
                 .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
@@ -69,23 +70,23 @@ class AwaitObligationProcessTest {
         assertThat(journeys.engagement(engagement).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         // The breaching engagement is not paused: it waits for the lift, without the client's task.
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended()).isFalse();
-        assertThat(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_TASK_WITHDRAWN)
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_TASK_WITHDRAWN)
                 .isWaitingAt(EngagementProcess.Elements.DEPOSIT_OBLIGATION);
-        assertThat(tasks.createTaskQuery().processInstanceId(engagement.getId())
+        assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement))
                 .taskDefinitionKey(EngagementProcess.Elements.PAY_DEPOSIT).count()).isZero();
 
         var review = tasks.createTaskQuery().processDefinitionKey(BlockProcess.KEY)
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-        assertThat(awaited).hasPassed(AwaitObligationProcess.Elements.BLOCK_LIFTED, AwaitObligationProcess.Elements.DUE_AGAIN_MERGE,
+        assertThatEngagement(awaited).hasPassed(AwaitObligationProcess.Elements.BLOCK_LIFTED, AwaitObligationProcess.Elements.DUE_AGAIN_MERGE,
                 AwaitObligationProcess.Elements.DUE_AGAIN).isEnded();
-        assertThat(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_DUE_AGAIN, EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_DUE_AGAIN, EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
                 .isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT, EngagementProcess.Elements.DEPOSIT_OBLIGATION);
         ProcessInstance again = journeys.awaitedObligation(engagement);
         assertThat(again.getId()).as("a new wait with the new due date").isNotEqualTo(awaited.getId());
         assertThat(runtime.getVariable(again.getId(), AwaitObligationProcess.Variables.DUE_AT.name()))
-                .isEqualTo(runtime.getVariable(engagement.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
+                .isEqualTo(com.engagementorchestrator.support.EngagementAssert.variable(engagement, EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
     }
 
     @Test
@@ -107,13 +108,13 @@ class AwaitObligationProcessTest {
         ClockUtil.setCurrentTime(Date.from(deadline.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(deadline.getId());
 
-        assertThat(awaited).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE,
+        assertThatEngagement(awaited).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE,
                         AwaitObligationProcess.Elements.DUE_AGAIN_MERGE, AwaitObligationProcess.Elements.DUE_AGAIN)
                 .hasNotPassed(AwaitObligationProcess.Elements.WITHDRAW_CLIENT_TASK, AwaitObligationProcess.Elements.BLOCK_LIFTED)
                 .isEnded();
         assertThat(breaches.ofEngagement(engagementId)).isEmpty();
         assertThat(blocks.inForce(journeys.engagement(engagement).getClient().getId())).isEmpty();
-        assertThat(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_DUE_AGAIN, EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_DUE_AGAIN, EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
                 .hasNotPassed(EngagementProcess.Elements.DEPOSIT_TASK_WITHDRAWN)
                 .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
@@ -124,14 +125,14 @@ class AwaitObligationProcessTest {
         ProcessInstance engagement = journeys.accepted(body -> { });
         ProcessInstance awaited = journeys.awaitedObligation(engagement);
         ProcessInstance ladder = journeys.ladder(engagement);
-        assertThat(awaited).isWaitingAt(AwaitObligationProcess.Elements.REMIND_CLIENT);
+        assertThatEngagement(awaited).isWaitingAt(AwaitObligationProcess.Elements.REMIND_CLIENT);
 
         journeys.uploadAuthority(engagement, "order.pdf", Journeys.PDF);
 
-        assertThat(engagement).hasPassed(EngagementProcess.Elements.AUTHORITY_UPLOADED)
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.AUTHORITY_UPLOADED)
                 .hasNotPassed(EngagementProcess.Elements.AUTHORITY_DUE_AGAIN)
                 .isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
-        assertThat(awaited).hasNotPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED).isEnded();
-        assertThat(ladder).isEnded();
+        assertThatEngagement(awaited).hasNotPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED).isEnded();
+        assertThatEngagement(ladder).isEnded();
     }
 }

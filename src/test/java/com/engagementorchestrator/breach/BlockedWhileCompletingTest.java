@@ -1,8 +1,9 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 
 import com.engagementorchestrator.authority.AuthorityService;
 import com.engagementorchestrator.engagement.EngagementProcess;
@@ -69,7 +70,7 @@ class BlockedWhileCompletingTest {
                 "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "", "SELF", "DESIGN"));
         ProcessInstance other = journeys.instanceOf(second.getNumber());
         Journeys.screenIntake(management, other.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(other.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(other).getId());
         journeys.acceptAfterIntroCall(other);
         String taskId = task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, other).getId();
         long otherId = journeys.engagement(other).getId();
@@ -118,7 +119,7 @@ class BlockedWhileCompletingTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
         assertThat(answer.body()).contains("is paused").contains("DEPOSIT_OVERDUE").contains("not kept");
         assertThat(authority.documents(otherId)).as("nothing of the upload was stored").isEmpty();
-        assertThat(other).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(other).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
     }
 
     private boolean someoneWaitsForALock() {

@@ -1,10 +1,11 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.engagement.EngagementStatus;
@@ -82,12 +83,12 @@ class BlockingTest {
                 "Leads", new java.math.BigDecimal("180000"), "RUB", java.time.LocalDate.now().plusMonths(4).toString(), 0, "", "SELF", "DESIGN"));
         other = journeys.instanceOf(second.getNumber());
         com.engagementorchestrator.support.Journeys.screenIntake(management, other.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(other.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(other).getId());
         journeys.acceptAfterIntroCall(other);
 
         journeys.escalateToBreach(breaching);
-        assertThat(journeys.awaitedObligation(breaching)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThat(breaching).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
+        assertThatEngagement(journeys.awaitedObligation(breaching)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(breaching).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
     }
 
     @AfterEach
@@ -166,11 +167,11 @@ class BlockingTest {
 
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "ASK_EVIDENCE",
                 "evidenceRequest", "Please send the payment order of your transfer"));
-        assertThat(block).hasPassed(BlockProcess.Elements.REQUEST_EVIDENCE).isWaitingAt(BlockProcess.Elements.PROVIDE_EVIDENCE)
+        assertThatEngagement(block).hasPassed(BlockProcess.Elements.REQUEST_EVIDENCE).isWaitingAt(BlockProcess.Elements.PROVIDE_EVIDENCE)
                 .task().isAssignedTo(journeys.email);
         complete(task(BlockProcess.Elements.PROVIDE_EVIDENCE, block), withVariables("evidenceNote", "I paid on Monday",
                 "evidenceFile", org.camunda.bpm.engine.variable.Variables.fileValue("order.pdf").file(Journeys.PDF).create()));
-        assertThat(block).hasPassed(BlockProcess.Elements.EVIDENCE_MERGE).isWaitingAt(BlockProcess.Elements.REVIEW_BLOCK);
+        assertThatEngagement(block).hasPassed(BlockProcess.Elements.EVIDENCE_MERGE).isWaitingAt(BlockProcess.Elements.REVIEW_BLOCK);
         assertThat((String) tasks.getVariableLocal(task(BlockProcess.Elements.REVIEW_BLOCK, block).getId(), "blockSummary"))
                 .contains("I paid on Monday").contains("order.pdf").contains("Deposit overdue").doesNotContain("DEPOSIT_OVERDUE");
 
@@ -187,11 +188,11 @@ class BlockingTest {
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "LIFT",
                 "decisionNotes", "The payment order shows a transfer that bounced; new date given"));
 
-        assertThat(block).hasPassed(BlockProcess.Elements.LIFT_BLOCK).isEnded();
-        assertThat(breaching).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(block).hasPassed(BlockProcess.Elements.LIFT_BLOCK).isEnded();
+        assertThatEngagement(breaching).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(journeys.engagement(breaching).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(journeys.engagement(other).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
-        assertThat(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(other.getId()).singleResult().isSuspended()).isFalse();
         assertThat(ladderTimer(other).getDuedate()).isEqualTo(Date.from(otherTimer.getDuedate().toInstant().plus(moved)));
         assertThat(task(PROVE_SIGNING_AUTHORITY, other).getDueDate()).isEqualTo(Date.from(otherDue.toInstant().plus(moved)));
@@ -202,7 +203,7 @@ class BlockingTest {
 
         // The resumed engagement works again: its task completes.
         journeys.uploadAuthority(other, "authority.pdf", Journeys.PDF);
-        assertThat(other).isWaitingAt(VERIFY_SIGNING_AUTHORITY);
+        assertThatEngagement(other).isWaitingAt(VERIFY_SIGNING_AUTHORITY);
     }
 
     @Test
@@ -214,7 +215,7 @@ class BlockingTest {
         assertThat(timer.getDuedate().toInstant()).isEqualTo(journeys.now().plus(Duration.ofDays(14)));
         ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(timer.getId());
-        assertThat(block).hasPassed(BlockProcess.Elements.EVIDENCE_OVERDUE).isWaitingAt(BlockProcess.Elements.REVIEW_BLOCK);
+        assertThatEngagement(block).hasPassed(BlockProcess.Elements.EVIDENCE_OVERDUE).isWaitingAt(BlockProcess.Elements.REVIEW_BLOCK);
     }
 
     @Test
@@ -227,9 +228,9 @@ class BlockingTest {
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                 "decisionNotes", "No answer for a month"));
 
-        assertThat(block).hasPassed(BlockProcess.Elements.TERMINATE_ENGAGEMENTS).isEnded();
+        assertThatEngagement(block).hasPassed(BlockProcess.Elements.TERMINATE_ENGAGEMENTS).isEnded();
         for (ProcessInstance instance : List.of(breaching, other)) {
-            assertThat(instance).hasPassed(ENGAGEMENT_TERMINATED_START, TERMINATE_ENGAGEMENT).isEnded();
+            assertThatEngagement(instance).hasPassed(ENGAGEMENT_TERMINATED_START, TERMINATE_ENGAGEMENT).isEnded();
             assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.TERMINATED);
             assertThat(journeys.templatesSentFor(instance)).contains("engagement.terminated");
         }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -97,7 +98,7 @@ class BreachRaceTest {
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(journeys.templatesSentFor(instance)).doesNotContain("block.notice")
                 .containsOnlyOnce("deposit.received");
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 
     /**
@@ -130,7 +131,7 @@ class BreachRaceTest {
 
         assertThat(breaches.ofEngagement(engagementId)).as("no breach recorded").isEmpty();
         assertThat(blocks.inForce(journeys.engagement(instance).getClient().getId())).isEmpty();
-        assertThat(instance).hasPassed(EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
+        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
                 .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 

@@ -1,9 +1,10 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 
 import com.engagementorchestrator.engagement.EngagementStatus;
 import com.engagementorchestrator.support.Intakes;
@@ -76,13 +77,13 @@ class CompanyBlockTest {
         assertThat(registered.statusCode()).isEqualTo(201);
         ProcessInstance instance = journeys.instanceOf(json.readTree(registered.body()).path("engagementNumber").asText());
         Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         journeys.acceptAfterIntroCall(instance);
 
         journeys.escalateToBreach(instance);
 
         // The breach is recorded and the stranger is blocked.
-        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
         long strangerId = journeys.engagement(instance).getClient().getId();
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(breaches.ofClient(strangerId)).extracting(Breach::getKind).containsExactly("AUTHORITY_OVERDUE");
@@ -113,7 +114,7 @@ class CompanyBlockTest {
         assertThat(register(colleague, journeys.inn).statusCode()).isEqualTo(201);
         ProcessInstance confirmed = journeys.awaitingDeposit(body -> { });
         journeys.escalateToBreach(confirmed);
-        assertThat(journeys.awaitedObligation(confirmed)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(journeys.awaitedObligation(confirmed)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
         assertThat(reviewSummary(journeys.email)).contains("The company is blocked too");
 
         // A new contact at the company, anonymously: refused without the breach or the contact.

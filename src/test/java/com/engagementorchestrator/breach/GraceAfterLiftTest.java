@@ -1,9 +1,10 @@
 package com.engagementorchestrator.breach;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.engagement.EngagementProcess;
@@ -60,7 +61,7 @@ class GraceAfterLiftTest {
         Instant siblingDeadline = ladder.deadline(journeys.ladderDueAt(sibling));
 
         journeys.escalateToBreach(breaching);
-        assertThat(journeys.awaitedObligation(breaching)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(journeys.awaitedObligation(breaching)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
         Instant blockedAt = journeys.now();
         long clientId = journeys.engagement(breaching).getClient().getId();
         assertThat(journeys.engagement(sibling).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
@@ -87,7 +88,7 @@ class GraceAfterLiftTest {
                 journeys.templatesSentFor(sibling).stream()).toList();
         assertThat(letters).filteredOn("block.lifted"::equals).hasSize(1);
         assertThat(letters).as("no second suspension").filteredOn("block.notice"::equals).hasSize(1);
-        assertThat(sibling).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        assertThatEngagement(sibling).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
 
         // The grace is a grace, not a pardon: after it, the sibling's deadline still comes.
         Job siblingTimer = management.createJobQuery().processInstanceId(journeys.ladder(sibling).getId()).timers().singleResult();

@@ -156,7 +156,7 @@ class BrowserTest {
         String number = registered(body -> body.put("industry", "SEAFOOD"));
         String instanceId = instanceOf(number);
         // the base name from the BPMN, then the engagement and the company: a shared queue tells its tasks apart
-        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getName())
+        assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.runningInstanceIds(instanceId).toArray(String[]::new)).singleResult().getName())
                 .startsWith("Hold the intro call · " + number + " · ");
 
         logIntoTasklist("moderator", "moderator");
@@ -174,7 +174,7 @@ class BrowserTest {
         screenshot("review-filled");
         clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
 
-        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instanceId)
+        wait.until(driver -> tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.runningInstanceIds(instanceId).toArray(String[]::new))
                 .taskDefinitionKey(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY).count() == 1);
         screenshot("review-completed");
         var s = screening.find(engagements.findByNumber(number).orElseThrow().getId()).orElseThrow();
@@ -233,7 +233,7 @@ class BrowserTest {
         brief.sendKeys("ANSWER | Where the design will be used | " + LocalDate.now().plusDays(3)
                 + "\nFILE | Logo and brand book | " + LocalDate.now().plusDays(5));
         clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
-        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+        wait.until(driver -> tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).count() == 1);
 
         // The client answers and uploads the file in the portal (PortalBrowserTest walks its pages).
@@ -241,12 +241,12 @@ class BrowserTest {
         long answerItem = briefItems.stream().filter(i -> i.getTitle().contains("Where the design")).findFirst()
                 .orElseThrow().getId();
         long fileItem = briefItems.stream().filter(i -> i.getTitle().contains("Logo")).findFirst().orElseThrow().getId();
-        String provide = tasks.createTaskQuery().processInstanceId(instance.getId())
+        String provide = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).singleResult().getId();
         var submitted = portal(journeys.email).upload(provide, Map.of("answer_" + answerItem, "Packaging and the online shop",
                 "file_" + fileItem, com.engagementorchestrator.support.Journeys.PDF));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+        wait.until(driver -> tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.REVIEW_MATERIALS).count() == 1);
         var items = materials.items(engagementId);
         var sent = materials.submissionsOf(items.stream().map(i -> i.getId()).toList());
@@ -269,7 +269,7 @@ class BrowserTest {
         fieldAfterLabel("What is missing or wrong").sendKeys("The PDF is empty; please send the vector logo");
         screenshot("materials-review");
         clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
-        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+        wait.until(driver -> tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).count() == 1);
         assertThat(materials.items(engagementId)).hasSize(2);
         assertThat(materials.awaited(engagementId)).singleElement()
@@ -281,12 +281,12 @@ class BrowserTest {
         var journeys = new com.engagementorchestrator.support.Journeys(context);
         var instance = journeys.awaitingDeposit(body -> { });
         // The client uploads the payment order in the portal (PortalBrowserTest walks its pages).
-        String pay = tasks.createTaskQuery().processInstanceId(instance.getId())
+        String pay = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.PAY_DEPOSIT).singleResult().getId();
         var uploaded = portal(journeys.email).upload(pay, Map.of("paymentOrder", com.engagementorchestrator.support.Journeys.PDF,
                 "paidAmount", "75000"));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(204);
-        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+        wait.until(driver -> tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.REVIEW_PAYMENT_ORDER).count() == 1);
 
         browser.manage().deleteAllCookies();
@@ -306,7 +306,7 @@ class BrowserTest {
                 By.xpath("//label[contains(., 'Confirm: the money arrived')]"))));
         screenshot("deposit-review");
         clickCentered(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
-        wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
+        wait.until(driver -> tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.PREPARE_BRIEF).count() == 1);
 
         var invoice = deposits.depositInvoice(journeys.engagement(instance).getId());
@@ -358,12 +358,13 @@ class BrowserTest {
         String number = registrations.register(json.convertValue(body, RegistrationRequest.class)).getNumber();
         String instanceId = instanceOf(number);
         com.engagementorchestrator.support.Journeys.screenIntake(management, instanceId);
-        management.executeJob(management.createJobQuery().processInstanceId(instanceId).singleResult().getId());
+        management.executeJob(management.createJobQuery().rootProcessInstanceId(instanceId).singleResult().getId());
         return number;
     }
 
     private String instanceOf(String number) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey(com.engagementorchestrator.engagement.EngagementProcess.KEY).singleResult().getId();
     }
 
     /**

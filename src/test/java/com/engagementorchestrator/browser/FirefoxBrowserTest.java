@@ -91,8 +91,8 @@ class FirefoxBrowserTest {
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
                 .processDefinitionKey(EngagementProcess.KEY).singleResult().getId();
         Journeys.screenIntake(management, instanceId);
-        management.executeJob(management.createJobQuery().processInstanceId(instanceId).singleResult().getId());
-        var introCall = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+        management.executeJob(management.createJobQuery().rootProcessInstanceId(instanceId).singleResult().getId());
+        var introCall = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.runningInstanceIds(instanceId).toArray(String[]::new)).singleResult();
         assertThat(introCall.getName()).startsWith("Hold the intro call · " + number + " · ");
 
         Map<String, Object> review = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ class FirefoxBrowserTest {
                 + reviewed.get("lostClicks")).asList().containsExactly(204);
         assertThat(reviewed.get("pageErrors")).asList().isEmpty();
         Instant until = Instant.now().plusSeconds(30);
-        while (tasks.createTaskQuery().processInstanceId(instanceId)
+        while (tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.runningInstanceIds(instanceId).toArray(String[]::new))
                 .taskDefinitionKey(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY).count() == 0) {
             assertThat(Instant.now()).as("Prove signing authority after the intro call").isBefore(until);
             Thread.sleep(200);

@@ -1,8 +1,9 @@
 package com.engagementorchestrator.browser;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.delivery.DeliveryService;
@@ -135,7 +136,7 @@ class PortalBrowserTest {
         String number = register(email, lang);
         ProcessInstance instance = journey.instanceOf(number);
         Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         journey.acceptAfterIntroCall(instance);
 
         // Signs in at /portal; the page speaks the client's language.
@@ -163,7 +164,7 @@ class PortalBrowserTest {
         screenshot("portal-" + lang + "-2-authority");
         browser.findElement(By.id("submitTask")).click();
         awaitMessage(ru ? "Отправлено" : "Sent");
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
         complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
 
         // The deposit letter links to that very task: the portal opens it.
@@ -205,7 +206,7 @@ class PortalBrowserTest {
         browser.findElement(By.id("submitTask")).click();
         awaitMessage(ru ? "Отправлено" : "Sent");
         complete(task(EngagementProcess.Elements.REVIEW_MATERIALS, instance), withVariables("missingItems", ""));
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
 
         // Signs a protocol: a Camunda Form rendered by form-js.
         long engagementId = journey.engagement(instance).getId();

@@ -1,9 +1,10 @@
 package com.engagementorchestrator.closure;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.delivery.DeliveryProcess;
@@ -98,7 +99,7 @@ class NothingOpenAfterTheEndTest {
         ProcessInstance signed = signedProtocolWithWorkLeft(engagementId);
         ProcessInstance unsigned = journeys.instanceOfKey(ProtocolProcess.KEY,
                 protocols.open(engagementId, content("Second meeting"), "moderator").getNumber());
-        assertThat(unsigned).isWaitingAt(ProtocolProcess.Elements.SIGN_AS_CLIENT, ProtocolProcess.Elements.PROTOCOL_OBLIGATION,
+        assertThatEngagement(unsigned).isWaitingAt(ProtocolProcess.Elements.SIGN_AS_CLIENT, ProtocolProcess.Elements.PROTOCOL_OBLIGATION,
                 ProtocolProcess.Elements.SIGN_AS_FREELANCER);
         ProcessInstance ladder = journeys.ladder(unsigned);
 
@@ -107,15 +108,15 @@ class NothingOpenAfterTheEndTest {
         provider.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(), invoice.getAmount(),
                 invoice.getCurrency(), null), "{}");
 
-        assertThat(engagement).isEnded().hasPassed(EngagementProcess.Elements.ENGAGEMENT_COMPLETED);
+        assertThatEngagement(engagement).isEnded().hasPassed(EngagementProcess.Elements.ENGAGEMENT_COMPLETED);
         Engagement completed = journeys.engagement(engagement);
         assertThat(completed.getStatus()).isEqualTo(EngagementStatus.COMPLETED);
         for (ProcessInstance protocol : List.of(signed, unsigned)) {
-            assertThat(protocol).isEnded().hasPassed(ProtocolProcess.Elements.ENGAGEMENT_ENDED,
+            assertThatEngagement(protocol).isEnded().hasPassed(ProtocolProcess.Elements.ENGAGEMENT_ENDED,
                     ProtocolProcess.Elements.CLOSE_UNSIGNED_PROTOCOL, ProtocolProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
             assertThat(endedBecause(protocol)).isEqualTo("the engagement completed, paid in full");
         }
-        assertThat(ladder).as("the reminder ladder the unsigned protocol called").isEnded();
+        assertThatEngagement(ladder).as("the reminder ladder the unsigned protocol called").isEnded();
         assertNothingRuns(completed);
 
         List<Promise> all = promises.ofEngagement(engagementId);
@@ -171,27 +172,27 @@ class NothingOpenAfterTheEndTest {
         long engagementId = journeys.engagement(engagement).getId();
         var result = deliveries.upload(engagementId, "Home page design", "home.pdf", Journeys.PDF, "freelancer", null);
         ProcessInstance review = journeys.instanceOfKey(DeliveryProcess.KEY, engagement.getBusinessKey() + "/" + result.getId());
-        assertThat(review).isWaitingAt(DeliveryProcess.Elements.REVIEW_DELIVERY);
+        assertThatEngagement(review).isWaitingAt(DeliveryProcess.Elements.REVIEW_DELIVERY);
         ProcessInstance signed = signedProtocolWithWorkLeft(engagementId);
         ProcessInstance unsigned = journeys.instanceOfKey(ProtocolProcess.KEY,
                 protocols.open(engagementId, content("Second meeting"), "moderator").getNumber());
         journeys.escalateToBreach(unsigned);
-        assertThat(unsigned).hasPassed(ProtocolProcess.Elements.PROTOCOL_TASK_WITHDRAWN);
-        assertThat(journeys.awaitedObligation(unsigned))
+        assertThatEngagement(unsigned).hasPassed(ProtocolProcess.Elements.PROTOCOL_TASK_WITHDRAWN);
+        assertThatEngagement(journeys.awaitedObligation(unsigned))
                 .hasPassed(com.engagementorchestrator.breach.AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE);
 
         var block = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(block.getId(), Map.of("blockDecision", "TERMINATE", "decisionNotes", "Refuses to sign what was agreed"));
 
-        assertThat(engagement).isEnded().hasPassed(EngagementProcess.Elements.TERMINATE_ENGAGEMENT);
+        assertThatEngagement(engagement).isEnded().hasPassed(EngagementProcess.Elements.TERMINATE_ENGAGEMENT);
         Engagement terminated = journeys.engagement(engagement);
         assertThat(terminated.getStatus()).isEqualTo(EngagementStatus.TERMINATED);
         for (ProcessInstance process : List.of(review, signed)) {
-            assertThat(process).isEnded().hasPassed(DeliveryProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
+            assertThatEngagement(process).isEnded().hasPassed(DeliveryProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
             assertThat(endedBecause(process)).isEqualTo("the engagement was terminated after a breach");
         }
-        assertThat(unsigned).isEnded();
+        assertThatEngagement(unsigned).isEnded();
         assertNothingRuns(terminated);
         assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.PROTOCOL_AGREEMENT)
                 .singleElement().satisfies(p -> {
@@ -212,10 +213,10 @@ class NothingOpenAfterTheEndTest {
                     "authorityDecision", "REJECTED", "authorityRejectionReason", "Signed by nobody"));
         }
 
-        assertThat(engagement).isEnded().hasPassed(EngagementProcess.Elements.SIGNING_AUTHORITY_NOT_PROVEN);
+        assertThatEngagement(engagement).isEnded().hasPassed(EngagementProcess.Elements.SIGNING_AUTHORITY_NOT_PROVEN);
         Engagement declined = journeys.engagement(engagement);
         assertThat(declined.getStatus()).isEqualTo(EngagementStatus.DECLINED);
-        assertThat(protocol).isEnded().hasPassed(ProtocolProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
+        assertThatEngagement(protocol).isEnded().hasPassed(ProtocolProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
         assertThat(protocolService.get((Long) history.createHistoricVariableInstanceQuery().processInstanceId(protocol.getId())
                 .variableName("protocolId").singleResult().getValue()).getStatus()).isEqualTo(Protocol.Status.UNSIGNED);
         assertNothingRuns(declined);
@@ -236,7 +237,7 @@ class NothingOpenAfterTheEndTest {
         ProcessInstance instance = journeys.instanceOfKey(ProtocolProcess.KEY, protocol.getNumber());
         complete(task(ProtocolProcess.Elements.SIGN_AS_CLIENT, instance), withVariables("protocolDecision", "SIGN"));
         complete(task(ProtocolProcess.Elements.SIGN_AS_FREELANCER, instance), withVariables("protocolDecision", "SIGN"));
-        assertThat(instance).isWaitingAt(ProtocolProcess.Elements.DELIVER_AGREED_ITEM);
+        assertThatEngagement(instance).isWaitingAt(ProtocolProcess.Elements.DELIVER_AGREED_ITEM);
         assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.PROTOCOL_AGREEMENT)
                 .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Promise.Status.OPEN));
         return instance;

@@ -1,8 +1,9 @@
 package com.engagementorchestrator.common;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
 import com.engagementorchestrator.breach.BlockService;
@@ -127,7 +128,7 @@ class ConnectionPoolBurstTest {
             assertThat(jdbc.queryForObject("select count(*) from payment where provider_payment_id = ?", Long.class,
                     json.readTree(bodies.get(i)).path("paymentId").asText())).as("recorded once").isOne();
             // Delivered to the process before the answer, not left to the sweep.
-            assertThat(instances.get(i)).hasPassed(EngagementProcess.Elements.DEPOSIT_RECEIVED)
+            assertThatEngagement(instances.get(i)).hasPassed(EngagementProcess.Elements.DEPOSIT_RECEIVED)
                     .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
         }
         assertAllQuick(answers);
@@ -147,7 +148,7 @@ class ConnectionPoolBurstTest {
             Journeys journeys = new Journeys(context);
             ProcessInstance instance = journeys.awaitingDeposit(body -> { });
             journeys.escalateToBreach(instance);
-            assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+            assertThatEngagement(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
             ProcessInstance block = runtime.createProcessInstanceQuery().processDefinitionKey("client-block")
                     .variableValueEquals("clientUserId", journeys.email).singleResult();
             clients.add(journeys);
@@ -173,7 +174,7 @@ class ConnectionPoolBurstTest {
                     .isEqualTo(204);
             long clientId = clients.get(i).engagement(breaching.get(i)).getClient().getId();
             assertThat(blocks.ofClient(clientId)).extracting(ClientBlock::getStatus).containsExactly(ClientBlock.Status.LIFTED);
-            assertThat(breaching.get(i)).hasPassed(EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
+            assertThatEngagement(breaching.get(i)).hasPassed(EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
                     .isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
             assertThat(clients.get(i).templatesSentFor(breaching.get(i))).filteredOn("block.lifted"::equals).hasSize(1);
             assertThat(jdbc.queryForObject("select count(*) from paused_process where block_id in "

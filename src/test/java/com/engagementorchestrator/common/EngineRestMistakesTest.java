@@ -116,7 +116,7 @@ class EngineRestMistakesTest {
     void anOverrideWithoutAReasonIs400NamingTheField(CapturedOutput output) throws Exception {
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(body -> body.put("industry", "SEAFOOD"));
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         Task review = task(instance, EngagementProcess.Elements.REVIEW_SCREENING);
         int logged = output.length();
 
@@ -138,7 +138,7 @@ class EngineRestMistakesTest {
     void aNulCharacterInATextFieldIs400NamingIt() throws Exception {
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(body -> body.put("industry", "SEAFOOD"));
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         Task review = task(instance, EngagementProcess.Elements.REVIEW_SCREENING);
 
         HttpResponse<String> response = send("POST", "/engine-rest/task/" + review.getId() + "/submit-form",
@@ -274,7 +274,7 @@ class EngineRestMistakesTest {
     }
 
     private Task task(ProcessInstance instance, String key) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+        return tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance)).taskDefinitionKey(key).singleResult();
     }
 
     private HttpResponse<String> send(String method, String path, String body, String authorization) throws Exception {

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.complaint;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.complaint.ComplaintProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +58,7 @@ class ComplaintProcessTest {
     @Test
     void ourFaultIsAdmittedWithAFixAndTheClientAcceptsIt() {
         Complaint complaint = complaints.raise(engagementId, journeys.email, "The draft came a week late");
-        assertThat(engagement).hasPassed(COMPLAINT_RAISED).isWaitingAt(ANSWER_COMPLAINT);
+        assertThatEngagement(engagement).hasPassed(COMPLAINT_RAISED).isWaitingAt(ANSWER_COMPLAINT);
         Task answer = task(ANSWER_COMPLAINT);
         assertThat(tasks.getVariableLocal(answer.getId(), "complaintText")).isEqualTo("The draft came a week late");
         assertThatThrownBy(() -> tasks.complete(answer.getId(), Map.of("classification", "OUR_FAULT", "answer", "Sorry")))
@@ -65,7 +66,7 @@ class ComplaintProcessTest {
 
         complete(answer, Map.of("classification", "OUR_FAULT", "answer", "We missed our own date.", "fix", "Two extra revisions",
                 "fixBy", LocalDate.now().plusDays(5).toString(), "refundAmount", "5000"));
-        assertThat(engagement).hasPassed(SEND_ANSWER).isWaitingAt(RESPOND_TO_ANSWER);
+        assertThatEngagement(engagement).hasPassed(SEND_ANSWER).isWaitingAt(RESPOND_TO_ANSWER);
         assertThat(task(RESPOND_TO_ANSWER).getAssignee()).isEqualTo(journeys.email);
         // the client reads our answer in words, in their language: no code, no dash, the refund as money
         String fixBy = LocalDate.now().plusDays(5).toString();
@@ -75,7 +76,7 @@ class ComplaintProcessTest {
                         : "Our fault: We missed our own date.\nWhat we fix: Two extra revisions, by " + fixBy + ".\nRefund: 5,000.00 RUB");
         complete(task(RESPOND_TO_ANSWER), Map.of("complaintResponse", "ACCEPT"));
 
-        assertThat(engagement).hasPassed(CLOSE_COMPLAINT, COMPLAINT_CLOSED).isWaitingAt(
+        assertThatEngagement(engagement).hasPassed(CLOSE_COMPLAINT, COMPLAINT_CLOSED).isWaitingAt(
                 com.engagementorchestrator.engagement.EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
         Complaint closed = complaints.get(complaint.getId());
         assertThat(closed.getStatus()).isEqualTo(Complaint.Status.CLOSED);
@@ -92,7 +93,7 @@ class ComplaintProcessTest {
         ClockUtil.setCurrentTime(Date.from(noReply.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(noReply.getId());
 
-        assertThat(engagement).hasPassed(NO_REPLY, COMPLAINT_CLOSED);
+        assertThatEngagement(engagement).hasPassed(NO_REPLY, COMPLAINT_CLOSED);
         assertThat(journeys.templatesSentFor(engagement)).contains("complaint.answer.OUTSIDE_OUR_CONTROL");
     }
 
@@ -109,7 +110,7 @@ class ComplaintProcessTest {
                 .hasMessageContaining("clientReply");
         complete(reply, Map.of("complaintResponse", "ESCALATE", "clientReply", "I signed in a hurry"));
 
-        assertThat(engagement).isWaitingAt(HANDLE_ESCALATION);
+        assertThatEngagement(engagement).isWaitingAt(HANDLE_ESCALATION);
         // the freelancer reads it in English words (staff), no refund line where there is nothing to refund
         assertThat(tasks.getVariableLocal(task(HANDLE_ESCALATION).getId(), "ourAnswer")).isEqualTo(
                 "Unfounded: the signed record says otherwise: Protocol PRT-2026-000001-1 v1, signed by you, says the client writes the texts.");
@@ -117,7 +118,7 @@ class ComplaintProcessTest {
                 .processInstanceId(engagement.getId()).count()).isOne();
         complete(task(HANDLE_ESCALATION), Map.of("escalationAnswer", "Let us write the first two pages together, at no cost."));
 
-        assertThat(engagement).hasPassed(COMPLAINT_CLOSED);
+        assertThatEngagement(engagement).hasPassed(COMPLAINT_CLOSED);
         assertThat(complaints.get(complaint.getId()).getClosedHow()).isEqualTo("ESCALATION_ANSWERED");
         assertThat(journeys.templatesSentFor(engagement)).contains("complaint.answer.UNFOUNDED", "complaint.escalation");
     }
@@ -126,20 +127,20 @@ class ComplaintProcessTest {
     void aLateAnswerIsEscalatedAndTheClientToldWhileTwoComplaintsStaySeparate() {
         Complaint first = complaints.raise(engagementId, journeys.email, "First");
         Complaint second = complaints.raise(engagementId, journeys.email, "Second");
-        assertThat(tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(ANSWER_COMPLAINT).count()).isEqualTo(2);
+        assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement)).taskDefinitionKey(ANSWER_COMPLAINT).count()).isEqualTo(2);
 
         Job overdue = management.createJobQuery().processInstanceId(engagement.getId()).timers().orderByJobDuedate().asc()
                 .list().get(0);
         ClockUtil.setCurrentTime(Date.from(overdue.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(overdue.getId());
 
-        assertThat(engagement).hasPassed(ESCALATE_OVERDUE_ANSWER);
+        assertThatEngagement(engagement).hasPassed(ESCALATE_OVERDUE_ANSWER);
         assertThat(journeys.templatesSentFor(engagement)).contains("complaint.delayed");
-        assertThat(tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(ANSWER_COMPLAINT)
+        assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement)).taskDefinitionKey(ANSWER_COMPLAINT)
                 .taskCandidateGroup("freelancers").taskPriority(100).count()).as("the late answer is escalated").isOne();
-        assertThat(tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(ANSWER_COMPLAINT).count())
+        assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement)).taskDefinitionKey(ANSWER_COMPLAINT).count())
                 .as("the answer is still due").isEqualTo(2);
-        for (Task answer : tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(ANSWER_COMPLAINT).list()) {
+        for (Task answer : tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement)).taskDefinitionKey(ANSWER_COMPLAINT).list()) {
             String text = (String) tasks.getVariableLocal(answer.getId(), "complaintText");
             complete(answer, Map.of("classification", "OUTSIDE_OUR_CONTROL", "answer", "About " + text));
         }
@@ -150,7 +151,7 @@ class ComplaintProcessTest {
     }
 
     private Task task(String key) {
-        return tasks.createTaskQuery().processInstanceId(engagement.getId()).taskDefinitionKey(key).singleResult();
+        return tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement)).taskDefinitionKey(key).singleResult();
     }
 
     private Job timer() {

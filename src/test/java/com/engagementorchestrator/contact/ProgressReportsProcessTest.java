@@ -1,11 +1,12 @@
 package com.engagementorchestrator.contact;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.contact.ProgressReportsProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.BlockProcess;
@@ -92,12 +93,12 @@ class ProgressReportsProcessTest {
         String number = engagement.getBusinessKey();
 
         ProcessInstance reportsProcess = reportsOf(engagement);
-        assertThat(reportsProcess).hasPassed(WORK_STARTED).isWaitingAt(REPORT_DUE);
+        assertThatEngagement(reportsProcess).hasPassed(WORK_STARTED).isWaitingAt(REPORT_DUE);
         Instant firstDue = workStarted.plus(Duration.ofDays(3));
         assertThat(timerOf(reportsProcess).getDuedate().toInstant()).isEqualTo(firstDue);
 
         fireTimer(reportsProcess);
-        assertThat(reportsProcess).hasPassed(STILL_AT_WORK).isWaitingAt(WRITE_PROGRESS_REPORT);
+        assertThatEngagement(reportsProcess).hasPassed(STILL_AT_WORK).isWaitingAt(WRITE_PROGRESS_REPORT);
         Task report = task(WRITE_PROGRESS_REPORT, reportsProcess);
         assertThat(report).hasCandidateGroup("freelancers");
         Instant secondDue = firstDue.plus(Duration.ofDays(3));
@@ -109,8 +110,7 @@ class ProgressReportsProcessTest {
                 ProgressReportsProcess.Variables.DONE_SO_FAR.name(), "Home page layout is ready.\nThe catalogue is half done.",
                 ProgressReportsProcess.Variables.NEXT_STEPS.name(), "Product pages",
                 ProgressReportsProcess.Variables.NEEDED_FROM_CLIENT.name(), "Photos of the products"));
-        // Sent by the job after the report's commit (an async continuation), before complete() returns.
-        assertThat(reportsProcess).hasPassed(SEND_PROGRESS_REPORT).isWaitingAt(REPORT_DUE);
+        assertThatEngagement(reportsProcess).hasPassed(SEND_PROGRESS_REPORT).isWaitingAt(REPORT_DUE);
         assertThat(timerOf(reportsProcess).getDuedate().toInstant()).isEqualTo(secondDue);
         assertThat(runtime.getVariable(reportsProcess.getId(), ProgressReportsProcess.Variables.DONE_SO_FAR.name())).isNull();
 
@@ -186,7 +186,7 @@ class ProgressReportsProcessTest {
 
         Instant firstDue = timerOf(reportsProcess).getDuedate().toInstant();
         fireTimer(reportsProcess);
-        assertThat(reportsProcess).isWaitingAt(WRITE_PROGRESS_REPORT);
+        assertThatEngagement(reportsProcess).isWaitingAt(WRITE_PROGRESS_REPORT);
 
         // Five weeks later the report is still not written: no timer runs meanwhile, so no second task.
         ClockUtil.setCurrentTime(Date.from(firstDue.plus(Duration.ofDays(35)).plusSeconds(60)));
@@ -210,12 +210,12 @@ class ProgressReportsProcessTest {
         long engagementId = journeys.engagement(engagement).getId();
         ProcessInstance reportsProcess = reportsOf(engagement);
         fireTimer(reportsProcess);
-        assertThat(reportsProcess).isWaitingAt(WRITE_PROGRESS_REPORT);
+        assertThatEngagement(reportsProcess).isWaitingAt(WRITE_PROGRESS_REPORT);
 
         deliveries.declareDelivered(engagementId);
 
-        assertThat(engagement).hasPassed(EngagementProcess.Elements.WORK_DELIVERED);
-        assertThat(reportsProcess).hasPassed(REPORTS_STOPPED_START, REPORTS_STOPPED).isEnded();
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.WORK_DELIVERED);
+        assertThatEngagement(reportsProcess).hasPassed(REPORTS_STOPPED_START, REPORTS_STOPPED).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceId(reportsProcess.getId()).count()).isZero();
         assertThat(reports.running(engagementId)).isEmpty();
     }
@@ -243,9 +243,9 @@ class ProgressReportsProcessTest {
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                 "decisionNotes", "No answer for a month"));
 
-        assertThat(engagement).isEnded();
+        assertThatEngagement(engagement).isEnded();
         assertThat(journeys.engagement(engagement).getStatus()).isEqualTo(EngagementStatus.TERMINATED);
-        assertThat(reportsProcess).isEnded();
+        assertThatEngagement(reportsProcess).isEnded();
         assertThat(journeys.templatesSentFor(engagement)).doesNotContain("progress.report");
     }
 
@@ -257,11 +257,11 @@ class ProgressReportsProcessTest {
         // The engagement left the work without its listeners (an operator deleted its instance, skipping them).
         runtime.deleteProcessInstance(engagement.getId(), "test: removed by an operator", true);
         lifecycle.close(engagementId, EngagementStatus.EXPIRED, "test");
-        assertThat(reportsProcess).isWaitingAt(REPORT_DUE);
+        assertThatEngagement(reportsProcess).isWaitingAt(REPORT_DUE);
 
         fireTimer(reportsProcess);
 
-        assertThat(reportsProcess).hasPassed(STILL_AT_WORK, WORK_OVER).hasNotPassed(WRITE_PROGRESS_REPORT).isEnded();
+        assertThatEngagement(reportsProcess).hasPassed(STILL_AT_WORK, WORK_OVER).hasNotPassed(WRITE_PROGRESS_REPORT).isEnded();
     }
 
     @Test

@@ -1,9 +1,10 @@
 package com.engagementorchestrator.correspondence;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.engagement.EngagementProcess;
@@ -126,8 +127,8 @@ class ClientReplyTest {
         // The moderators' task, with the reply in its form
         ProcessInstance read = runtime.createProcessInstanceQuery().processDefinitionKey(ClientReplyProcess.KEY)
                 .processInstanceBusinessKey(number).singleResult();
-        assertThat(read).isWaitingAt(ClientReplyProcess.Elements.READ_REPLY);
-        Task task = tasks.createTaskQuery().processInstanceId(read.getId()).taskCandidateGroup("moderators").singleResult();
+        assertThatEngagement(read).isWaitingAt(ClientReplyProcess.Elements.READ_REPLY);
+        Task task = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(read)).taskCandidateGroup("moderators").singleResult();
         // named after the engagement and its company (TaskContexts)
         assertThat(task.getName()).startsWith("Read the client's reply · " + number + " · ");
         Map<String, Object> shown = tasks.getVariablesLocal(task.getId());
@@ -145,7 +146,7 @@ class ClientReplyTest {
         var submitted = send("POST", "/engine-rest/task/" + task.getId() + "/submit-form",
                 "{\"variables\":{\"replyNote\":{\"value\":\"Call them on Monday\",\"type\":\"String\"}}}", MODERATOR);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-        assertThat(read).isEnded().hasPassed(ClientReplyProcess.Elements.REPLY_READ);
+        assertThatEngagement(read).isEnded().hasPassed(ClientReplyProcess.Elements.REPLY_READ);
         assertThat(log.findById(inbound.getId()).orElseThrow()).satisfies(c -> {
             assertThat(c.getReadBy()).isEqualTo(MODERATOR);
             assertThat(c.getReadAt()).isNotNull();
@@ -194,7 +195,7 @@ class ClientReplyTest {
         assertThat(mailbox.poll().reached()).isTrue();
         ProcessInstance read = runtime.createProcessInstanceQuery().processDefinitionKey(ClientReplyProcess.KEY)
                 .processInstanceBusinessKey(number).singleResult();
-        assertThat(read).isWaitingAt(ClientReplyProcess.Elements.READ_REPLY);
+        assertThatEngagement(read).isWaitingAt(ClientReplyProcess.Elements.READ_REPLY);
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             journeys.uploadAuthority(engagement, "scan-" + attempt + ".pdf", Journeys.PDF);
@@ -202,8 +203,8 @@ class ClientReplyTest {
                     "authorityDecision", "REJECTED", "authorityRejectionReason", "Signed by nobody"));
         }
 
-        assertThat(engagement).isEnded().hasPassed(EngagementProcess.Elements.SIGNING_AUTHORITY_NOT_PROVEN);
-        assertThat(read).isEnded().hasPassed(ClientReplyProcess.Elements.ENGAGEMENT_ENDED,
+        assertThatEngagement(engagement).isEnded().hasPassed(EngagementProcess.Elements.SIGNING_AUTHORITY_NOT_PROVEN);
+        assertThatEngagement(read).isEnded().hasPassed(ClientReplyProcess.Elements.ENGAGEMENT_ENDED,
                 ClientReplyProcess.Elements.ENDED_WITH_THE_ENGAGEMENT);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
         assertThat(inbound(engagementId)).singleElement()
@@ -268,7 +269,7 @@ class ClientReplyTest {
         assertThat(unverified.getSender()).startsWith("someone-else-");
         ProcessInstance read = runtime.createProcessInstanceQuery().processDefinitionKey(ClientReplyProcess.KEY)
                 .processInstanceBusinessKey(number).singleResult();
-        Task task = tasks.createTaskQuery().processInstanceId(read.getId()).singleResult();
+        Task task = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(read)).singleResult();
         assertThat((String) tasks.getVariableLocal(task.getId(), ClientReplyProcess.Variables.REPLY_SENDER_CHECK.name()))
                 .startsWith("NOT FROM THE CLIENT'S ADDRESS");
 

@@ -49,9 +49,10 @@ class MailDeliveryTest {
         body.put("locale", locale);
         body.put("budgetAmount", 10000);
         String number = registrations.register(json.convertValue(body, RegistrationRequest.class)).getNumber();
-        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey(com.engagementorchestrator.engagement.EngagementProcess.KEY).singleResult();
         com.engagementorchestrator.support.Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
 
         List<MimeMessage> decline = Mailbox.await(email, 2).stream()
                 .filter(m -> Mailbox.subjectOf(m).startsWith(subject)).toList();

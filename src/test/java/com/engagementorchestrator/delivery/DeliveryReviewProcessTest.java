@@ -1,5 +1,6 @@
 package com.engagementorchestrator.delivery;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.delivery.DeliveryProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +65,7 @@ class DeliveryReviewProcessTest {
         number = engagement.getBusinessKey();
         result = deliveries.upload(engagementId, "Home page design", "home.pdf", Journeys.PDF, "freelancer", null);
         review = journeys.instanceOfKey(DeliveryProcess.KEY, number + "/" + result.getId());
-        assertThat(review).isWaitingAt(REVIEW_DELIVERY);
+        assertThatEngagement(review).isWaitingAt(REVIEW_DELIVERY);
         assertThat(task(REVIEW_DELIVERY).getAssignee()).isEqualTo(journeys.email);
     }
 
@@ -76,7 +77,7 @@ class DeliveryReviewProcessTest {
     @Test
     void theClientAcceptsTheResult() {
         complete(task(REVIEW_DELIVERY), Map.of("deliveryDecision", "ACCEPT"));
-        assertThat(review).hasPassed(ACCEPT_DELIVERY).isEnded().hasPassed(ACCEPTED);
+        assertThatEngagement(review).hasPassed(ACCEPT_DELIVERY).isEnded().hasPassed(ACCEPTED);
         assertThat(deliveries.byId(result.getId()).getStatus()).isEqualTo(Deliverable.Status.ACCEPTED);
     }
 
@@ -85,13 +86,13 @@ class DeliveryReviewProcessTest {
         Job reminder = timers().get(0);
         ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(reminder.getId());
-        assertThat(review).hasPassed(SEND_REMINDER).isWaitingAt(REVIEW_DELIVERY);
+        assertThatEngagement(review).hasPassed(SEND_REMINDER).isWaitingAt(REVIEW_DELIVERY);
 
         Job silence = timers().get(0);
         ClockUtil.setCurrentTime(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(silence.getId());
 
-        assertThat(review).hasPassed(SILENCE_TIMER, AUTO_ACCEPT).isEnded().hasPassed(AUTO_ACCEPTED);
+        assertThatEngagement(review).hasPassed(SILENCE_TIMER, AUTO_ACCEPT).isEnded().hasPassed(AUTO_ACCEPTED);
         assertThat(deliveries.byId(result.getId()).getStatus()).isEqualTo(Deliverable.Status.AUTO_ACCEPTED);
         assertThat(journeys.templatesSentFor(number)).contains("delivery.ready", "delivery.reminder", "delivery.accepted.silence");
     }
@@ -102,18 +103,18 @@ class DeliveryReviewProcessTest {
         assertThatThrownBy(() -> tasks.complete(reviewTask, Map.of("deliveryDecision", "CHANGES"))).hasMessageContaining("changeRequest");
         complete(task(REVIEW_DELIVERY), Map.of("deliveryDecision", "CHANGES", "changeRequest", "A bigger logo"));
         complete(task(ASSESS_CHANGE_REQUEST), Map.of("changeAssessment", "IN_SCOPE"));
-        assertThat(review).isWaitingAt(REWORK);
+        assertThatEngagement(review).isWaitingAt(REWORK);
 
         String rework = task(REWORK).getId();
         assertThatThrownBy(() -> tasks.complete(rework)).hasMessageContaining("upload the new version first");
         Deliverable second = deliveries.upload(engagementId, null, "home-v2.pdf", Journeys.PDF, "freelancer", result.getId());
         complete(task(REWORK), Map.of());
 
-        assertThat(review).isWaitingAt(REVIEW_DELIVERY);
+        assertThatEngagement(review).isWaitingAt(REVIEW_DELIVERY);
         assertThat(second.getVersion()).isEqualTo(2);
         assertThat(runtime.getVariable(review.getId(), DeliveryProcess.DELIVERABLE_ID.name())).isEqualTo(second.getId());
         complete(task(REVIEW_DELIVERY), Map.of("deliveryDecision", "ACCEPT"));
-        assertThat(review).isEnded();
+        assertThatEngagement(review).isEnded();
         assertThat(deliveries.byId(result.getId()).getStatus()).isEqualTo(Deliverable.Status.REPLACED);
         assertThat(deliveries.byId(second.getId()).getStatus()).isEqualTo(Deliverable.Status.ACCEPTED);
     }
@@ -123,7 +124,7 @@ class DeliveryReviewProcessTest {
         complete(task(REVIEW_DELIVERY), Map.of("deliveryDecision", "CHANGES", "changeRequest", "Add an online shop"));
         complete(task(ASSESS_CHANGE_REQUEST), Map.of("changeAssessment", "CHANGE_ORDER",
                 "assessmentNote", "The signed protocol covers a catalogue, not a shop"));
-        assertThat(review).hasPassed(REQUIRE_CHANGE_ORDER).isWaitingAt(RECORD_CHANGE_ORDER);
+        assertThatEngagement(review).hasPassed(REQUIRE_CHANGE_ORDER).isWaitingAt(RECORD_CHANGE_ORDER);
         assertThat(journeys.templatesSentFor(number)).contains("delivery.changeorder");
 
         var protocol = protocols.open(engagementId, new ProtocolContent(LocalDate.now().minusDays(1), List.of("Olga", "Maria"),
@@ -138,7 +139,7 @@ class DeliveryReviewProcessTest {
                     Map.of("protocolDecision", "SIGN"));
         }
         complete(task(RECORD_CHANGE_ORDER), Map.of("changeOrderProtocol", protocol.getNumber(), "extraCost", "60000"));
-        assertThat(review).isWaitingAt(REWORK);
+        assertThatEngagement(review).isWaitingAt(REWORK);
 
         deliveries.upload(engagementId, null, "shop.pdf", Journeys.PDF, "freelancer", result.getId());
         String rework = task(REWORK).getId();
@@ -148,7 +149,7 @@ class DeliveryReviewProcessTest {
         provider.record(new PaymentService.ProviderPayment("pay-" + invoice.getNumber(), invoice.getNumber(), invoice.getAmount(),
                 invoice.getCurrency(), null), "{}");
         complete(task(REWORK), Map.of());
-        assertThat(review).isWaitingAt(REVIEW_DELIVERY);
+        assertThatEngagement(review).isWaitingAt(REVIEW_DELIVERY);
     }
 
     private Task task(String key) {

@@ -1,11 +1,12 @@
 package com.engagementorchestrator.deposit;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
@@ -78,7 +79,7 @@ class DepositProcessTest {
 
         assertThat(result.outcome()).isEqualTo(PaymentService.Outcome.RECORDED);
         assertThat(result.invoicePaid()).isTrue();
-        assertThat(instance).hasPassed(DEPOSIT_RECEIVED, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
         assertThat(journeys.ladder(instance)).as("the ladder stops with the payment").isNull();
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.BRIEF);
         assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.KEPT);
@@ -99,11 +100,11 @@ class DepositProcessTest {
         var first = pay(invoice, "50000.00");
         assertThat(first.invoicePaid()).isFalse();
         assertThat(first.message()).contains("25000.00 RUB still due");
-        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
 
         var second = pay(invoice, "25000.00");
         assertThat(second.invoicePaid()).isTrue();
-        assertThat(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
         assertThat(deposits.paidSoFar(invoice(instance))).isEqualByComparingTo("75000.00");
     }
 
@@ -112,12 +113,12 @@ class DepositProcessTest {
         ProcessInstance instance = journeys.awaitingDeposit(body -> { });
 
         submitPaymentOrder(instance, "75000");
-        assertThat(instance).isWaitingAt(REVIEW_PAYMENT_ORDER).task().hasCandidateGroup("moderators");
+        assertThatEngagement(instance).isWaitingAt(REVIEW_PAYMENT_ORDER).task().hasCandidateGroup("moderators");
         assertThat(tasks.getVariablesLocal(task(REVIEW_PAYMENT_ORDER, instance).getId()))
                 .containsEntry("declaredAmount", "75000").containsKey("paymentOrderUrl");
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
 
-        assertThat(instance).hasPassed(PAYMENT_ORDER_DECISION, DEPOSIT_COLLECTED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(PAYMENT_ORDER_DECISION, DEPOSIT_COLLECTED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
         assertThat(deposits.payments(invoice(instance))).singleElement()
                 .satisfies(p -> assertThat(p.getSource()).isEqualTo(Payment.Source.PAYMENT_ORDER));
         assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.KEPT);
@@ -127,13 +128,13 @@ class DepositProcessTest {
     void whileAModeratorChecksAPaymentOrderTheRemindersWait() {
         ProcessInstance instance = journeys.awaitingDeposit(body -> { });
         submitPaymentOrder(instance, "75000");
-        assertThat(instance).hasPassed(PAYMENT_ORDER_SUBMITTED).isWaitingAt(REVIEW_PAYMENT_ORDER);
+        assertThatEngagement(instance).hasPassed(PAYMENT_ORDER_SUBMITTED).isWaitingAt(REVIEW_PAYMENT_ORDER);
         assertThat(journeys.ladder(instance)).as("the client has acted: no reminder, no breach while we check").isNull();
 
         // The moderator checks late, after the deadline would have passed: the client is not in breach for it.
         ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(20))));
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
-        assertThat(instance).isWaitingAt(PREPARE_BRIEF).hasNotPassed(DEPOSIT_DUE_AGAIN);
+        assertThatEngagement(instance).isWaitingAt(PREPARE_BRIEF).hasNotPassed(DEPOSIT_DUE_AGAIN);
     }
 
     @Test
@@ -146,17 +147,17 @@ class DepositProcessTest {
 
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "REJECTED",
                 "paymentOrderRejectionReason", "No such transfer on the account"));
-        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
         assertThat(journeys.templatesSentFor(instance)).contains("deposit.order.rejected");
 
         submitPaymentOrder(instance, "75000");
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED", "confirmedAmount", "40000"));
-        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
         assertThat(journeys.templatesSentFor(instance)).contains("deposit.order.partial");
 
         submitPaymentOrder(instance, "35000");
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
-        assertThat(instance).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).isWaitingAt(PREPARE_BRIEF);
     }
 
     @Test
@@ -169,7 +170,7 @@ class DepositProcessTest {
                 .hasMessageContaining("only PDF, JPEG or PNG");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("paidAmount", "75000")))
                 .hasMessageContaining("paymentOrder");
-        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
         assertThat(deposits.paymentOrders(invoice(instance))).isEmpty();
     }
 
@@ -179,18 +180,18 @@ class DepositProcessTest {
         // the money: it is stored, and once the block is lifted the process finds the deposit paid.
         ProcessInstance instance = journeys.awaitingDeposit(body -> { });
         journeys.escalateToBreach(instance);
-        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
 
         var late = pay(invoice(instance), "75000.00");
         assertThat(late.outcome()).isEqualTo(PaymentService.Outcome.RECORDED);
-        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
         assertThat(instance).isNotWaitingAt(DEPOSIT_RECEIVED);
 
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "The payment order checks out"));
 
-        assertThat(instance).hasPassed(RENEW_DEPOSIT_DUE_DATE, DEPOSIT_PAID_ALREADY, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT)
+        assertThatEngagement(instance).hasPassed(RENEW_DEPOSIT_DUE_DATE, DEPOSIT_PAID_ALREADY, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT)
                 .isWaitingAt(PREPARE_BRIEF);
         assertThat(promise(instance).getStatus()).as("paid, but after its date").isEqualTo(Promise.Status.BROKEN);
         assertThat(promise(instance).getFulfilledAt()).isNotNull();
@@ -205,9 +206,9 @@ class DepositProcessTest {
                 ReminderLadderProcess.Elements.WARNING_TIMER, ReminderLadderProcess.Elements.DEADLINE_TIMER);
 
         assertThat(Duration.between(start, journeys.now()).toDays()).isEqualTo(14);
-        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+        assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
                 .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThat(instance).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
+        assertThatEngagement(instance).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
         assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.BROKEN);
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(journeys.templatesSentFor(instance)).containsSubsequence("deposit.invoice", "reminder.friendly",
@@ -226,14 +227,14 @@ class DepositProcessTest {
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-        assertThat(instance).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(invoice(instance).getDueAt()).isEqualTo(journeys.now().plus(Duration.ofDays(7)));
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.DEPOSIT_DUE_AT.name()))
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, EngagementProcess.Variables.DEPOSIT_DUE_AT.name()))
                 .isEqualTo(Date.from(journeys.now().plus(Duration.ofDays(7))));
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
 
         pay(invoice(instance), "75000.00");
-        assertThat(instance).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).isWaitingAt(PREPARE_BRIEF);
     }
 
     @Test
@@ -247,16 +248,16 @@ class DepositProcessTest {
 
         // The money arrives while the engagement is paused: stored, not delivered to a suspended process.
         assertThat(pay(invoice(paused), "54000.00").invoicePaid()).isTrue();
-        assertThat(paused).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(paused).isWaitingAt(PAY_DEPOSIT);
 
         ClockUtil.setCurrentTime(Date.from(journeys.now().plus(Duration.ofDays(2))));
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-        assertThat(paused).hasPassed(DEPOSIT_RECEIVED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(paused).hasPassed(DEPOSIT_RECEIVED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
         assertThat(invoice(paused).getDueAt()).as("a paid invoice keeps its date").isEqualTo(pausedDue);
-        assertThat(breaching).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(breaching).isWaitingAt(PAY_DEPOSIT);
     }
 
     @Test
@@ -268,17 +269,17 @@ class DepositProcessTest {
                 deposits.recordPayment(context.getBean(Invoices.class).lockById(invoice.getId()).orElseThrow(),
                         Payment.Source.PROVIDER, "pay-" + UUID.randomUUID(), invoice.getAmount(), invoice.getCurrency(),
                         journeys.now(), "{}"));
-        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
 
         context.getBean(DepositCorrelation.class).sweep();
 
-        assertThat(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
     }
 
     private void submitPaymentOrder(ProcessInstance instance, String amount) {
         complete(task(PAY_DEPOSIT, instance), withVariables("paymentOrder",
                 Variables.fileValue("payment-order.pdf").file(Journeys.PDF).create(), "paidAmount", amount));
-        assertThat(runtime.getVariable(instance.getId(), "paymentOrder")).isNull();
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, "paymentOrder")).isNull();
     }
 
     private PaymentService.Result pay(Invoice invoice, String amount) {

@@ -1,10 +1,11 @@
 package com.engagementorchestrator.deposit;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
@@ -57,7 +58,7 @@ class FinalPaymentProcessTest {
         instance = journeys.working(body -> { });
         engagementId = journeys.engagement(instance).getId();
         deliveries.declareDelivered(engagementId);
-        assertThat(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, FINAL_PAYMENT_OBLIGATION);
+        assertThatEngagement(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, FINAL_PAYMENT_OBLIGATION);
     }
 
     @AfterEach
@@ -74,7 +75,10 @@ class FinalPaymentProcessTest {
         provider.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(), invoice.getAmount(),
                 invoice.getCurrency(), null), "{}");
 
-        assertThat(instance).hasPassed(FINAL_PAYMENT_RECEIVED, COMPLETE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
+        assertThatEngagement(instance).hasPassed(FINAL_PAYMENT_RECEIVED, COMPLETE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
+        // Every phase, each a model of its own, in the one engagement.
+        assertThatEngagement(instance).hasPassed(SCREENING, SIGNING_AUTHORITY, DEPOSIT, MATERIALS, WORK, FINAL_PAYMENT, CLOSURE)
+                .hasNotPassed(SCREENING_DECLINED, SIGNING_AUTHORITY_FAILED);
         var engagement = journeys.engagement(instance.getBusinessKey());
         assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.COMPLETED);
         assertThat(engagement.getSummary()).contains("final invoice " + invoice.getNumber()).contains("Promises:");
@@ -87,17 +91,17 @@ class FinalPaymentProcessTest {
     void paidByPaymentOrderThatAModeratorConfirms() {
         complete(task(PAY_FINAL_INVOICE, instance), withVariables("paymentOrder",
                 Variables.fileValue("order.pdf").file(Journeys.PDF).create(), "paidAmount", "175000"));
-        assertThat(instance).isWaitingAt(REVIEW_FINAL_PAYMENT_ORDER);
+        assertThatEngagement(instance).isWaitingAt(REVIEW_FINAL_PAYMENT_ORDER);
         assertThat(tasks.getVariablesLocal(task(REVIEW_FINAL_PAYMENT_ORDER, instance).getId()).get("invoiceNumber"))
                 .isEqualTo(payments.finalInvoice(engagementId).orElseThrow().getNumber());
 
         complete(task(REVIEW_FINAL_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED", "confirmedAmount", "100000"));
-        assertThat(instance).isWaitingAt(PAY_FINAL_INVOICE);
+        assertThatEngagement(instance).isWaitingAt(PAY_FINAL_INVOICE);
         complete(task(PAY_FINAL_INVOICE, instance), withVariables("paymentOrder",
                 Variables.fileValue("order-2.pdf").file(Journeys.PDF).create(), "paidAmount", "75000"));
         complete(task(REVIEW_FINAL_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
 
-        assertThat(instance).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
+        assertThatEngagement(instance).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
         assertThat(payments.paidSoFar(payments.finalInvoice(engagementId).orElseThrow())).isEqualByComparingTo(new BigDecimal("175000"));
     }
 
@@ -107,22 +111,22 @@ class FinalPaymentProcessTest {
         Invoice invoice = payments.finalInvoice(engagementId).orElseThrow();
         provider.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(), invoice.getAmount(),
                 invoice.getCurrency(), null), "{}");
-        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
 
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "The payment order checks out"));
 
-        assertThat(instance).hasPassed(RENEW_FINAL_PAYMENT_DUE_DATE, FINAL_PAID_ALREADY, COMPLETE_ENGAGEMENT).isEnded();
+        assertThatEngagement(instance).hasPassed(RENEW_FINAL_PAYMENT_DUE_DATE, FINAL_PAID_ALREADY, COMPLETE_ENGAGEMENT).isEnded();
     }
 
     @Test
     void anUnpaidFinalInvoiceFirstAsksWhetherThePaymentFailedThenEndsInABreach() {
         journeys.escalateToBreach(instance);
 
-        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+        assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
                 .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThat(instance).hasPassed(FINAL_PAYMENT_TASK_WITHDRAWN).isWaitingAt(FINAL_PAYMENT_OBLIGATION);
+        assertThatEngagement(instance).hasPassed(FINAL_PAYMENT_TASK_WITHDRAWN).isWaitingAt(FINAL_PAYMENT_OBLIGATION);
         assertThat(journeys.templatesSentFor(instance)).containsSubsequence("final.invoice", "reminder.friendly.FINAL_PAYMENT",
                 "reminder.concern", "reminder.warning", "block.notice");
         assertThat(deliveries.originalsReleased(engagementId)).isFalse();
@@ -130,6 +134,6 @@ class FinalPaymentProcessTest {
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
-        assertThat(instance).hasPassed(FINAL_PAYMENT_DUE_AGAIN, RENEW_FINAL_PAYMENT_DUE_DATE).isWaitingAt(PAY_FINAL_INVOICE);
+        assertThatEngagement(instance).hasPassed(FINAL_PAYMENT_DUE_AGAIN, RENEW_FINAL_PAYMENT_DUE_DATE).isWaitingAt(PAY_FINAL_INVOICE);
     }
 }

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.deposit;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -72,7 +73,7 @@ class PaymentWebhookTest {
         assertThat(List.of(missing.statusCode(), wrong.statusCode(), tampered.statusCode())).containsOnly(401);
         assertThat(missing.body()).contains("X-Signature");
         assertThat(count("payment") + count("unmatched_payment")).isEqualTo(before);
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
     }
 
     @Test
@@ -89,7 +90,7 @@ class PaymentWebhookTest {
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(json.readTree(replay.body()).path("status").asText()).isEqualTo("DUPLICATE");
         assertThat(jdbc.queryForObject("select count(*) from payment where provider_payment_id = ?", Long.class, id)).isOne();
-        assertThat(instance).hasPassed(EngagementProcess.Elements.DEPOSIT_RECEIVED)
+        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.DEPOSIT_RECEIVED)
                 .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 
@@ -158,7 +159,7 @@ class PaymentWebhookTest {
                     .doesNotContainIgnoringCase("numeric");
         }
         assertThat(count("payment") + count("unmatched_payment")).isEqualTo(before);
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
     }
 
     private String payment(String id, String invoiceNumber, String amount) {

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.deposit;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.DEPOSIT_RECEIVED;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.PAY_DEPOSIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,7 +105,7 @@ class SmtpStallTest {
             assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isGreaterThan(1);
             ScheduledFuture<?> depositSweep = scheduler.schedule(scheduled("DepositCorrelation.sweep"), Instant.now());
             depositSweep.get(20, TimeUnit.SECONDS);
-            assertThat(instance).hasPassed(DEPOSIT_RECEIVED);
+            assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED);
 
             // Health answers at once and names the backlog (letters waiting longer than backlog-after, PT3S here).
             Thread.sleep(3_200);
@@ -152,7 +153,7 @@ class SmtpStallTest {
         transactions.executeWithoutResult(status -> deposits.recordPayment(invoices.lockById(invoice.getId()).orElseThrow(),
                 Payment.Source.PROVIDER, "pay-" + UUID.randomUUID(), invoice.getAmount(), invoice.getCurrency(),
                 journeys.now(), "{}"));
-        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
         ClockUtil.reset();
         Thread.sleep(1_000); // let the journey's own letters go out before the relay stalls
         return instance;

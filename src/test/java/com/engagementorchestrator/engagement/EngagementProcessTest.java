@@ -1,13 +1,14 @@
 package com.engagementorchestrator.engagement;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.job;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
@@ -81,20 +82,20 @@ class EngagementProcessTest {
     void cleanClientGetsAnIntroCallThenProvesSigningAuthority() {
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
         ProcessInstance instance = register(body -> { });
-        assertThat(instance).isWaitingAt(CHECK_COMPANY_REGISTRY);
+        assertThatEngagement(instance).isWaitingAt(CHECK_COMPANY_REGISTRY);
 
         execute(job(instance));
 
         // The rules accept, yet the articles judge every client in the first conversation: a moderator calls first.
-        assertThat(instance).hasPassed(SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING).task().hasCandidateGroup("moderators");
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT.name())).isEqualTo("ACCEPT");
+        assertThatEngagement(instance).hasPassed(SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING).task().hasCandidateGroup("moderators");
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, EngagementProcess.Variables.SCREENING_VERDICT.name())).isEqualTo("ACCEPT");
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getVerdict()).isNull();
         String callId = task(instance).getId();
         assertThatThrownBy(() -> engine.getTaskService().complete(callId, Map.of("reviewDecision", "ACCEPT",
                 "preferredContactChannel", "MESSENGER", "reportEveryDays", 0L)))
                 .hasMessageContaining("reportEveryDays").hasMessageContaining("1 to 31");
-        assertThat(instance).isWaitingAt(REVIEW_SCREENING);
+        assertThatEngagement(instance).isWaitingAt(REVIEW_SCREENING);
         complete(task(instance), withVariables("reviewDecision", "ACCEPT", "callNotes", "Knows what they want",
                 "preferredContactChannel", "MESSENGER", "reportEveryDays", 14L));
         // Seed 002: the preferred channel and the schedule of contact are agreed in the call and recorded.
@@ -103,16 +104,16 @@ class EngagementProcessTest {
         assertThat(agreement.getReportEveryDays()).isEqualTo(14);
         assertThat(agreement.getAgreedBy()).isNotBlank();
 
-        assertThat(instance).hasPassed(REVIEW_DECISION, ACCEPT_MERGE, REQUEST_SIGNING_AUTHORITY)
+        assertThatEngagement(instance).hasPassed(REVIEW_DECISION, ACCEPT_MERGE, REQUEST_SIGNING_AUTHORITY)
                 .isWaitingAt(PROVE_SIGNING_AUTHORITY).task().isAssignedTo(email);
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SIGNING_AUTHORITY);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getScore()).isZero();
 
         upload(instance, "order.pdf", PDF);
-        assertThat(instance).isWaitingAt(VERIFY_SIGNING_AUTHORITY).task().hasCandidateGroup("moderators");
+        assertThatEngagement(instance).isWaitingAt(VERIFY_SIGNING_AUTHORITY).task().hasCandidateGroup("moderators");
         complete(task(instance), withVariables("authorityDecision", "ACCEPTED"));
 
-        assertThat(instance).hasPassed(CONFIRM_SIGNING_AUTHORITY, ISSUE_DEPOSIT_INVOICE).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).hasPassed(CONFIRM_SIGNING_AUTHORITY, ISSUE_DEPOSIT_INVOICE).isWaitingAt(PAY_DEPOSIT);
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.DEPOSIT);
         assertThat(templatesSentFor(instance)).containsExactly("registration.received", "authority.requested",
                 "authority.accepted", "deposit.invoice");
@@ -123,16 +124,16 @@ class EngagementProcessTest {
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
         ProcessInstance instance = register(body -> body.put("industry", "SEAFOOD"));
         execute(job(instance));
-        assertThat(instance).isWaitingAt(REVIEW_SCREENING);
+        assertThatEngagement(instance).isWaitingAt(REVIEW_SCREENING);
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
-        assertThat(runtime.getVariable(instance.getId(), EngagementProcess.Variables.SCREENING_VERDICT.name())).isEqualTo("REVIEW");
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, EngagementProcess.Variables.SCREENING_VERDICT.name())).isEqualTo("REVIEW");
         assertThat(engine.getTaskService().getVariablesLocal(task(instance).getId()))
                 .containsKeys("intakeSummary", "markersSummary", "companySummary")
                 .extractingByKey("markersSummary").asString().contains("M4");
 
         complete(task(instance), withVariables("reviewDecision", "ACCEPT", "callNotes", "Clear goals, named everyone"));
 
-        assertThat(instance).hasPassed(REVIEW_DECISION, ACCEPT_MERGE).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).hasPassed(REVIEW_DECISION, ACCEPT_MERGE).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getVerdict().name()).isEqualTo("ACCEPT");
     }
 
@@ -144,7 +145,7 @@ class EngagementProcessTest {
 
         complete(task(instance), withVariables("reviewDecision", "DECLINE", "observedPartnersSplit", true));
 
-        assertThat(instance).hasPassed(REVIEW_DECISION, DECLINE_MERGE, DECLINE_ENGAGEMENT).isEnded()
+        assertThatEngagement(instance).hasPassed(REVIEW_DECISION, DECLINE_MERGE, DECLINE_ENGAGEMENT).isEnded()
                 .hasPassed(ENGAGEMENT_DECLINED);
         Engagement engagement = engagement(instance);
         assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.DECLINED);
@@ -166,12 +167,12 @@ class EngagementProcessTest {
         assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("reviewDecision", "ACCEPT",
                 "observedPartnersSplit", true)))
                 .hasMessageContaining("overrideReason").hasMessageContaining("needs a written reason");
-        assertThat(instance).isWaitingAt(REVIEW_SCREENING);
+        assertThatEngagement(instance).isWaitingAt(REVIEW_SCREENING);
 
         complete(task(instance), withVariables("reviewDecision", "ACCEPT", "observedPartnersSplit", true,
                 "overrideReason", "Long-standing acquaintance of the founder; the new owner signs"));
 
-        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         var s = screening.find(engagement(instance).getId()).orElseThrow();
         assertThat(s.getRuleVerdict().name()).isEqualTo("DECLINE");
         assertThat(s.getVerdict().name()).isEqualTo("ACCEPT");
@@ -185,8 +186,10 @@ class EngagementProcessTest {
         ProcessInstance instance = register(body -> { });
         execute(job(instance));
 
-        assertThat(instance).hasPassed(SCORE_SCREENING, DECLINE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_DECLINED)
+        assertThatEngagement(instance).hasPassed(SCORE_SCREENING, DECLINE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_DECLINED)
                 .hasNotPassed(REVIEW_SCREENING);
+        // The screening phase ends with its error: the engagement ends there and calls no further phase.
+        assertThatEngagement(instance).hasPassed(SCREENING_DECLINED, DECLINED).hasNotPassed(SIGNING_AUTHORITY);
         var s = screening.find(engagement(instance).getId()).orElseThrow();
         assertThat(s.getMarkers()).extracting("id").containsExactly("M5");
         assertThat(s.getVerdict().name()).isEqualTo("DECLINE");
@@ -212,7 +215,7 @@ class EngagementProcessTest {
         }
 
         assertThat(attempts).isEqualTo(4);
-        assertThat(instance).hasPassed(COMPANY_REGISTRY_UNAVAILABLE).isWaitingAt(CHECK_COMPANY_MANUALLY)
+        assertThatEngagement(instance).hasPassed(COMPANY_REGISTRY_UNAVAILABLE).isWaitingAt(CHECK_COMPANY_MANUALLY)
                 .task().hasCandidateGroup("moderators");
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(engagement(instance).getPhase()).isEqualTo(EngagementPhase.COMPANY_CHECK);
@@ -222,7 +225,7 @@ class EngagementProcessTest {
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().isCompanyChecked()).isFalse();
 
         complete(task(instance), withVariables("companyStatus", "ACTIVE", "debtCases", 0L, "companyCheckNotes", "egrul.nalog.ru"));
-        assertThat(instance).hasPassed(COMPANY_CHECKED, SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING);
+        assertThatEngagement(instance).hasPassed(COMPANY_CHECKED, SCORE_SCREENING).isWaitingAt(REVIEW_SCREENING);
         assertThat(screening.find(engagement(instance).getId()).orElseThrow().getCompanyCheck().name()).isEqualTo("MANUAL");
     }
 
@@ -230,12 +233,12 @@ class EngagementProcessTest {
     void manualCheckRejectsAMissingLegalState() {
         ProcessInstance instance = register(body -> body.put("country", "DE"));
         execute(job(instance));
-        assertThat(instance).isWaitingAt(CHECK_COMPANY_MANUALLY);
+        assertThatEngagement(instance).isWaitingAt(CHECK_COMPANY_MANUALLY);
         String taskId = task(instance).getId();
 
         assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("debtCases", -1)))
                 .hasMessageContaining("companyStatus").hasMessageContaining("debtCases");
-        assertThat(instance).isWaitingAt(CHECK_COMPANY_MANUALLY);
+        assertThatEngagement(instance).isWaitingAt(CHECK_COMPANY_MANUALLY);
     }
 
     @Test
@@ -245,11 +248,12 @@ class EngagementProcessTest {
             upload(instance, "scan-" + attempt + ".png", PNG);
             complete(task(instance), withVariables("authorityDecision", "REJECTED", "authorityRejectionReason", "Signed by nobody"));
             if (attempt < 3) {
-                assertThat(instance).hasPassed(ASK_FOR_NEW_AUTHORITY_DOCUMENT).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+                assertThatEngagement(instance).hasPassed(ASK_FOR_NEW_AUTHORITY_DOCUMENT).isWaitingAt(PROVE_SIGNING_AUTHORITY);
             }
         }
 
-        assertThat(instance).hasPassed(REFUSE_UNPROVEN_AUTHORITY).isEnded().hasPassed(SIGNING_AUTHORITY_NOT_PROVEN);
+        assertThatEngagement(instance).hasPassed(REFUSE_UNPROVEN_AUTHORITY).isEnded().hasPassed(SIGNING_AUTHORITY_NOT_PROVEN);
+        assertThatEngagement(instance).hasPassed(SCREENING, SIGNING_AUTHORITY_FAILED, AUTHORITY_NOT_PROVEN).hasNotPassed(DEPOSIT);
         Engagement engagement = engagement(instance);
         assertThat(engagement.getStatus()).isEqualTo(EngagementStatus.DECLINED);
         assertThat(engagement.getCloseReason()).contains("M6");
@@ -266,7 +270,7 @@ class EngagementProcessTest {
         String taskId = task(instance).getId();
         assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("authorityDecision", "REJECTED")))
                 .hasMessageContaining("authorityRejectionReason");
-        assertThat(instance).isWaitingAt(VERIFY_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(VERIFY_SIGNING_AUTHORITY);
     }
 
     @Test
@@ -278,7 +282,7 @@ class EngagementProcessTest {
 
         assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("authorityDocument", fake)))
                 .hasMessageContaining("only PDF, JPEG or PNG");
-        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         assertThat(authority.documents(engagement(instance).getId())).isEmpty();
     }
 
@@ -287,7 +291,7 @@ class EngagementProcessTest {
         Instant start = Instant.now();
         ClockUtil.setCurrentTime(Date.from(start));
         ProcessInstance instance = acceptedEngagement();
-        assertThat(instance).isWaitingAt(AUTHORITY_OBLIGATION);
+        assertThatEngagement(instance).isWaitingAt(AUTHORITY_OBLIGATION);
         var journeys = new com.engagementorchestrator.support.Journeys(context);
 
         assertThat(journeys.escalateToBreach(instance)).containsExactly("FriendlyReminderTimerEvent", "DueDateTimerEvent",
@@ -295,9 +299,9 @@ class EngagementProcessTest {
 
         // 5 days: friendly; 7: due; 8: concern; 10: warning; 14: deadline.
         assertThat(Duration.between(start, ClockUtil.getCurrentTime().toInstant()).toDays()).isEqualTo(14);
-        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+        assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
                 .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThat(instance).hasPassed(AUTHORITY_TASK_WITHDRAWN).isWaitingAt(AUTHORITY_OBLIGATION);
+        assertThatEngagement(instance).hasPassed(AUTHORITY_TASK_WITHDRAWN).isWaitingAt(AUTHORITY_OBLIGATION);
         assertThat(engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(templatesSentFor(instance)).containsSubsequence("authority.requested", "reminder.friendly",
                 "reminder.concern", "reminder.warning", "block.notice");
@@ -313,13 +317,13 @@ class EngagementProcessTest {
         var review = engine.getTaskService().createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", email).singleResult();
         engine.getTaskService().complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "Was on leave"));
-        assertThat(first).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(first).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         ClockUtil.reset();
 
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
         ProcessInstance second = register(body -> body.put("fullName", "A colleague from the same company"));
         execute(job(second));
-        assertThat(second).isWaitingAt(REVIEW_SCREENING);
+        assertThatEngagement(second).isWaitingAt(REVIEW_SCREENING);
         assertThat(screening.find(engagement(second).getId()).orElseThrow().getMarkers()).extracting("id").contains("M3");
     }
 
@@ -328,7 +332,7 @@ class EngagementProcessTest {
         ProcessInstance instance = register(body -> { });
         execute(job(instance));
         complete(task(REVIEW_SCREENING, instance), withVariables("reviewDecision", "ACCEPT"));
-        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         return instance;
     }
 
@@ -348,7 +352,7 @@ class EngagementProcessTest {
             RegistryStubs.company(inn, "ACTIVE", 0, 0);
             ProcessInstance clear = register(body -> { });
             execute(job(clear));
-            assertThat(clear).hasPassed(SCORE_SCREENING, ACCEPT_MERGE).hasNotPassed(REVIEW_SCREENING)
+            assertThatEngagement(clear).hasPassed(SCORE_SCREENING, ACCEPT_MERGE).hasNotPassed(REVIEW_SCREENING)
                     .isWaitingAt(PROVE_SIGNING_AUTHORITY);
             assertThat(screening.find(engagement(clear).getId()).orElseThrow().getVerdict().name()).isEqualTo("ACCEPT");
 
@@ -356,7 +360,7 @@ class EngagementProcessTest {
             RegistryStubs.company(inn, "ACTIVE", 0, 0);
             ProcessInstance borderline = register(body -> body.put("firstContactChannel", "VOICE_MESSAGE"));
             execute(job(borderline));
-            assertThat(borderline).as("a REVIEW verdict always gets the call").isWaitingAt(REVIEW_SCREENING);
+            assertThatEngagement(borderline).as("a REVIEW verdict always gets the call").isWaitingAt(REVIEW_SCREENING);
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
         }
@@ -369,18 +373,18 @@ class EngagementProcessTest {
         change.accept(body);
         Engagement engagement = registrations.register(json.convertValue(body, RegistrationRequest.class));
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.getNumber())
-                .singleResult();
+                .processDefinitionKey(EngagementProcess.KEY).singleResult();
         // The registration only stores: the intake is screened by a job of its own (see BrokenRulesRegistrationTest).
-        assertThat(instance).isWaitingAt(SCREEN_INTAKE);
+        assertThatEngagement(instance).isWaitingAt(SCREEN_INTAKE);
         assertThat(screening.find(engagement.getId())).isEmpty();
         execute(job(instance));
         return instance;
     }
 
     private void upload(ProcessInstance instance, String name, byte[] content) {
-        assertThat(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(PROVE_SIGNING_AUTHORITY);
         complete(task(instance), withVariables("authorityDocument", Variables.fileValue(name).file(content).create()));
-        assertThat(runtime.getVariable(instance.getId(), "authorityDocument")).isNull();
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, "authorityDocument")).isNull();
     }
 
     private Engagement engagement(ProcessInstance instance) {
@@ -393,7 +397,7 @@ class EngagementProcessTest {
     }
 
     private Job currentJob(ProcessInstance instance) {
-        return management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        return com.engagementorchestrator.support.EngagementAssert.jobs(instance).stream().findFirst().orElse(null);
     }
 
 }

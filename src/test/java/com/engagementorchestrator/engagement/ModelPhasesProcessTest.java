@@ -1,5 +1,6 @@
 package com.engagementorchestrator.engagement;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -24,7 +25,8 @@ import org.springframework.context.ApplicationContext;
 @IntegrationTest
 class ModelPhasesProcessTest {
 
-    static final String RESOURCE = "processes/engagement.bpmn";
+    /** The intro call is a step of the screening phase the engagement calls. */
+    static final String RESOURCE = "processes/engagement-screening.bpmn";
     static final String REVIEW_PHASE = "<camunda:property name=\"phase\" value=\"SCREENING_REVIEW\" />";
 
     @Autowired ApplicationContext context;
@@ -52,14 +54,14 @@ class ModelPhasesProcessTest {
         Journeys journeys = new Journeys(context);
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(body -> { });
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
 
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
-        assertThat(repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
+        assertThat(repository.getProcessDefinition(screening(instance).getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId);
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.WORK);
     }
 
-    /** A version deployed before the phases were in the model declares none: its engagements still change phase. */
+    /** A version deployed before the phases were in the models declares none: its engagements still change phase. */
     @Test
     void anEngagementModelWithoutPhasesMovesByTheElementsThatUsedToSetThem() throws IOException {
         String shipped = Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8);
@@ -70,11 +72,16 @@ class ModelPhasesProcessTest {
         Journeys journeys = new Journeys(context);
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(body -> { });
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        assertThat(repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId);
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
+        assertThat(repository.getProcessDefinition(screening(instance).getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId);
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.SCREENING_REVIEW);
         journeys.acceptAfterIntroCall(instance);
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.SIGNING_AUTHORITY);
+    }
+
+    ProcessInstance screening(ProcessInstance engagement) {
+        return com.engagementorchestrator.support.EngagementAssert.called(engagement,
+                com.engagementorchestrator.screening.ScreeningProcess.KEY);
     }
 
     @Test

@@ -103,8 +103,8 @@ class TaskFormGuardTest {
         assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
         assertThat(authority.documents(alice.engagementId())).isEmpty();
         assertThat(authority.documents(bob.engagementId())).isEmpty();
-        assertThat(runtime.getVariable(alice.instance().getId(), "engagementId")).isEqualTo(alice.engagementId());
-        assertThat(runtime.getVariable(alice.instance().getId(), "clientUserId")).isEqualTo(alice.email());
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(alice.instance(), "engagementId")).isEqualTo(alice.engagementId());
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(alice.instance(), "clientUserId")).isEqualTo(alice.email());
 
         // The form's own field goes through, and the document lands on the task's own engagement.
         assertThat(portal.upload(own.getId(), Map.of("authorityDocument", Journeys.PDF)).statusCode()).isEqualTo(204);
@@ -128,7 +128,7 @@ class TaskFormGuardTest {
         } finally {
             identity.clearAuthentication();
         }
-        assertThat(runtime.getVariable(alice.instance().getId(), "engagementId")).isEqualTo(alice.engagementId());
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(alice.instance(), "engagementId")).isEqualTo(alice.engagementId());
         assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
     }
 
@@ -194,7 +194,7 @@ class TaskFormGuardTest {
         assertThat(wrong.statusCode()).isIn(401, 403);
         assertThat(wrong.body()).doesNotContain("/portal");
         assertThat(tasks.createTaskQuery().taskId(own.getId()).count()).isEqualTo(1);
-        assertThat(runtime.getVariable(alice.instance().getId(), "engagementId")).isEqualTo(alice.engagementId());
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(alice.instance(), "engagementId")).isEqualTo(alice.engagementId());
     }
 
     @Test
@@ -213,7 +213,8 @@ class TaskFormGuardTest {
 
         // The screening's internal notes stay with the moderators: the client's authority task shows none of them.
         Task authorityTask = authorityTask(bob);
-        runtime.setVariable(bob.instance().getId(), "callNotes", "Sounded evasive about the budget");
+        // On the instance the task is in (the signing-authority phase), where the task sees its variables.
+        runtime.setVariable(authorityTask.getProcessInstanceId(), "callNotes", "Sounded evasive about the budget");
         JsonNode own = portal(bob).shownVariables(authorityTask.getId());
         assertThat(own.has("callNotes")).isFalse();
         assertThat(own.has("screeningVerdict")).isFalse();
@@ -244,7 +245,7 @@ class TaskFormGuardTest {
         // Even where staff may write objects, the engine deserializes only its allow-list of JDK value types.
         runtime.setVariable(alice.instance().getId(), "planted", Variables.serializedObjectValue("\"http://attacker.example\"")
                 .objectTypeName("java.net.URL").serializationDataFormat("application/json").create());
-        assertThatThrownBy(() -> runtime.getVariable(alice.instance().getId(), "planted"))
+        assertThatThrownBy(() -> com.engagementorchestrator.support.EngagementAssert.variable(alice.instance(), "planted"))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("java.net.URL");
     }
 
@@ -276,12 +277,12 @@ class TaskFormGuardTest {
                 new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-" + invoice.getNumber(),
                         invoice.getNumber(), invoice.getAmount(), invoice.getCurrency(), null), "{}");
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(
-                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(EngagementProcess.Elements.PREPARE_BRIEF, other),
+                com.engagementorchestrator.support.EngagementAssert.task(EngagementProcess.Elements.PREPARE_BRIEF, other),
                 org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables("briefItems",
                         "ANSWER | Who are your customers | " + LocalDate.now().plusDays(3)));
         var materials = context.getBean(com.engagementorchestrator.materials.MaterialsService.class);
         long ownItem = materials.items(journeys.engagement(other).getId()).get(0).getId();
-        Task provide = tasks.createTaskQuery().processInstanceId(other.getId())
+        Task provide = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(other))
                 .taskDefinitionKey(EngagementProcess.Elements.PROVIDE_MATERIALS).singleResult();
         PortalClient portal = new PortalClient(http, json, port, journeys.email, PASSWORD);
 
@@ -312,7 +313,7 @@ class TaskFormGuardTest {
     }
 
     private Task authorityTask(Party party) {
-        return tasks.createTaskQuery().processInstanceId(party.instance().getId())
+        return tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(party.instance()))
                 .taskDefinitionKey(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY).singleResult();
     }
 

@@ -1,11 +1,12 @@
 package com.engagementorchestrator.materials;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
@@ -75,11 +76,11 @@ class MaterialsProcessTest {
         String taskId = task(PREPARE_BRIEF, instance).getId();
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("briefItems", "PHOTO | Logo | 2020-01-01\nFILE | | " + today.plusDays(3))))
                 .hasMessageContaining("line 1: the kind must be FILE or ANSWER").hasMessageContaining("line 2: the title");
-        assertThat(instance).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).isWaitingAt(PREPARE_BRIEF);
 
         sendBrief(instance);
 
-        assertThat(instance).hasPassed(SEND_BRIEF).isWaitingAt(PROVIDE_MATERIALS).task().isAssignedTo(journeys.email);
+        assertThatEngagement(instance).hasPassed(SEND_BRIEF).isWaitingAt(PROVIDE_MATERIALS).task().isAssignedTo(journeys.email);
         assertThat(journeys.ladder(instance)).isNotNull();
         assertThat(promises.ofEngagement(id(instance))).filteredOn(p -> p.getKind() == Promise.Kind.BRIEF_ITEM).hasSize(2)
                 .allSatisfy(p -> assertThat(p.getStatus()).isEqualTo(Promise.Status.OPEN));
@@ -94,12 +95,12 @@ class MaterialsProcessTest {
 
         send(instance, Map.of(answer(items.get(0)), "Small businesses ordering online", file(items.get(1)), pdf()));
 
-        assertThat(instance).hasPassed(MATERIALS_TO_REVIEW).isWaitingAt(REVIEW_MATERIALS);
+        assertThatEngagement(instance).hasPassed(MATERIALS_TO_REVIEW).isWaitingAt(REVIEW_MATERIALS);
         assertThat(tasks.getVariablesLocal(task(REVIEW_MATERIALS, instance).getId())).containsKey("submittedItemOptions")
                 .extractingByKey("materialsSummary").asString().contains("Small businesses", "brand.pdf", "/materials/");
         complete(task(REVIEW_MATERIALS, instance), withVariables("missingItems", List.of()));
 
-        assertThat(instance).hasPassed(COMPLETE_MATERIALS).isWaitingAt(WORK_DELIVERED);
+        assertThatEngagement(instance).hasPassed(COMPLETE_MATERIALS).isWaitingAt(WORK_DELIVERED);
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.WORK);
         assertThat(materials.brief(id(instance)).orElseThrow().getRounds()).isEqualTo(1);
         assertThat(promises.ofEngagement(id(instance))).filteredOn(p -> p.getKind() == Promise.Kind.BRIEF_ITEM)
@@ -120,14 +121,14 @@ class MaterialsProcessTest {
                 Variables.objectValue(List.of(String.valueOf(items.get(1).getId()))).serializationDataFormat("application/json").create(),
                 "reviewNotes", "The PDF is empty; please send the brand book itself"));
 
-        assertThat(instance).hasPassed(MATERIALS_COMPLETE, REQUEST_MISSING_MATERIALS).isWaitingAt(PROVIDE_MATERIALS);
+        assertThatEngagement(instance).hasPassed(MATERIALS_COMPLETE, REQUEST_MISSING_MATERIALS).isWaitingAt(PROVIDE_MATERIALS);
         assertThat(materials.awaited(id(instance))).extracting(BriefItem::getId).containsExactly(items.get(1).getId());
         assertThat(journeys.templatesSentFor(instance)).contains("materials.missing");
 
         send(instance, Map.of(file(items.get(1)), pdf()));
         complete(task(REVIEW_MATERIALS, instance), withVariables("missingItems", ""));
 
-        assertThat(instance).hasPassed(COMPLETE_MATERIALS).isWaitingAt(WORK_DELIVERED);
+        assertThatEngagement(instance).hasPassed(COMPLETE_MATERIALS).isWaitingAt(WORK_DELIVERED);
         assertThat(materials.brief(id(instance)).orElseThrow().getRounds()).isEqualTo(2);
     }
 
@@ -140,7 +141,7 @@ class MaterialsProcessTest {
 
         send(instance, Map.of(answer(items.get(0)), "Everyone", extend(items.get(1)), later.toString()));
         complete(task(REVIEW_MATERIALS, instance), withVariables("missingItems", List.of()));
-        assertThat(instance).hasPassed(REQUEST_MISSING_MATERIALS).isWaitingAt(PROVIDE_MATERIALS);
+        assertThatEngagement(instance).hasPassed(REQUEST_MISSING_MATERIALS).isWaitingAt(PROVIDE_MATERIALS);
 
         String taskId = task(PROVIDE_MATERIALS, instance).getId();
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(extend(items.get(1)), later.plusDays(3).toString())))
@@ -150,7 +151,7 @@ class MaterialsProcessTest {
         send(instance, Map.of(file(items.get(1)), pdf()));
         complete(task(REVIEW_MATERIALS, instance), withVariables("missingItems", List.of()));
 
-        assertThat(instance).isWaitingAt(WORK_DELIVERED);
+        assertThatEngagement(instance).isWaitingAt(WORK_DELIVERED);
         var itemPromises = promises.ofEngagement(id(instance)).stream().filter(p -> p.getSubject().equals("item-" + items.get(1).getId())).toList();
         assertThat(itemPromises).extracting(Promise::getKind, Promise::getStatus).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Promise.Kind.BRIEF_ITEM, Promise.Status.RENEGOTIATED),
@@ -165,12 +166,12 @@ class MaterialsProcessTest {
         LocalDate answerDue = items.get(0).getDueDate();
 
         send(instance, Map.of(extend(items.get(0)), answerDue.plusDays(2).toString()));
-        assertThat(instance).hasPassed(MATERIALS_TO_REVIEW).hasNotPassed(REVIEW_MATERIALS).isWaitingAt(PROVIDE_MATERIALS);
+        assertThatEngagement(instance).hasPassed(MATERIALS_TO_REVIEW).hasNotPassed(REVIEW_MATERIALS).isWaitingAt(PROVIDE_MATERIALS);
 
         journeys.escalateToBreach(instance);
 
-        assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThat(instance).hasPassed(MATERIALS_TASK_WITHDRAWN).isWaitingAt(MATERIALS_OBLIGATION);
+        assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(instance).hasPassed(MATERIALS_TASK_WITHDRAWN).isWaitingAt(MATERIALS_OBLIGATION);
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(promises.ofEngagement(id(instance))).filteredOn(p -> p.getKind() == Promise.Kind.EXTENSION)
                 .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Promise.Status.BROKEN));
@@ -178,7 +179,7 @@ class MaterialsProcessTest {
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
-        assertThat(instance).hasPassed(MATERIALS_DUE_AGAIN, RENEW_MATERIALS_DUE_DATES).isWaitingAt(PROVIDE_MATERIALS);
+        assertThatEngagement(instance).hasPassed(MATERIALS_DUE_AGAIN, RENEW_MATERIALS_DUE_DATES).isWaitingAt(PROVIDE_MATERIALS);
         assertThat(materials.awaited(id(instance))).allSatisfy(i -> assertThat(i.dueAt()).isAfter(journeys.now()));
     }
 
@@ -194,7 +195,7 @@ class MaterialsProcessTest {
                 .hasMessageContaining("file_" + items.get(1).getId());
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of()))
                 .hasMessageContaining("send at least one item");
-        assertThat(instance).isWaitingAt(PROVIDE_MATERIALS);
+        assertThatEngagement(instance).isWaitingAt(PROVIDE_MATERIALS);
         assertThat(materials.submissionsOf(items.stream().map(BriefItem::getId).toList())).isEmpty();
     }
 
@@ -205,13 +206,14 @@ class MaterialsProcessTest {
         sendBrief(instance);
         List<BriefItem> items = materials.items(id(instance));
         var identity = context.getBean(org.camunda.bpm.engine.IdentityService.class);
+        String provide = task(PROVIDE_MATERIALS, instance).getId();
         identity.setAuthentication(journeys.email, List.of("clients"));
         try {
-            tasks.complete(task(PROVIDE_MATERIALS, instance).getId(), Map.of(answer(items.get(0)), "Everyone", file(items.get(1)), pdf()));
+            tasks.complete(provide, Map.of(answer(items.get(0)), "Everyone", file(items.get(1)), pdf()));
         } finally {
             identity.clearAuthentication();
         }
-        assertThat(instance).isWaitingAt(REVIEW_MATERIALS);
+        assertThatEngagement(instance).isWaitingAt(REVIEW_MATERIALS);
     }
 
     private ProcessInstance briefToPrepare(java.util.function.Consumer<Map<String, Object>> change) {
@@ -219,7 +221,7 @@ class MaterialsProcessTest {
         var invoice = deposits.depositInvoice(id(instance));
         payments.record(new PaymentService.ProviderPayment("pay-" + java.util.UUID.randomUUID(), invoice.getNumber(),
                 invoice.getAmount(), invoice.getCurrency(), journeys.now()), "{}");
-        assertThat(instance).isWaitingAt(PREPARE_BRIEF).task().hasCandidateGroup("moderators");
+        assertThatEngagement(instance).isWaitingAt(PREPARE_BRIEF).task().hasCandidateGroup("moderators");
         return instance;
     }
 

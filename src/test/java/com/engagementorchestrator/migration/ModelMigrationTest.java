@@ -113,7 +113,15 @@ class ModelMigrationTest {
             for (FlowNode wait : waitStates(repository.getBpmnModelInstance(definition.getId()))) {
                 all++;
                 try {
-                    startAt(definition, wait.getId(), variables);
+                    // A phase the engagement calls runs until its first wait, and the closure to the end: each
+                    // synthetic phase moves an engagement of its own, so the others can still enter their phases.
+                    boolean phase = wait instanceof CallActivity call
+                            && com.engagementorchestrator.engagement.EngagementProcess.PHASES.contains(call.getCalledElement());
+                    Map<String, Object> own = new LinkedHashMap<>(variables);
+                    if (phase) {
+                        own.put("engagementId", runtime.getVariable(new Journeys(context).accepted(body -> { }).getId(), "engagementId"));
+                    }
+                    startAt(definition, wait.getId(), phase ? own : variables);
                     waitStates.put(definition.getKey() + "/" + wait.getId(), wait.getElementType().getTypeName());
                 } catch (NeedsApplicationData e) {
                     needData.put(definition.getKey() + "/" + wait.getId(), e.getMessage());
@@ -192,8 +200,8 @@ class ModelMigrationTest {
         assertThat(runtime.getActiveActivityIds(ladder.getId())).doesNotContain(fired);
         authorityJourney.uploadAuthority(authority, "order.pdf", Journeys.PDF);
         assertThat(definitionOf(authority.getId())).isEqualTo(b.get("engagement").getId());
-        assertThat(tasks.createTaskQuery().processInstanceId(authority.getId()).list()).isNotEmpty()
-                .allMatch(t -> t.getProcessDefinitionId().equals(b.get("engagement").getId()));
+        assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(authority)).list()).isNotEmpty()
+                .allMatch(t -> t.getProcessDefinitionId().equals(b.get(repository.getProcessDefinition(t.getProcessDefinitionId()).getKey()).getId()));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -56,7 +57,8 @@ class AsyncContinuationsTest {
         // The rule finds the steps that ran inside a person's or a caller's transaction before issue 12 …
         assertThat(needing).contains(
                 "ConfirmSigningAuthorityTask",  // after the moderator's decision on the authority (then the deposit invoice)
-                "IssueFinalInvoiceTask",        // after the freelancer's "work delivered"
+                "FinalPaymentCallActivity",     // after the work phase ends ("work delivered"): the phase issues the invoice
+                "ClosureCallActivity",          // after the final payment phase (the payment message)
                 "ConfirmDepositTask",           // after the payment message (webhook, transfer confirmed)
                 "RegisterComplaintTask",        // a complaint's message start (portal)
                 "SendFriendlyReminderTask",     // after a ladder timer
@@ -100,14 +102,16 @@ class AsyncContinuationsTest {
 
     static List<String> missingAsync(BpmnModelInstance model) {
         return needingAsync(model).stream().filter(id -> {
-            ServiceTask task = model.getModelElementById(id);
+            Activity task = model.getModelElementById(id);
             return !task.isCamundaAsyncBefore() || !task.isCamundaExclusive();
         }).toList();
     }
 
     static Set<String> needingAsync(BpmnModelInstance model) {
         Set<String> ids = new TreeSet<>();
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        // A called process's first steps run in its call activity's transaction, so a call after a wait needs one too.
+        for (Activity task : model.<Activity>getModelElementsByType(Activity.class).stream()
+                .filter(a -> a instanceof ServiceTask || a instanceof CallActivity).toList()) {
             if (waitBefore(task)) {
                 ids.add(task.getId());
             }

@@ -1,9 +1,10 @@
 package com.engagementorchestrator.monitoring;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.BlockProcess;
@@ -100,7 +101,7 @@ class PrometheusTest {
                 .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID.name(), journeys.email).singleResult();
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                 "decisionNotes", "No answer for a month"));
-        BpmnAwareTests.assertThat(instance).isEnded();
+        assertThatEngagement(instance).isEnded();
         String after = scrape();
 
         assertThat(delta(before, after, "engagement_registrations_total", "client=\"new\"")).isEqualTo(1);
@@ -129,8 +130,8 @@ class PrometheusTest {
             body.put("firstContactChannel", "VOICE_MESSAGE");
             body.put("previousContractorsExperience", "They were all incompetent");
         });
-        management.executeJob(management.createJobQuery().processInstanceId(declinedInstance.getId()).singleResult().getId());
-        BpmnAwareTests.assertThat(declinedInstance).isEnded();
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(declinedInstance).getId());
+        assertThatEngagement(declinedInstance).isEnded();
         assertThat(delta(beforeDecline, scrape(), "engagement_screening_verdicts_total", "verdict=\"DECLINE\"",
                 "decided_by=\"rules\"")).isEqualTo(1);
     }
@@ -158,7 +159,7 @@ class PrometheusTest {
                 .processDefinitionKey(EngagementProcess.KEY).singleResult();
         failedInstance = instance.getId();
 
-        Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        Job job = com.engagementorchestrator.support.EngagementAssert.job(instance);
         int attempts = 0;
         while (job.getRetries() > 0 && attempts < 10) {
             if (job.getDuedate() != null) {

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.portal;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementorchestrator.engagement.EngagementProcess;
@@ -101,14 +102,14 @@ class PortalApiTest {
                 Map.of("authorityDocument", Journeys.PDF, "authorityDecision", "ACCEPTED"));
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("authorityDecision");
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
 
         HttpResponse<String> withoutCsrf = browser.postWithoutCsrf("/api/portal/tasks/" + taskId + "/submit", Map.of());
         assertThat(withoutCsrf.statusCode()).isEqualTo(403);
 
         assertThat(browser.multipart("/api/portal/tasks/" + taskId + "/submit", Map.of("authorityDocument", Journeys.PDF))
                 .statusCode()).isEqualTo(204);
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY);
         JsonNode overview = browser.getJson("/api/engagements/" + instance.getBusinessKey());
         String url = overview.path("authority").path("documents").get(0).path("url").asText();
         assertThat(browser.getBytes(url).body()).isEqualTo(Journeys.PDF);
@@ -120,14 +121,14 @@ class PortalApiTest {
         ProcessInstance aliceInstance = alice.accepted(intake -> { });
         Journeys bob = new Journeys(context);
         bob.accepted(intake -> { });
-        String aliceTask = tasks.createTaskQuery().processInstanceId(aliceInstance.getId()).singleResult().getId();
+        String aliceTask = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(aliceInstance)).singleResult().getId();
 
         PortalSession bobsBrowser = signedIn(bob.email);
         assertThat(bobsBrowser.get("/api/portal/tasks/" + aliceTask).statusCode()).isEqualTo(404);
         assertThat(bobsBrowser.multipart("/api/portal/tasks/" + aliceTask + "/submit",
                 Map.of("authorityDocument", Journeys.PDF)).statusCode()).isEqualTo(404);
         assertThat(bobsBrowser.getJson("/api/portal/tasks").toString()).doesNotContain(aliceTask);
-        BpmnAwareTests.assertThat(aliceInstance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(aliceInstance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package com.engagementorchestrator.protocol;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.protocol.ProtocolProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
@@ -62,7 +63,7 @@ class ProtocolProcessTest {
                 "agreements", "CLIENT | Send the product photos | " + LocalDate.now().plusDays(5)
                         + "\nFREELANCER | Show the first design | " + LocalDate.now().plusDays(10),
                 "openQuestions", ""));
-        assertThat(instance).hasPassed(RECORD_PROTOCOL).isWaitingAt(SIGN_AS_CLIENT, SIGN_AS_FREELANCER);
+        assertThatEngagement(instance).hasPassed(RECORD_PROTOCOL).isWaitingAt(SIGN_AS_CLIENT, SIGN_AS_FREELANCER);
         assertThat(task(SIGN_AS_CLIENT, instance)).isAssignedTo(journeys.email);
         assertThat(task(SIGN_AS_FREELANCER, instance)).hasCandidateGroup("freelancers");
         assertThat((String) tasks.getVariableLocal(task(SIGN_AS_CLIENT, instance).getId(), "protocolText"))
@@ -71,7 +72,7 @@ class ProtocolProcessTest {
         complete(task(SIGN_AS_CLIENT, instance), withVariables("protocolDecision", "SIGN"));
         complete(task(SIGN_AS_FREELANCER, instance), withVariables("protocolDecision", "SIGN"));
 
-        assertThat(instance).hasPassed(CLIENT_SIGNED, FREELANCER_SIGNED, FINALIZE_PROTOCOL).isWaitingAt(DELIVER_AGREED_ITEM);
+        assertThatEngagement(instance).hasPassed(CLIENT_SIGNED, FREELANCER_SIGNED, FINALIZE_PROTOCOL).isWaitingAt(DELIVER_AGREED_ITEM);
         long protocolId = (Long) runtime.getVariable(instance.getId(), "protocolId");
         assertThat(protocols.get(protocolId).getStatus()).isEqualTo(Protocol.Status.SIGNED);
         assertThat(protocols.signaturesOf(protocolId)).extracting(ProtocolSignature::getIpAddress).containsOnly("engine");
@@ -81,7 +82,7 @@ class ProtocolProcessTest {
         assertThat(deliver.getDescription()).startsWith("Show the first design");
         assertThat(deliver.getDueDate()).isNotNull();
         complete(deliver);
-        assertThat(instance).isEnded().hasPassed(PROTOCOL_FULFILLED);
+        assertThatEngagement(instance).isEnded().hasPassed(PROTOCOL_FULFILLED);
     }
 
     @Test
@@ -96,7 +97,7 @@ class ProtocolProcessTest {
         complete(task(SIGN_AS_CLIENT, instance), withVariables("protocolDecision", "OBJECT",
                 "objectionReason", "We agreed on 1 April"));
 
-        assertThat(instance).hasPassed(CLIENT_OBJECTED, PROTOCOL_OBJECTED).isWaitingAt(REVISE_PROTOCOL);
+        assertThatEngagement(instance).hasPassed(CLIENT_OBJECTED, PROTOCOL_OBJECTED).isWaitingAt(REVISE_PROTOCOL);
         assertThat((String) tasks.getVariableLocal(task(REVISE_PROTOCOL, instance).getId(), "objections")).contains("1 April");
         assertThat(runtime.getVariable(instance.getId(), "decisions")).isEqualTo("Launch on 1 March");
         complete(task(REVISE_PROTOCOL, instance), withVariables("decisions", "Launch on 1 April"));
@@ -106,12 +107,12 @@ class ProtocolProcessTest {
         assertThat(protocols.get(first.getId()).getStatus()).isEqualTo(Protocol.Status.SUPERSEDED);
         assertThat(protocols.signaturesOf(first.getId())).allSatisfy(s -> assertThat(s.isValid()).isFalse());
         assertThat(protocols.get(revisedId).content().decisions()).containsExactly("Launch on 1 April");
-        assertThat(instance).isWaitingAt(SIGN_AS_CLIENT, SIGN_AS_FREELANCER);
+        assertThatEngagement(instance).isWaitingAt(SIGN_AS_CLIENT, SIGN_AS_FREELANCER);
 
         complete(task(SIGN_AS_CLIENT, instance), withVariables("protocolDecision", "SIGN"));
         complete(task(SIGN_AS_FREELANCER, instance), withVariables("protocolDecision", "SIGN"));
         assertThat(protocols.get(revisedId).getStatus()).isEqualTo(Protocol.Status.SIGNED);
-        assertThat(instance).isWaitingAt(DELIVER_AGREED_ITEM);
+        assertThatEngagement(instance).isWaitingAt(DELIVER_AGREED_ITEM);
     }
 
     @Test
@@ -123,7 +124,7 @@ class ProtocolProcessTest {
         Protocol revised = workflow.revise(first.getId(), content("Launch on 15 March"), "moderator");
 
         assertThat(revised.getVersion()).isEqualTo(2);
-        assertThat(instance).hasPassed(PROTOCOL_REVISED).isWaitingAt(SIGN_AS_CLIENT, SIGN_AS_FREELANCER);
+        assertThatEngagement(instance).hasPassed(PROTOCOL_REVISED).isWaitingAt(SIGN_AS_CLIENT, SIGN_AS_FREELANCER);
         assertThat((String) tasks.getVariableLocal(task(SIGN_AS_CLIENT, instance).getId(), "protocolText")).contains("15 March");
         assertThat(protocols.signaturesOf(first.getId())).singleElement().satisfies(s -> assertThat(s.isValid()).isFalse());
     }
@@ -134,14 +135,14 @@ class ProtocolProcessTest {
         try {
             Protocol protocol = workflow.open(engagementId, content("Launch on 1 March"), "moderator");
             ProcessInstance instance = journeys.instanceOfKey(ProtocolProcess.KEY, protocol.getNumber());
-            assertThat(instance).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_OBLIGATION, SIGN_AS_FREELANCER);
+            assertThatEngagement(instance).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_OBLIGATION, SIGN_AS_FREELANCER);
             ProcessInstance engagement = journeys.instanceOf(engagementNumber);
 
             assertThat(journeys.escalateToBreach(instance)).hasSize(5);
 
-            assertThat(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+            assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
                     .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-            assertThat(instance).hasPassed(PROTOCOL_TASK_WITHDRAWN).isWaitingAt(PROTOCOL_OBLIGATION, SIGN_AS_FREELANCER)
+            assertThatEngagement(instance).hasPassed(PROTOCOL_TASK_WITHDRAWN).isWaitingAt(PROTOCOL_OBLIGATION, SIGN_AS_FREELANCER)
                     .isNotWaitingAt(SIGN_AS_CLIENT);
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended())
                     .as("the engagement's own process pauses too").isTrue();
@@ -153,7 +154,7 @@ class ProtocolProcessTest {
                     .processVariableValueEquals("clientUserId", journeys.email).singleResult();
             tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-            assertThat(instance).hasPassed(PROTOCOL_DUE_AGAIN, RENEW_PROTOCOL_DUE_DATE).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_OBLIGATION);
+            assertThatEngagement(instance).hasPassed(PROTOCOL_DUE_AGAIN, RENEW_PROTOCOL_DUE_DATE).isWaitingAt(SIGN_AS_CLIENT, PROTOCOL_OBLIGATION);
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended()).isFalse();
             complete(task(SIGN_AS_CLIENT, instance), withVariables("protocolDecision", "SIGN"));
             assertThat(promises.ofEngagement(engagementId)).filteredOn(p -> p.getKind() == Promise.Kind.SIGNATURE)
@@ -176,8 +177,8 @@ class ProtocolProcessTest {
                     .processVariableValueEquals("clientUserId", journeys.email).singleResult();
             tasks.complete(review.getId(), Map.of("blockDecision", "TERMINATE", "decisionNotes", "Refuses to sign what was agreed"));
 
-            assertThat(instance).isEnded();
-            assertThat(engagement).isEnded().hasPassed(com.engagementorchestrator.engagement.EngagementProcess.Elements.TERMINATE_ENGAGEMENT);
+            assertThatEngagement(instance).isEnded();
+            assertThatEngagement(engagement).isEnded().hasPassed(com.engagementorchestrator.engagement.EngagementProcess.Elements.TERMINATE_ENGAGEMENT);
             assertThat(journeys.engagement(engagement).getStatus().name()).isEqualTo("TERMINATED");
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();

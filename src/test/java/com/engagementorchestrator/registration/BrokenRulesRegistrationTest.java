@@ -91,7 +91,7 @@ class BrokenRulesRegistrationTest {
 
         // The job executor's part, by hand with the engine clock: every attempt fails, then an incident.
         int attempts = 0;
-        Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        Job job = com.engagementorchestrator.support.EngagementAssert.job(instance);
         assertThat(job.getRetries()).isPositive();
         while (job.getRetries() > 0 && attempts < 10) {
             if (job.getDuedate() != null) {
@@ -103,7 +103,9 @@ class BrokenRulesRegistrationTest {
             job = management.createJobQuery().jobId(jobId).singleResult();
         }
         assertThat(attempts).isGreaterThan(1);
-        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        // The incident is where the job failed: in the screening the engagement called (the call activity shows its copy).
+        Incident incident = runtime.createIncidentQuery().processInstanceId(com.engagementorchestrator.support.EngagementAssert
+                .called(instance, com.engagementorchestrator.screening.ScreeningProcess.KEY).getId()).singleResult();
         assertThat(incident).isNotNull();
         assertThat(incident.getActivityId()).isEqualTo(EngagementProcess.Elements.SCREEN_INTAKE);
         assertThat(engagements.findByNumber(number)).isPresent();

@@ -1,10 +1,11 @@
 package com.engagementorchestrator.registration;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.AwaitObligationProcess;
@@ -102,13 +103,13 @@ class ConcurrentCompanyRegistrationTest {
                 + " fetch first 1 rows only", String.class, inn);
         ProcessInstance instance = journeys.instanceOf(number);
         Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         journeys.acceptAfterIntroCall(instance);
         journeys.uploadAuthority(instance, "order.pdf", Journeys.PDF);
         complete(task(VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
-        assertThat(instance).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
         journeys.escalateToBreach(instance);
-        assertThat(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThatEngagement(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
 
         HttpResponse<String> newcomer = register(Intakes.uniqueEmail("newcomer"), inn);
         assertThat(newcomer.statusCode()).as(newcomer.body()).isEqualTo(409);

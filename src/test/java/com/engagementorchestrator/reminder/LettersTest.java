@@ -1,10 +1,11 @@
 package com.engagementorchestrator.reminder;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.PREPARE_BRIEF;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.PROVIDE_MATERIALS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.BlockProcess;
@@ -313,7 +314,7 @@ class LettersTest {
                 invoice.getAmount(), invoice.getCurrency(), null), "{}");
         complete(task(PREPARE_BRIEF, instance), withVariables("briefItems", "ANSWER | "
                 + (ru(locale) ? "Кто ваши клиенты" : "Who are your customers") + " | " + Time.today().plusDays(3)));
-        BpmnAwareTests.assertThat(instance).isWaitingAt(PROVIDE_MATERIALS);
+        assertThatEngagement(instance).isWaitingAt(PROVIDE_MATERIALS);
         return instance;
     }
 

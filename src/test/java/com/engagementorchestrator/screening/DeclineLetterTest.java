@@ -1,5 +1,6 @@
 package com.engagementorchestrator.screening;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.engagementorchestrator.support.IntegrationTest;
@@ -106,8 +107,8 @@ class DeclineLetterTest {
     private String declinedByTheRules(java.util.function.Consumer<java.util.Map<String, Object>> change) {
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(change);
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        BpmnAwareTests.assertThat(instance).hasPassed(com.engagementorchestrator.engagement.EngagementProcess.Elements.DECLINE_ENGAGEMENT)
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
+        assertThatEngagement(instance).hasPassed(com.engagementorchestrator.engagement.EngagementProcess.Elements.DECLINE_ENGAGEMENT)
                 .isEnded();
         return instance.getBusinessKey();
     }

@@ -84,7 +84,7 @@ class MemoryOfEarlierClientsTest {
     @Test
     void promisesBrokenBeforeTheContractAreRecordedInTheCallAndCountForTheCompanyNextTime() {
         ProcessInstance first = screened(Intakes.randomInn(), body -> { });
-        String call = tasks.createTaskQuery().processInstanceId(first.getId())
+        String call = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(first))
                 .taskDefinitionKey(EngagementProcess.Elements.REVIEW_SCREENING).singleResult().getId();
         tasks.complete(call, Map.of("reviewDecision", "ACCEPT", "observedBrokenPromises", true,
                 "promisesBeforeCall", "Promised the brief by Monday, sent nothing"));
@@ -102,7 +102,7 @@ class MemoryOfEarlierClientsTest {
     /** A client of a new company, declined by the moderator after the call; answers the engagement number. */
     private String declined(String phone) {
         ProcessInstance instance = screened(Intakes.randomInn(), body -> body.put("phone", phone));
-        String call = tasks.createTaskQuery().processInstanceId(instance.getId())
+        String call = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(EngagementProcess.Elements.REVIEW_SCREENING).singleResult().getId();
         tasks.complete(call, Map.of("reviewDecision", "DECLINE", "observedNoClearGoal", true,
                 "observedWontCompromise", true));
@@ -124,7 +124,7 @@ class MemoryOfEarlierClientsTest {
             body.put("website", "");
             change.accept(body);
         });
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
         return instance;
     }
 

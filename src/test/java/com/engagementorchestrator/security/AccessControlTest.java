@@ -271,13 +271,14 @@ class AccessControlTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         String number = json.readTree(response.body()).path("engagementNumber").asText();
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey(com.engagementorchestrator.engagement.EngagementProcess.KEY).singleResult();
         com.engagementorchestrator.support.Journeys.screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        Task introCall = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
+        Task introCall = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance)).singleResult();
         assertThat(introCall.getTaskDefinitionKey()).isEqualTo("ReviewScreeningTask");
         tasks.complete(introCall.getId(), java.util.Map.of("reviewDecision", "ACCEPT"));
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        Task task = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance)).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo("ProveSigningAuthorityTask");
         assertThat(task.getAssignee()).isEqualTo(email);
         return new Client(email, number, instance, task);

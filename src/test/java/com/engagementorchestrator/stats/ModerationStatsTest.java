@@ -1,8 +1,9 @@
 package com.engagementorchestrator.stats;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.breach.BlockProcess;
@@ -73,8 +74,8 @@ class ModerationStatsTest {
             body.put("firstContactChannel", "VOICE_MESSAGE");
             body.put("previousContractorsExperience", "They were all incompetent");
         });
-        management.executeJob(management.createJobQuery().processInstanceId(declinedInstance.getId()).singleResult().getId());
-        BpmnAwareTests.assertThat(declinedInstance).isEnded();
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(declinedInstance).getId());
+        assertThatEngagement(declinedInstance).isEnded();
 
         Journeys breaching = new Journeys(context);
         ProcessInstance instance = breaching.awaitingDeposit(body -> { });
@@ -83,7 +84,7 @@ class ModerationStatsTest {
                 .variableValueEquals(BlockProcess.Variables.CLIENT_USER_ID.name(), breaching.email).singleResult();
         complete(task(BlockProcess.Elements.REVIEW_BLOCK, block), withVariables("blockDecision", "TERMINATE",
                 "decisionNotes", "No answer for a month"));
-        BpmnAwareTests.assertThat(instance).isEnded();
+        assertThatEngagement(instance).isEnded();
 
         // Where the phase changes, its stay is recorded: the accepted client's path through the lifecycle.
         var stays = periods.findByEngagementIdOrderByIdAsc(breaching.engagement(instance).getId());

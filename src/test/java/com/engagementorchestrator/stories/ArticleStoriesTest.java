@@ -227,7 +227,8 @@ class ArticleStoriesTest {
     /** Runs the engagement's async continuations (the job executor is off in tests); timers are left alone. */
     private void runAsyncSteps(String processInstanceId, Result result) {
         for (int i = 0; i < 10; i++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).messages().executable().list();
+            // In the phases the engagement calls too: the whole hierarchy has the engagement as its root.
+            List<Job> jobs = management.createJobQuery().rootProcessInstanceId(processInstanceId).messages().executable().list();
             if (jobs.isEmpty()) {
                 return;
             }
@@ -241,7 +242,8 @@ class ArticleStoriesTest {
     }
 
     private Task task(String processInstanceId, String taskDefinitionKey) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey).singleResult();
+        return tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert
+                .runningInstanceIds(processInstanceId).toArray(String[]::new)).taskDefinitionKey(taskDefinitionKey).singleResult();
     }
 
     private void stubRegistry(Story.Registry registry, Map<String, Object> body) {

@@ -1,8 +1,9 @@
 package com.engagementorchestrator.support;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.engagementorchestrator.correspondence.CorrespondenceLog;
@@ -74,8 +75,11 @@ public final class Journeys {
      * only stores), which leaves the engagement at the company check.
      */
     public static void screenIntake(ManagementService management, String processInstanceId) {
-        Job intake = management.createJobQuery().processInstanceId(processInstanceId)
-                .activityId(EngagementProcess.Elements.SCREEN_INTAKE).singleResult();
+        Job intake = null;
+        for (String id : EngagementAssert.runningInstanceIds(processInstanceId)) {
+            intake = intake != null ? intake : management.createJobQuery().processInstanceId(id)
+                    .activityId(EngagementProcess.Elements.SCREEN_INTAKE).singleResult();
+        }
         assertThat(intake).as("the intake screening job").isNotNull();
         management.executeJob(intake.getId());
     }
@@ -94,23 +98,23 @@ public final class Journeys {
     public ProcessInstance accepted(Consumer<Map<String, Object>> change) {
         RegistryStubs.company(inn, "ACTIVE", 0, 0);
         ProcessInstance instance = register(change);
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(EngagementAssert.job(instance).getId());
         acceptAfterIntroCall(instance);
         return instance;
     }
 
     /** The moderator holds the intro call every client the rules do not decline gets, observes nothing and accepts. */
     public void acceptAfterIntroCall(ProcessInstance instance) {
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
         complete(task(EngagementProcess.Elements.REVIEW_SCREENING, instance), withVariables("reviewDecision", "ACCEPT"));
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
     }
 
     public void uploadAuthority(ProcessInstance instance, String name, byte[] content) {
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY);
         complete(task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, instance),
                 withVariables("authorityDocument", Variables.fileValue(name).file(content).create()));
-        assertThat(runtime.getVariable(instance.getId(), "authorityDocument")).isNull();
+        assertThat(EngagementAssert.variable(instance, "authorityDocument")).isNull();
     }
 
     /** Accepted, authority proven, the deposit invoice sent: waiting for payment. */
@@ -118,7 +122,7 @@ public final class Journeys {
         ProcessInstance instance = accepted(change);
         uploadAuthority(instance, "order.pdf", PDF);
         complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
         return instance;
     }
 
@@ -129,11 +133,11 @@ public final class Journeys {
                 "SELF", "DESIGN");
         ProcessInstance instance = instanceOf(registrations.startEngagement(email, project).getNumber());
         screenIntake(management, instance.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(EngagementAssert.job(instance).getId());
         acceptAfterIntroCall(instance);
         uploadAuthority(instance, "order.pdf", PDF);
         complete(task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance), withVariables("authorityDecision", "ACCEPTED"));
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
         return instance;
     }
 
@@ -155,7 +159,7 @@ public final class Journeys {
                 .get(0).getId();
         complete(task(EngagementProcess.Elements.PROVIDE_MATERIALS, instance), withVariables("answer_" + itemId, "Small shops"));
         complete(task(EngagementProcess.Elements.REVIEW_MATERIALS, instance), withVariables("missingItems", ""));
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
         return instance;
     }
 
@@ -188,20 +192,7 @@ public final class Journeys {
 
     /** The running instance of the process with this key somewhere below the instance (the engine calls nest). */
     private ProcessInstance called(ProcessInstance instance, String key) {
-        List<String> frontier = List.of(instance.getId());
-        while (!frontier.isEmpty()) {
-            List<String> next = new java.util.ArrayList<>();
-            for (String id : frontier) {
-                for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(id).list()) {
-                    if (called.getProcessDefinitionId().startsWith(key + ":")) {
-                        return called;
-                    }
-                    next.add(called.getId());
-                }
-            }
-            frontier = next;
-        }
-        return null;
+        return EngagementAssert.called(instance, key);
     }
 
     /** Moves the engine clock to the ladder's next timer and fires it; answers the activity the timer belongs to. */

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.tasklist;
 
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -7,6 +8,7 @@ import com.engagementorchestrator.delivery.DeliveryProcess;
 import com.engagementorchestrator.delivery.DeliveryService;
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.support.BasicAuthHttp;
+import com.engagementorchestrator.support.EngagementAssert;
 import com.engagementorchestrator.support.IntegrationTest;
 import com.engagementorchestrator.support.Journeys;
 import com.engagementorchestrator.support.PortalClient;
@@ -60,10 +62,10 @@ class StaffTasklistTest {
         RegistryStubs.company(journeys.inn, "ACTIVE", 0, 0);
         ProcessInstance instance = journeys.register(body -> { });
         String number = instance.getBusinessKey();
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.REVIEW_SCREENING);
 
-        JsonNode listed = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&processInstanceId=" + instance.getId(), "moderator", "moderator").body());
+        JsonNode listed = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&processInstanceBusinessKey=" + number, "moderator", "moderator").body());
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("name").asText()).isEqualTo("Hold the intro call · " + number + " · " + COMPANY);
         String taskId = listed.get(0).path("id").asText();
@@ -90,8 +92,8 @@ class StaffTasklistTest {
             body.put("firstContactChannel", "VOICE_MESSAGE");
             body.put("decisionMaking", "SELF");
         });
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        Task call = BpmnAwareTests.task(EngagementProcess.Elements.REVIEW_SCREENING, instance);
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert.job(instance).getId());
+        Task call = EngagementAssert.task(EngagementProcess.Elements.REVIEW_SCREENING, instance);
         JsonNode shown = json.readTree(get("/engine-rest/task/" + call.getId() + "/form-variables", "moderator", "moderator").body());
         String intake = shown.path("intakeSummary").path("value").asText();
         assertThat(intake).contains("First contact: Voice message").contains("Decisions: The client decides alone")
@@ -102,7 +104,7 @@ class StaffTasklistTest {
         long engagementId = journeys.engagement(instance).getId();
         context.getBean(com.engagementorchestrator.complaint.ComplaintService.class)
                 .raise(engagementId, journeys.email, "The draft came a week late");
-        Task answer = tasks.createTaskQuery().processInstanceId(instance.getId())
+        Task answer = tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                 .taskDefinitionKey(com.engagementorchestrator.complaint.ComplaintProcess.Elements.ANSWER_COMPLAINT).singleResult();
         assertThat(answer.getName()).isEqualTo("Answer the complaint · " + instance.getBusinessKey() + " · " + COMPANY);
         JsonNode complaint = json.readTree(get("/engine-rest/task/" + answer.getId() + "/form-variables", "moderator",
@@ -137,7 +139,7 @@ class StaffTasklistTest {
         // A client cannot set the context through their own task: it is no field of their form.
         Journeys journeys = new Journeys(context);
         ProcessInstance instance = journeys.accepted(body -> { });
-        Task own = BpmnAwareTests.task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, instance);
+        Task own = EngagementAssert.task(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY, instance);
         assertThat(own.getName()).isEqualTo("Prove signing authority · " + instance.getBusinessKey() + " · " + COMPANY);
         var forged = new PortalClient(http, json, port, journeys.email, PASSWORD).upload(own.getId(),
                 Map.of("authorityDocument", Journeys.PDF, "contextCompany", "Someone Else LLC"));
@@ -197,7 +199,7 @@ class StaffTasklistTest {
         Journeys journeys = new Journeys(context);
         ProcessInstance instance = journeys.accepted(body -> { });
         journeys.uploadAuthority(instance, "order.pdf", Journeys.PDF);
-        Task verify = BpmnAwareTests.task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance);
+        Task verify = EngagementAssert.task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance);
         String link = (String) tasks.getVariableLocal(verify.getId(), "authorityDocumentUrl");
         assertThat(link).startsWith("/api/engagements/" + instance.getBusinessKey() + "/authority-documents/");
 
@@ -235,14 +237,14 @@ class StaffTasklistTest {
         ProcessInstance instance = journeys.working(body -> { });
         String number = instance.getBusinessKey();
         long engagementId = journeys.engagement(instance).getId();
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
-        Task delivered = BpmnAwareTests.task(EngagementProcess.Elements.WORK_DELIVERED, instance);
-        assertThat(BpmnAwareTests.task(EngagementProcess.Elements.WORK_DELIVERED, instance)).hasCandidateGroup("freelancers");
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
+        Task delivered = EngagementAssert.task(EngagementProcess.Elements.WORK_DELIVERED, instance);
+        assertThat(EngagementAssert.task(EngagementProcess.Elements.WORK_DELIVERED, instance)).hasCandidateGroup("freelancers");
         assertThat(delivered.getName()).isEqualTo("Work delivered · " + number + " · " + COMPANY);
 
         // In the freelancers' queue: the freelancer sees it over the engine REST API, with its form.
-        JsonNode queue = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&candidateGroup=freelancers&processInstanceId="
-                + instance.getId(),
+        JsonNode queue = json.readTree(get("/engine-rest/task?firstResult=0&maxResults=50&candidateGroup=freelancers&processInstanceBusinessKey="
+                + instance.getBusinessKey(),
                 "freelancer", "freelancer").body());
         assertThat(queue).hasSize(1);
         assertThat(queue.get(0).path("taskDefinitionKey").asText()).isEqualTo(EngagementProcess.Elements.WORK_DELIVERED);
@@ -250,7 +252,7 @@ class StaffTasklistTest {
 
         // A result still in review: the task refuses, as the API does, naming it.
         deliveries.upload(engagementId, "Home page design", "home.pdf", Journeys.PDF, "freelancer", null);
-        delivered = BpmnAwareTests.task(EngagementProcess.Elements.WORK_DELIVERED, instance);
+        delivered = EngagementAssert.task(EngagementProcess.Elements.WORK_DELIVERED, instance);
         var early = send("POST", "/engine-rest/task/" + delivered.getId() + "/submit-form", Map.of("variables", Map.of()),
                 "freelancer", "freelancer");
         assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
@@ -258,7 +260,7 @@ class StaffTasklistTest {
         var api = send("POST", "/api/engagements/" + number + "/work-delivered", null, "freelancer", "freelancer");
         assertThat(api.statusCode()).isEqualTo(409);
         assertThat(api.body()).contains("Home page design (in review by the client)");
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.WORK_DELIVERED);
 
         // The client accepts; the freelancer completes the task in Tasklist: the final invoice goes out.
         tasks.createTaskQuery().taskDefinitionKey(DeliveryProcess.Elements.REVIEW_DELIVERY).taskAssignee(journeys.email)
@@ -270,7 +272,7 @@ class StaffTasklistTest {
         var done = send("POST", "/engine-rest/task/" + delivered.getId() + "/submit-form", Map.of("variables", Map.of()),
                 "freelancer", "freelancer");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-        assertThat(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED, EngagementProcess.Elements.ISSUE_FINAL_INVOICE)
+        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED, EngagementProcess.Elements.ISSUE_FINAL_INVOICE)
                 .isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
         assertThat(journeys.templatesSentFor(number)).contains("final.invoice");
         // the API finds nothing more to declare
@@ -285,9 +287,9 @@ class StaffTasklistTest {
         var answer = send("POST", "/api/engagements/" + instance.getBusinessKey() + "/work-delivered", null,
                 "freelancer", "freelancer");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        assertThat(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED).isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
+        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED).isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
         var history = context.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricTaskInstanceQuery()
-                .processInstanceId(instance.getId()).taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).singleResult();
+                .processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).singleResult();
         assertThat(history.getAssignee()).isEqualTo("freelancer");
         assertThat(history.getDeleteReason()).isEqualTo("completed");
     }
@@ -337,21 +339,21 @@ class StaffTasklistTest {
             context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(
                     new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-" + invoice.getNumber(),
                             invoice.getNumber(), invoice.getAmount(), invoice.getCurrency(), null), "{}");
-            BpmnAwareTests.complete(BpmnAwareTests.task(EngagementProcess.Elements.PREPARE_BRIEF, instance),
+            BpmnAwareTests.complete(EngagementAssert.task(EngagementProcess.Elements.PREPARE_BRIEF, instance),
                     Map.of("briefItems", "ANSWER | Who are your customers | " + java.time.LocalDate.now().plusDays(3)));
             long itemId = context.getBean(com.engagementorchestrator.materials.MaterialsService.class).items(engagementId)
                     .get(0).getId();
-            BpmnAwareTests.complete(BpmnAwareTests.task(EngagementProcess.Elements.PROVIDE_MATERIALS, instance),
+            BpmnAwareTests.complete(EngagementAssert.task(EngagementProcess.Elements.PROVIDE_MATERIALS, instance),
                     Map.of("answer_" + itemId, "Small shops"));
-            BpmnAwareTests.complete(BpmnAwareTests.task(EngagementProcess.Elements.REVIEW_MATERIALS, instance),
+            BpmnAwareTests.complete(EngagementAssert.task(EngagementProcess.Elements.REVIEW_MATERIALS, instance),
                     Map.of("missingItems", ""));
-            assertThat(instance).isWaitingAt("WorkDeliveredEvent");
-            assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+            assertThatEngagement(instance).isWaitingAt("WorkDeliveredEvent");
+            assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(instance))
                     .taskDefinitionKey(EngagementProcess.Elements.WORK_DELIVERED).count()).isZero();
             var answer = send("POST", "/api/engagements/" + instance.getBusinessKey() + "/work-delivered", null,
                     "freelancer", "freelancer");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-            assertThat(instance).hasPassed("WorkDeliveredEvent", EngagementProcess.Elements.ISSUE_FINAL_INVOICE)
+            assertThatEngagement(instance).hasPassed("WorkDeliveredEvent", EngagementProcess.Elements.ISSUE_FINAL_INVOICE)
                     .isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
