@@ -101,10 +101,15 @@ class AwaitObligationProcessTest {
         long engagementId = journeys.engagement(engagement).getId();
         Invoice invoice = deposits.depositInvoice(engagementId);
         // Paid while the engagement could not take the message (it is paused here as a block pauses it).
-        runtime.suspendProcessInstanceById(engagement.getId());
+        String[] paused = com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement);
+        for (String id : paused) {
+            runtime.suspendProcessInstanceById(id);
+        }
         assertThat(payments.record(new PaymentService.ProviderPayment("met-" + invoice.getNumber(), invoice.getNumber(),
                 invoice.getAmount(), invoice.getCurrency(), null), "{}").invoicePaid()).isTrue();
-        runtime.activateProcessInstanceById(engagement.getId());
+        for (String id : paused) {
+            runtime.activateProcessInstanceById(id);
+        }
         ClockUtil.setCurrentTime(Date.from(deadline.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(deadline.getId());
 

@@ -119,13 +119,17 @@ class BreachRaceTest {
         long engagementId = journeys.engagement(instance).getId();
         Invoice invoice = deposits.depositInvoice(engagementId);
 
-        runtime.suspendProcessInstanceById(ladderInstance.getId());
-        runtime.suspendProcessInstanceById(instance.getId());
+        // Paused as a block pauses it: the engagement, its phase and the processes they called.
+        String[] paused = com.engagementorchestrator.support.EngagementAssert.instanceIds(instance);
+        for (String id : paused) {
+            runtime.suspendProcessInstanceById(id);
+        }
         var recorded = payments.record(new PaymentService.ProviderPayment("paused-" + invoice.getNumber(), invoice.getNumber(),
                 invoice.getAmount(), invoice.getCurrency(), null), "{}");
         assertThat(recorded.invoicePaid()).isTrue();
-        runtime.activateProcessInstanceById(instance.getId());
-        runtime.activateProcessInstanceById(ladderInstance.getId());
+        for (String id : paused) {
+            runtime.activateProcessInstanceById(id);
+        }
         ClockUtil.setCurrentTime(Date.from(deadline.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(deadline.getId());
 

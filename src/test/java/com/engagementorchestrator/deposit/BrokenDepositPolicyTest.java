@@ -2,7 +2,8 @@ package com.engagementorchestrator.deposit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
+import static com.engagementorchestrator.support.EngagementAssert.task;
 
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.support.BasicAuthHttp;
@@ -31,7 +32,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,9 +94,9 @@ class BrokenDepositPolicyTest {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         assertThat(history.createHistoricTaskInstanceQuery().taskId(verify).finished().count()).isOne();
 
-        // The deposit invoice is a job of its own that failed: retried after 1, 5 and 15 minutes (engine clock).
-        Job job = management.createJobQuery().processInstanceId(instance.getId())
-                .activityId(EngagementProcess.Elements.CONFIRM_SIGNING_AUTHORITY).singleResult();
+        // The deposit phase, which issues the invoice first, is a job of its own that failed: retried after 1, 5 and
+        // 15 minutes (engine clock).
+        Job job = com.engagementorchestrator.support.EngagementAssert.job(EngagementProcess.Elements.DEPOSIT, instance);
         assertThat(job).as("the continuation after the moderator's form").isNotNull();
         assertThat(job.getExceptionMessage()).contains("deposit-minimum");
         assertThat(management.getJobExceptionStacktrace(job.getId())).contains("fifteen thousand");
@@ -113,12 +113,12 @@ class BrokenDepositPolicyTest {
 
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-        assertThat(incident.getActivityId()).isEqualTo(EngagementProcess.Elements.CONFIRM_SIGNING_AUTHORITY);
+        assertThat(incident.getActivityId()).isEqualTo(EngagementProcess.Elements.DEPOSIT);
         // Cockpit shows the message, naming the table, and the stack trace with the cell's mistake.
         assertThat(incident.getIncidentMessage()).isEqualTo("Exception while evaluating decision with key 'deposit-minimum'");
         assertThat(management.getJobExceptionStacktrace(job.getId())).contains("fifteen thousand");
         assertThat(deposits.invoices(journeys.engagement(instance).getId())).isEmpty();
-        BpmnAwareTests.assertThat(instance).isActive();
+        assertThatEngagement(instance).isNotEnded();
 
         // The analyst removes the broken version; Cockpit's "retry" sets a retry and the job executor runs it.
         repository.deleteDeployment(broken, true);
@@ -126,7 +126,7 @@ class BrokenDepositPolicyTest {
         management.setJobRetries(job.getId(), 1);
         management.executeJob(job.getId());
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-        BpmnAwareTests.assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
         assertThat(deposits.depositInvoice(journeys.engagement(instance).getId()).getCurrency()).isEqualTo("CNY");
     }
 
@@ -148,12 +148,14 @@ class BrokenDepositPolicyTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
-        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId())
+        String depositPhase = history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .processDefinitionKey(DepositProcess.KEY).singleResult().getId();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(depositPhase)
                 .activityIdIn(EngagementProcess.Elements.CONFIRM_DEPOSIT).creationLog().count())
                 .as("the deposit is confirmed by a job, not in the webhook's transaction").isOne();
-        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId())
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(depositPhase)
                 .activityIdIn(EngagementProcess.Elements.CONFIRM_DEPOSIT).successLog().count()).isOne();
-        BpmnAwareTests.assertThat(instance).hasPassed(EngagementProcess.Elements.CONFIRM_DEPOSIT)
+        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.CONFIRM_DEPOSIT)
                 .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 }

@@ -303,21 +303,22 @@ class StaffTasklistTest {
     void theApiAnswers202WhileTheFinalInvoiceIsStillToBeIssued() throws Exception {
         Journeys journeys = new Journeys(context);
         ProcessInstance instance = journeys.working(body -> { });
+        // The final payment phase, which issues the invoice first, starts in a job of its own.
         String invoiceJobs = management.createJobDefinitionQuery().processDefinitionId(instance.getProcessDefinitionId())
-                .activityIdIn(EngagementProcess.Elements.ISSUE_FINAL_INVOICE).singleResult().getId();
+                .activityIdIn(EngagementProcess.Elements.FINAL_PAYMENT).singleResult().getId();
         management.suspendJobDefinitionById(invoiceJobs);
         try {
             var answer = send("POST", "/api/engagements/" + instance.getBusinessKey() + "/work-delivered", null,
                     "freelancer", "freelancer");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-            assertThat(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED)
-                    .isWaitingAt(EngagementProcess.Elements.ISSUE_FINAL_INVOICE);
+            assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.WORK_DELIVERED)
+                    .isWaitingAt(EngagementProcess.Elements.FINAL_PAYMENT).hasNotPassed(EngagementProcess.Elements.ISSUE_FINAL_INVOICE);
         } finally {
             management.activateJobDefinitionById(invoiceJobs, true);
         }
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
-                .activityId(EngagementProcess.Elements.ISSUE_FINAL_INVOICE).singleResult().getId());
-        assertThat(instance).isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
+        management.executeJob(com.engagementorchestrator.support.EngagementAssert
+                .job(EngagementProcess.Elements.FINAL_PAYMENT, instance).getId());
+        assertThatEngagement(instance).isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
     }
 
     /** An engagement started before "Work delivered" became a task waits for the message: the API still declares it. */
