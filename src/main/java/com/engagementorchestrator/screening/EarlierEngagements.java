@@ -69,12 +69,15 @@ class EarlierEngagements {
         var query = entityManager.createQuery("""
                         select e%s from Engagement e join fetch e.client join fetch e.company
                         where e.id <> :self
-                          and (e.status in :badEndings or exists (select b.id from Breach b where b.engagementId = e.id))
+                          and (e.status in (:declined, :terminated) or exists (select b.id from Breach b where b.engagementId = e.id))
                           and (%s)
                         order by e.id desc
                         """.formatted(shared, links), Object.class)
                 .setParameter("self", engagement.getId())
-                .setParameter("badEndings", List.of(EngagementStatus.DECLINED, EngagementStatus.TERMINATED))
+                // Two single values, not a list: Hibernate keeps no query plan for a list parameter and would
+                // translate the query again on every screening (JFR, issue 13).
+                .setParameter("declined", EngagementStatus.DECLINED)
+                .setParameter("terminated", EngagementStatus.TERMINATED)
                 .setParameter("clientId", client.getId())
                 .setParameter("companyId", company.getId())
                 .setMaxResults(50);

@@ -1,5 +1,6 @@
 package com.engagementorchestrator.screening;
 
+import com.engagementorchestrator.common.ProvisionalDecisions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,14 @@ class ScreeningRules {
 
     ScreeningRules(DecisionService decisions) {
         this.decisions = decisions;
+    }
+
+    /**
+     * An evaluation a later one supersedes (the intake screening, before the company check): the same answer, but no
+     * decision history ({@link ProvisionalDecisions}); the scoring and the intro-call review keep theirs.
+     */
+    RuleOutcome evaluateProvisionally(ScreeningFacts facts) {
+        return ProvisionalDecisions.evaluate(() -> evaluate(facts));
     }
 
     @SuppressWarnings("unchecked")

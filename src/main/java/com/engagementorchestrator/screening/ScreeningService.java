@@ -63,10 +63,15 @@ public class ScreeningService {
         this.json = json;
     }
 
-    /** Evaluates every marker the intake already tells, so they show while the company check is pending. */
+    /**
+     * Evaluates every marker the intake already tells, so they show while the company check is pending. Its decision
+     * history is not written: {@link #score} evaluates again once the company check added its facts, and that is the
+     * evaluation that decides.
+     */
     public RuleOutcome screenIntake(long engagementId) {
         Screening screening = screenings.findById(engagementId).orElseGet(() -> screenings.save(new Screening(engagementId)));
-        RuleOutcome outcome = rules.evaluate(facts(engagementId, screening, null));
+        // Provisional: the scoring evaluates again with the company facts and keeps the decision history.
+        RuleOutcome outcome = rules.evaluateProvisionally(facts(engagementId, screening, null));
         screening.applyRules(outcome);
         return outcome;
     }

@@ -2,6 +2,7 @@ package com.engagementorchestrator.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.engagementorchestrator.common.ProvisionalDecisions;
 import com.engagementorchestrator.support.IntegrationTest;
 import java.util.HashMap;
 import java.util.List;
@@ -206,6 +207,24 @@ class ScreeningRulesTest {
         Map<String, Long> before = new HashMap<>();
         keys.forEach(key -> before.put(key, evaluations(key)));
         outcome(Map.of("firstContactChannel", "VOICE_MESSAGE"));
+        keys.forEach(key -> assertThat(evaluations(key) - before.get(key)).as(key).isEqualTo(1L));
+    }
+
+    /**
+     * The intake screening evaluates provisionally: the same answer, but none of the diagram's tables writes decision
+     * history; the scoring's evaluation, made the ordinary way, writes it for each table.
+     */
+    @Test
+    void aProvisionalEvaluationAnswersTheSameWithoutDecisionHistory() {
+        List<String> keys = List.of("screening", "intro-call", "screening-score", "marker-m1", "marker-h1");
+        Map<String, Long> before = new HashMap<>();
+        keys.forEach(key -> before.put(key, evaluations(key)));
+        Map<String, Object> provisional = ProvisionalDecisions.evaluate(() -> outcome(Map.of("firstContactChannel", "VOICE_MESSAGE")));
+        keys.forEach(key -> assertThat(evaluations(key)).as(key).isEqualTo(before.get(key)));
+
+        Map<String, Object> decisive = outcome(Map.of("firstContactChannel", "VOICE_MESSAGE"));
+
+        assertThat(decisive).isEqualTo(provisional);
         keys.forEach(key -> assertThat(evaluations(key) - before.get(key)).as(key).isEqualTo(1L));
     }
 
