@@ -25,6 +25,18 @@ page.on('pageerror', e => problems.push('page error: ' + e.message));
 const shot = name => page.screenshot({path: `${screenshots}/firefox-${name}.png`});
 const xpath = expression => `::-p-xpath(${expression})`;
 
+/** Until the page has not changed for a second (at most 15 s): what a person waits for before acting. */
+async function holdStill() {
+  await page.evaluate(() => new Promise(resolve => {
+    let quiet;
+    const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 1000); });
+    function done() { observer.disconnect(); resolve(); }
+    observer.observe(document.body, {subtree: true, childList: true, attributes: true});
+    quiet = setTimeout(done, 1000);
+    setTimeout(done, 15000);
+  }));
+}
+
 async function typeInto(selector, text) {
   const field = await page.waitForSelector(selector, {visible: true});
   await field.click();
@@ -63,6 +75,11 @@ async function logIn(app, user, password) {
   await page.goto(`${base}/camunda/app/${app}/default/`);
   // The webapp's CSRF token arrives with its first API answer; a person is never faster than that.
   await page.waitForFunction(() => document.cookie.includes('XSRF-TOKEN='));
+  // The form focuses its user field by itself once its view is built; on a slow machine that came after the user
+  // name was typed and took the password's keys (CI, 2026-12-02). A person starts typing when the form has settled.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('ng-model') === 'username', {timeout: 10000})
+      .catch(() => {});
+  await holdStill();
   const name = await typeInto("form[name='signinForm'] input[ng-model='username']", user);
   const secret = await typeInto("form[name='signinForm'] input[ng-model='password']", password);
   const typed = [await name.evaluate(e => e.value), await secret.evaluate(e => e.value)];
@@ -130,6 +147,10 @@ async function introCall() {
   // mouse-down and the mouse-up (the test fails with it).
   const lostClicks = [];
   const complete = await page.waitForSelector(xpath("//button[normalize-space()='Complete'][not(@disabled)]"));
+  // A person reaches for the button once the page holds still: Tasklist reloads its task list after the claim, and
+  // on a slow machine that answer can land between the mouse-down and the mouse-up and move the form (a lost click in
+  // CI, 2026-12-02: the list re-rendered and the button moved 57 px down while pressed).
+  await holdStill();
   await complete.evaluate(e => {
     e.scrollIntoView({block: 'center'});
     window.__completeClicks = 0;
