@@ -42,9 +42,7 @@ public class TaskEngagements {
         if (task == null || task.getProcessInstanceId() == null) {
             return Optional.empty();
         }
-        Long engagementId = EngagementProcess.Variables.ENGAGEMENT_ID.get(runtime, task.getProcessInstanceId());
-        return engagementId != null ? engagements.findById(engagementId)
-                : engagements.findByProcessInstanceId(task.getProcessInstanceId());
+        return Optional.ofNullable(of(List.of(task)).get(task.getProcessInstanceId()));
     }
 
     /**
