@@ -3,6 +3,7 @@ package com.engagementorchestrator.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -105,15 +107,13 @@ public final class EngagementAssert {
     }
 
     public static List<Task> tasks(ProcessInstance instance) {
-        List<Task> open = new ArrayList<>();
-        for (String id : runningInstanceIds(instance.getId())) {
-            open.addAll(engine().getTaskService().createTaskQuery().processInstanceId(id).unlimitedList());
-        }
-        return open;
+        return engine().getTaskService().createTaskQuery().processInstanceIdIn(instanceIds(instance)).unlimitedList();
     }
 
     /** The job of this activity (an async continuation or a timer) somewhere in the hierarchy; null when there is none. */
     public static Job job(String activityId, ProcessInstance instance) {
+        // One query per instance: the engine's SQL for processInstanceIds together with activityId does not parse on
+        // PostgreSQL (7.24: "syntax error at or near (").
         List<Job> found = new ArrayList<>();
         for (String id : runningInstanceIds(instance.getId())) {
             found.addAll(engine().getManagementService().createJobQuery().processInstanceId(id).activityId(activityId).unlimitedList());
@@ -131,11 +131,12 @@ public final class EngagementAssert {
 
     /** All jobs in the hierarchy. */
     public static List<Job> jobs(ProcessInstance instance) {
-        List<Job> found = new ArrayList<>();
-        for (String id : runningInstanceIds(instance.getId())) {
-            found.addAll(engine().getManagementService().createJobQuery().processInstanceId(id).unlimitedList());
-        }
-        return found;
+        return jobQuery(instance).unlimitedList();
+    }
+
+    private static JobQuery jobQuery(ProcessInstance instance) {
+        return engine().getManagementService().createJobQuery()
+                .processInstanceIds(new HashSet<>(runningInstanceIds(instance.getId())));
     }
 
     /** The running instance of processKey in the hierarchy under instance (the instance itself included); null if none. */
