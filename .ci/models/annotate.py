@@ -54,10 +54,23 @@ def load_templates():
             if 'bpmn:ServiceTask' in template['appliesTo'] and delegate:
                 by_delegate[delegate[0]] = template
             elif 'bpmn:CallActivity' in template['appliesTo'] and called:
-                by_called[called[0]] = template
+                by_called.setdefault(called[0], []).append(template)
             elif listeners:
                 listener_templates.append((listeners, template))
     return by_delegate, listener_templates, by_called
+
+
+def call_template(call, candidates):
+    """Of the templates that call the same process, the one that binds each camunda:in the way the call maps it
+    (a variable or an expression), e.g. await-obligation with a fixed obligation, or passed on inside a reusable model."""
+    mapped = {i.get('target'): i.get('sourceExpression') is not None
+              for i in call.iter('{%s}in' % CAMUNDA) if i.get('target')}
+    for template in candidates:
+        bound = {p['binding']['target']: bool(p['binding'].get('expression'))
+                 for p in template['properties'] if p['binding']['type'] == 'camunda:in'}
+        if bound == mapped:
+            return template
+    return candidates[0]
 
 
 def start_tag(text, element_id):
@@ -198,7 +211,7 @@ def main(files):
                     text = set_template(text, task.get('id'), template)
         for call in tree.iter('{%s}callActivity' % BPMN):
             if call.get('calledElement') in by_called:
-                text = set_template(text, call.get('id'), by_called[call.get('calledElement')])
+                text = set_template(text, call.get('id'), call_template(call, by_called[call.get('calledElement')]))
         for element_id, phase in phases.items():
             if element_id in ids:
                 text = set_phase(text, element_id, phase)

@@ -15,6 +15,11 @@ public final class DeliveryProcess {
     /* Its variables, each declared once with its type and scope. */
     public static final ProcessVariable<Long> DELIVERABLE_ID = longVariable("deliverableId", PROCESS);
     public static final ProcessVariable<Long> ENGAGEMENT_ID = longVariable("engagementId", PROCESS);
+    /**
+     * The engagement's number: a review's business key is the number and the result's id, and what it calls on the
+     * engagement's behalf (collect-payment) carries the engagement's number, as every instance of its hierarchy does.
+     */
+    public static final ProcessVariable<String> ENGAGEMENT_NUMBER = stringVariable("engagementNumber", PROCESS);
     public static final ProcessVariable<String> CLIENT_USER_ID = stringVariable("clientUserId", PROCESS);
     /** ACCEPT or CHANGES, from the client's review form. */
     public static final ProcessVariable<String> DECISION = stringVariable("deliveryDecision", PROCESS);
@@ -25,6 +30,8 @@ public final class DeliveryProcess {
     /** The change order form: the signed protocol and the extra cost (text or number). */
     public static final ProcessVariable<String> CHANGE_ORDER_PROTOCOL = stringVariable("changeOrderProtocol", PROCESS);
     public static final ProcessVariable<String> EXTRA_COST = stringVariable("extraCost", PROCESS);
+    /** The change order's invoice when it costs more (null when not): collect-payment collects it before the rework. */
+    public static final ProcessVariable<String> CHANGE_ORDER_INVOICE_NUMBER = stringVariable("changeOrderInvoiceNumber", PROCESS);
     /** Shown by the review forms (task-local, read-only). */
     public static final ProcessVariable<String> DELIVERY_TITLE = stringVariable("deliveryTitle", LOCAL);
     public static final ProcessVariable<String> DELIVERY_PREVIEW = stringVariable("deliveryPreview", LOCAL);
@@ -53,6 +60,9 @@ public final class DeliveryProcess {
         public static final String ASSESS_CHANGE_REQUEST = "AssessChangeRequestTask";
         public static final String REQUIRE_CHANGE_ORDER = "RequireChangeOrderTask";
         public static final String RECORD_CHANGE_ORDER = "RecordChangeOrderTask";
+        public static final String CHANGE_ORDER_COST = "ChangeOrderCostGateway";
+        /** Calls collect-payment for the change order's invoice; the rework starts once it is paid. */
+        public static final String COLLECT_CHANGE_ORDER_PAYMENT = "CollectChangeOrderPaymentCallActivity";
         public static final String REWORK = "ReworkDeliveryTask";
 
         private Elements() {

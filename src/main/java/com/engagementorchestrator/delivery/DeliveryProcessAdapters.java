@@ -81,8 +81,9 @@ class DeliveryProcessAdapters {
     @Bean
     TaskListener recordChangeOrder(DeliveryService deliveries) {
         return task -> {
-            deliveries.recordChangeOrder(deliverableId(task), TaskForms.text(task, DeliveryProcess.CHANGE_ORDER_PROTOCOL),
-                    TaskForms.amount(task, DeliveryProcess.EXTRA_COST));
+            String invoice = deliveries.recordChangeOrder(deliverableId(task),
+                    TaskForms.text(task, DeliveryProcess.CHANGE_ORDER_PROTOCOL), TaskForms.amount(task, DeliveryProcess.EXTRA_COST));
+            DeliveryProcess.CHANGE_ORDER_INVOICE_NUMBER.set(task, invoice);
             TaskForms.consume(task, DeliveryProcess.CHANGE_ORDER_PROTOCOL, DeliveryProcess.EXTRA_COST);
         };
     }

@@ -73,6 +73,7 @@ public class DeliveryService {
         runtime.startProcessInstanceByKey(DeliveryProcess.KEY, e.getNumber() + "/" + d.getId(),
                 com.engagementorchestrator.common.ProcessVariable.values().with(DeliveryProcess.DELIVERABLE_ID, d.getId())
                         .with(DeliveryProcess.ENGAGEMENT_ID, engagementId)
+                        .with(DeliveryProcess.ENGAGEMENT_NUMBER, e.getNumber())
                         .with(DeliveryProcess.CLIENT_USER_ID, e.getClient().getUserId()));
         letters.write(e, "delivery.ready", "delivery-ready/" + d.getId(), d.getTitle(), timers.silenceDateText(),
                 letters.taskLink(e, DeliveryProcess.Elements.REVIEW_DELIVERY));
@@ -124,8 +125,11 @@ public class DeliveryService {
                 d.assessmentNoteOr(letters.fragment("delivery.changeorder.noNote", e.getClient().getLocale())));
     }
 
-    /** The change order's protocol must be signed by both sides; if it costs more, its invoice is issued. */
-    public void recordChangeOrder(long deliverableId, String protocolNumber, BigDecimal extraCost) {
+    /**
+     * The change order's protocol must be signed by both sides; if it costs more, its invoice is issued. Answers the
+     * invoice's number, null when it costs nothing more.
+     */
+    public String recordChangeOrder(long deliverableId, String protocolNumber, BigDecimal extraCost) {
         Deliverable d = deliverables.findById(deliverableId).orElseThrow();
         if (protocolNumber == null || protocolNumber.isBlank()) {
             throw new InvalidInputException("changeOrderProtocol", "give the number of the change order's protocol");
@@ -139,6 +143,7 @@ public class DeliveryService {
         String invoice = extraCost == null ? null
                 : payments.issueChangeOrderInvoice(d.getEngagementId(), extraCost, d.getChangeRequest()).getNumber();
         d.changeOrder(protocolNumber.trim(), invoice);
+        return invoice;
     }
 
     /** The new version must be uploaded, and a change order's invoice paid, before the client reviews again. */

@@ -2,7 +2,6 @@ package com.engagementorchestrator.deposit;
 
 import com.engagementorchestrator.common.AfterRelease;
 import com.engagementorchestrator.engagement.EngagementLifecycle;
-import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.engagement.EngagementResumed;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -13,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers DepositReceived to the engagement once its deposit is paid. The payment is stored first, so nothing is
- * lost when the process is not waiting yet (it checks the invoice when it gets there), is paused by a block, or a
- * correlation fails: a sweep correlates every paid deposit whose process waits for it.
+ * Delivers PaymentReceived to the collect-payment instance of an invoice once it is paid in full. The payment is
+ * stored first, so nothing is lost when the process is not waiting yet (it reads the invoice when it gets there), is
+ * paused by a block, or a correlation fails: a sweep correlates every paid invoice whose instance waits for it.
  */
 @Component
 public class DepositCorrelation {
@@ -41,7 +40,7 @@ public class DepositCorrelation {
      * logged and the sweep retries.
      */
     void afterCommit(long engagementId) {
-        AfterRelease.afterCommit("DepositReceived for engagement " + engagementId, () -> correlate(engagementId));
+        AfterRelease.afterCommit("PaymentReceived for engagement " + engagementId, () -> correlate(engagementId));
     }
 
     /** Payments that came while the client was blocked are delivered once the engagement runs again. */
@@ -52,12 +51,7 @@ public class DepositCorrelation {
 
     @Scheduled(fixedDelayString = "${engagement.deposit.correlation-sweep-ms:60000}", initialDelay = 60000)
     public void sweep() {
-        sweep(EngagementProcess.Messages.DEPOSIT_RECEIVED);
-        sweep(EngagementProcess.Messages.FINAL_PAYMENT_RECEIVED);
-    }
-
-    private void sweep(String message) {
-        runtime.createEventSubscriptionQuery().eventType("message").eventName(message)
+        runtime.createEventSubscriptionQuery().eventType("message").eventName(CollectPaymentProcess.Messages.PAYMENT_RECEIVED)
                 .unlimitedList().forEach(s -> {
                     String instanceId = s.getProcessInstanceId();
                     var engagement = runtime.createProcessInstanceQuery().processInstanceId(instanceId).active().singleResult();
@@ -69,9 +63,9 @@ public class DepositCorrelation {
                 });
     }
 
-    /** Answers whether a message (DepositReceived or FinalPaymentReceived) was delivered. */
+    /** Answers whether a PaymentReceived was delivered. */
     public boolean correlate(long engagementId) {
-        AfterRelease.requireNoTransaction("Delivering DepositReceived");
+        AfterRelease.requireNoTransaction("Delivering PaymentReceived");
         Boolean delivered = transactions.execute(status -> {
             var engagement = lifecycle.get(engagementId);
             // A blocked engagement waits for the block, not for the money: its client task is withdrawn, and the
@@ -81,18 +75,18 @@ public class DepositCorrelation {
                     || engagement.getStatus() == com.engagementorchestrator.engagement.EngagementStatus.BLOCKED) {
                 return false;
             }
+            // Every invoice is awaited by its own collect-payment instance in the engagement's hierarchy (same business
+            // key), which names it: deliver to those whose invoice is paid.
+            var waiting = runtime.createExecutionQuery().processInstanceBusinessKey(engagement.getNumber())
+                    .messageEventSubscriptionName(CollectPaymentProcess.Messages.PAYMENT_RECEIVED).active().unlimitedList()
+                    .stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
             boolean any = false;
-            for (Invoice.Kind kind : java.util.List.of(Invoice.Kind.DEPOSIT, Invoice.Kind.FINAL)) {
-                String message = kind == Invoice.Kind.FINAL ? EngagementProcess.Messages.FINAL_PAYMENT_RECEIVED
-                        : EngagementProcess.Messages.DEPOSIT_RECEIVED;
-                boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, kind).map(Invoice::isPaid).orElse(false);
-                // The payment is awaited in the phase the engagement called (deposit, final payment): an instance of
-                // the engagement's hierarchy, all of which carry its number as business key.
-                var waiting = !paid ? java.util.List.<String>of() : runtime.createExecutionQuery()
-                        .processInstanceBusinessKey(engagement.getNumber()).messageEventSubscriptionName(message).active()
-                        .unlimitedList().stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
-                for (String instanceId : waiting) {
-                    runtime.createMessageCorrelation(message).processInstanceId(instanceId).correlateWithResult();
+            for (String instanceId : waiting) {
+                String number = CollectPaymentProcess.Variables.INVOICE_NUMBER.get(runtime, instanceId);
+                if (number != null && invoices.findByNumber(number).filter(i -> i.getEngagementId() == engagementId)
+                        .map(Invoice::isPaid).orElse(false)) {
+                    runtime.createMessageCorrelation(CollectPaymentProcess.Messages.PAYMENT_RECEIVED)
+                            .processInstanceId(instanceId).correlateWithResult();
                     any = true;
                 }
             }
@@ -105,7 +99,7 @@ public class DepositCorrelation {
         try {
             correlate(engagementId);
         } catch (RuntimeException e) {
-            LOG.warn("DepositReceived for engagement {} not delivered now, the sweep retries: {}", engagementId, e.getMessage());
+            LOG.warn("PaymentReceived for engagement {} not delivered now, the sweep retries: {}", engagementId, e.getMessage());
         }
     }
 

@@ -1,11 +1,9 @@
 package com.engagementorchestrator.deposit;
 
-import com.engagementorchestrator.common.Time;
-import static com.engagementorchestrator.engagement.EngagementProcess.Variables.DEPOSIT_DUE_AT;
-import static com.engagementorchestrator.engagement.EngagementProcess.Variables.DEPOSIT_PAID;
-import static com.engagementorchestrator.engagement.EngagementProcess.Variables.FINAL_DUE_AT;
-import static com.engagementorchestrator.engagement.EngagementProcess.Variables.FINAL_PAID;
-import static com.engagementorchestrator.engagement.EngagementProcess.Variables.INVOICE_NUMBER;
+import static com.engagementorchestrator.deposit.CollectPaymentProcess.Variables.DUE_AT;
+import static com.engagementorchestrator.deposit.CollectPaymentProcess.Variables.INVOICE_KIND;
+import static com.engagementorchestrator.deposit.CollectPaymentProcess.Variables.INVOICE_NUMBER;
+import static com.engagementorchestrator.deposit.CollectPaymentProcess.Variables.PAID;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.PAID_AMOUNT;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.PAYMENT_ORDER;
 import static com.engagementorchestrator.engagement.EngagementProcess.Variables.PAYMENT_ORDER_DECISION;
@@ -13,10 +11,12 @@ import static com.engagementorchestrator.engagement.EngagementProcess.Variables.
 
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.ProcessVariable;
-import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import com.engagementorchestrator.common.TaskForms;
+import com.engagementorchestrator.common.Time;
 import com.engagementorchestrator.common.UploadedFiles;
+import com.engagementorchestrator.common.DueDates;
 import com.engagementorchestrator.engagement.BlockingProperties;
+import com.engagementorchestrator.engagement.EngagementProcess.Variables;
 import com.engagementorchestrator.engagement.EngagementResumed;
 import java.math.BigDecimal;
 import java.util.Date;
@@ -27,27 +27,45 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** Inbound adapters of the deposit steps of processes/engagement.bpmn. */
+/**
+ * Inbound adapters of the deposit and final-payment phases and of collect-payment, which collects every invoice: the
+ * invoice an instance works on is the one its {@code invoiceNumber} names (set by the step that issued it).
+ */
 @Configuration(proxyBeanMethods = false)
 class DepositProcessAdapters {
 
     @Bean
+    DueDates collectPaymentDueDates() {
+        return new DueDates(CollectPaymentProcess.KEY, CollectPaymentProcess.Variables.DUE_DATES);
+    }
+
+    @Bean
     JavaDelegate issueDepositInvoice(DepositService deposits) {
+        return execution -> INVOICE_NUMBER.set(execution, deposits.issueInvoice(engagementId(execution)).getNumber());
+    }
+
+    @Bean
+    JavaDelegate issueFinalInvoice(DepositService deposits) {
+        return execution -> INVOICE_NUMBER.set(execution, deposits.issueFinalInvoice(engagementId(execution)).getNumber());
+    }
+
+    /** A payment that came before the process got here is not lost: it is in the table already. */
+    @Bean
+    JavaDelegate readInvoice(DepositService deposits) {
         return execution -> {
-            Invoice invoice = deposits.issueInvoice(engagementId(execution));
-            INVOICE_NUMBER.set(execution, invoice.getNumber());
-            DEPOSIT_DUE_AT.set(execution, Date.from(invoice.getDueAt()));
-            // A payment that came before the process got here is not lost: it is in the table already.
-            DEPOSIT_PAID.set(execution, invoice.isPaid());
+            Invoice invoice = deposits.invoiceOf(engagementId(execution), INVOICE_NUMBER.get(execution));
+            DUE_AT.set(execution, Date.from(invoice.getDueAt()));
+            PAID.set(execution, invoice.isPaid());
         };
     }
 
     @Bean
-    TaskListener showDepositInvoice(DepositService deposits) {
+    TaskListener showInvoice(DepositService deposits) {
         return task -> {
-            Invoice invoice = deposits.currentInvoice(engagementId(task));
+            Invoice invoice = deposits.invoiceOf(engagementId(task), INVOICE_NUMBER.get(task));
             BigDecimal paid = deposits.paidSoFar(invoice);
             task.setVariablesLocal(ProcessVariable.values()
+                    .with(INVOICE_KIND, invoice.getKind().name())
                     .with(Variables.INVOICE_NUMBER_SHOWN, invoice.getNumber())
                     .with(Variables.INVOICE_AMOUNT, invoice.getAmount().toPlainString())
                     .with(Variables.INVOICE_CURRENCY, invoice.getCurrency())
@@ -66,8 +84,8 @@ class DepositProcessAdapters {
                 throw new InvalidInputException(PAYMENT_ORDER.name(), "upload the bank's payment order (PDF, JPEG or PNG), or pay "
                         + "through the payment provider: this task then closes by itself");
             }
-            deposits.submitPaymentOrder(engagementId(task), TaskForms.actor(task), file.getFilename(),
-                    UploadedFiles.readAll(file.getValue()), TaskForms.amount(task, PAID_AMOUNT));
+            deposits.submitPaymentOrder(engagementId(task), INVOICE_NUMBER.get(task), TaskForms.actor(task),
+                    file.getFilename(), UploadedFiles.readAll(file.getValue()), TaskForms.amount(task, PAID_AMOUNT));
             TaskForms.consume(task, PAYMENT_ORDER, PAID_AMOUNT);
         };
     }
@@ -76,9 +94,9 @@ class DepositProcessAdapters {
     TaskListener showPaymentOrder(DepositService deposits) {
         return task -> {
             long engagementId = engagementId(task);
-            PaymentOrder order = deposits.latestPaymentOrder(engagementId);
-            Invoice invoice = deposits.currentInvoice(engagementId);
-            java.math.BigDecimal paid = deposits.paidSoFar(invoice);
+            Invoice invoice = deposits.invoiceOf(engagementId, INVOICE_NUMBER.get(task));
+            PaymentOrder order = deposits.latestPaymentOrder(engagementId, invoice.getNumber());
+            BigDecimal paid = deposits.paidSoFar(invoice);
             task.setVariablesLocal(ProcessVariable.values()
                     .with(Variables.INVOICE_NUMBER_SHOWN, invoice.getNumber())
                     .with(Variables.INVOICE_AMOUNT, invoice.getAmount().toPlainString() + " " + invoice.getCurrency())
@@ -94,13 +112,22 @@ class DepositProcessAdapters {
     TaskListener recordPaymentOrderDecision(DepositService deposits) {
         return task -> {
             PaymentOrder.Decision decision = TaskForms.choice(task, PAYMENT_ORDER_DECISION, PaymentOrder.Decision.class);
-            boolean paid = deposits.decidePaymentOrder(engagementId(task), TaskForms.actor(task), decision,
-                    TaskForms.amount(task, Variables.CONFIRMED_AMOUNT), TaskForms.text(task, Variables.PAYMENT_ORDER_REJECTION_REASON));
+            boolean paid = deposits.decidePaymentOrder(engagementId(task), INVOICE_NUMBER.get(task), TaskForms.actor(task),
+                    decision, TaskForms.amount(task, Variables.CONFIRMED_AMOUNT),
+                    TaskForms.text(task, Variables.PAYMENT_ORDER_REJECTION_REASON));
             TaskForms.consume(task, Variables.CONFIRMED_AMOUNT, Variables.PAYMENT_ORDER_REJECTION_REASON);
             PAYMENT_ORDER_DECISION.set(task, decision.name());
-            // The same forms serve the deposit and the final invoice; the process reads the flag of its round.
-            boolean finalRound = deposits.currentInvoice(engagementId(task)).getKind() == Invoice.Kind.FINAL;
-            (finalRound ? FINAL_PAID : DEPOSIT_PAID).set(task, paid);
+            PAID.set(task, paid);
+        };
+    }
+
+    @Bean
+    JavaDelegate renewInvoiceDueDate(DepositService deposits, BlockingProperties blocking) {
+        return execution -> {
+            long engagementId = engagementId(execution);
+            String number = INVOICE_NUMBER.get(execution);
+            DUE_AT.set(execution, Date.from(deposits.renewDueDate(engagementId, number, blocking.graceAfterLift())));
+            PAID.set(execution, deposits.invoiceOf(engagementId, number).isPaid());
         };
     }
 
@@ -110,38 +137,11 @@ class DepositProcessAdapters {
     }
 
     @Bean
-    JavaDelegate renewDepositDueDate(DepositService deposits, BlockingProperties blocking) {
-        return execution -> {
-            long engagementId = engagementId(execution);
-            DEPOSIT_DUE_AT.set(execution, Date.from(deposits.renewDueDate(engagementId, blocking.graceAfterLift())));
-            DEPOSIT_PAID.set(execution, deposits.isPaid(engagementId));
-        };
-    }
-
-    @Bean
-    JavaDelegate issueFinalInvoice(DepositService deposits) {
-        return execution -> {
-            Invoice invoice = deposits.issueFinalInvoice(engagementId(execution));
-            FINAL_DUE_AT.set(execution, Date.from(invoice.getDueAt()));
-            FINAL_PAID.set(execution, invoice.isPaid());
-        };
-    }
-
-    @Bean
-    JavaDelegate renewFinalDueDate(DepositService deposits, BlockingProperties blocking) {
-        return execution -> {
-            long engagementId = engagementId(execution);
-            FINAL_DUE_AT.set(execution, Date.from(deposits.renewFinalDueDate(engagementId, blocking.graceAfterLift())));
-            FINAL_PAID.set(execution, deposits.finalInvoice(engagementId).map(Invoice::isPaid).orElse(false));
-        };
-    }
-
-    @Bean
     DepositResumption depositResumption(DepositService deposits) {
         return new DepositResumption(deposits);
     }
 
-    /** The blocked time does not count against the client's open deposit. */
+    /** The blocked time does not count against the client's open invoices. */
     record DepositResumption(DepositService deposits) {
         @EventListener
         public void onResumed(EngagementResumed resumed) {

@@ -1,6 +1,5 @@
 package com.engagementorchestrator.deposit;
 
-import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.common.InvalidInputException;
 import com.engagementorchestrator.common.StoredFile;
 import com.engagementorchestrator.common.Time;
@@ -84,20 +83,16 @@ public class DepositService implements Obligation {
 
     /**
      * The portal page of the client's task that pays this invoice (a letter is written before the engine creates the
-     * task, so the link names the engagement and the task's element id); a change order invoice has no task of its
-     * own: its engagement, where the invoice and how to pay it are shown.
+     * task, so the link names the engagement and the task's element id; every invoice is paid in collect-payment's
+     * one pay task).
      */
     private String portalLink(Engagement e, Invoice invoice) {
-        return switch (invoice.getKind()) {
-            case DEPOSIT -> portalUrl + e.getNumber() + "/" + EngagementProcess.Elements.PAY_DEPOSIT;
-            case FINAL -> portalUrl + e.getNumber() + "/" + EngagementProcess.Elements.PAY_FINAL_INVOICE;
-            case CHANGE_ORDER -> portalUrl.replace("#/task/", "#/engagement/") + e.getNumber();
-        };
+        return portalUrl + e.getNumber() + "/" + CollectPaymentProcess.Elements.PAY_INVOICE;
     }
 
     @Override
     public String clientTask() {
-        return EngagementProcess.Elements.PAY_DEPOSIT;
+        return CollectPaymentProcess.Elements.PAY_INVOICE;
     }
 
     /** Issues the deposit invoice by the analysts' policy and sends it; the client promises to pay by its date. */
@@ -126,11 +121,11 @@ public class DepositService implements Obligation {
                 .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no deposit invoice"));
     }
 
-    /** The invoice being paid now: the final one once issued, else the deposit. */
+    /** An invoice of the engagement by its number: the number a process instance collects, never one from a form. */
     @Transactional(readOnly = true)
-    public Invoice currentInvoice(long engagementId) {
-        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.FINAL)
-                .orElseGet(() -> depositInvoice(engagementId));
+    public Invoice invoiceOf(long engagementId, String number) {
+        return invoices.findByNumber(number).filter(i -> i.getEngagementId() == engagementId)
+                .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no invoice " + number));
     }
 
     @Transactional(readOnly = true)
@@ -144,9 +139,9 @@ public class DepositService implements Obligation {
     }
 
     /** The client uploads the bank's payment order; a moderator checks it against the account. */
-    public PaymentOrder submitPaymentOrder(long engagementId, String uploadedBy, String fileName, byte[] content,
-                                           BigDecimal declaredAmount) {
-        Invoice invoice = currentInvoice(engagementId);
+    public PaymentOrder submitPaymentOrder(long engagementId, String invoiceNumber, String uploadedBy, String fileName,
+                                           byte[] content, BigDecimal declaredAmount) {
+        Invoice invoice = invoiceOf(engagementId, invoiceNumber);
         if (declaredAmount == null || declaredAmount.signum() <= 0) {
             throw new InvalidInputException("paidAmount", "say how much you paid (a positive amount in " + invoice.getCurrency() + ")");
         }
@@ -157,21 +152,21 @@ public class DepositService implements Obligation {
     }
 
     @Transactional(readOnly = true)
-    public PaymentOrder latestPaymentOrder(long engagementId) {
-        return orders.findFirstByInvoiceIdOrderByIdDesc(currentInvoice(engagementId).getId())
-                .orElseThrow(() -> new IllegalStateException("Engagement " + engagementId + " has no payment order"));
+    public PaymentOrder latestPaymentOrder(long engagementId, String invoiceNumber) {
+        return orders.findFirstByInvoiceIdOrderByIdDesc(invoiceOf(engagementId, invoiceNumber).getId())
+                .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceNumber + " has no payment order"));
     }
 
     /**
      * A moderator's decision on the latest payment order. A confirmed one is recorded as a payment like any other;
-     * answers whether the deposit is paid in full now.
+     * answers whether the invoice is paid in full now.
      */
-    public boolean decidePaymentOrder(long engagementId, String moderator, PaymentOrder.Decision decision,
-                                      BigDecimal confirmedAmount, String reason) {
+    public boolean decidePaymentOrder(long engagementId, String invoiceNumber, String moderator,
+                                      PaymentOrder.Decision decision, BigDecimal confirmedAmount, String reason) {
         if (decision == null || decision == PaymentOrder.Decision.PENDING) {
             throw new InvalidInputException("paymentOrderDecision", "choose CONFIRMED or REJECTED");
         }
-        PaymentOrder order = latestPaymentOrder(engagementId);
+        PaymentOrder order = latestPaymentOrder(engagementId, invoiceNumber);
         if (order.getDecision() != PaymentOrder.Decision.PENDING) {
             throw new IllegalStateException("Payment order " + order.getId() + " was already decided");
         }
@@ -278,37 +273,22 @@ public class DepositService implements Obligation {
                 new Money(paidSoFar(invoice), invoice.getCurrency()), invoice.getCurrency());
     }
 
-    @Transactional(readOnly = true)
-    public boolean isPaid(long engagementId) {
-        return depositInvoice(engagementId).isPaid();
-    }
-
-    /** After a lifted block the overdue deposit gets a new date: a new promise. */
-    public Instant renewDueDate(long engagementId, Duration grace) {
-        Invoice invoice = depositInvoice(engagementId);
-        Engagement e = lifecycle.get(engagementId);
-        Instant newDue = Time.now().plus(grace);
-        if (invoice.isPaid()) {
-            return newDue; // paid while blocked: nothing is owed any more
-        }
-        invoice.reschedule(newDue);
-        promises.make(party(e), Promise.Kind.DEPOSIT_PAYMENT, invoice.getNumber(),
-                "pay the deposit invoice " + invoice.getNumber() + " by the date renewed after the block", newDue);
-        return newDue;
-    }
-
-    /** After a lifted block the overdue final invoice gets a new date: a new promise. */
-    public Instant renewFinalDueDate(long engagementId, Duration grace) {
-        Invoice invoice = finalInvoice(engagementId).orElseThrow();
-        Engagement e = lifecycle.get(engagementId);
+    /** After a lifted block the overdue invoice gets a new date: a new promise (paid meanwhile: nothing is owed). */
+    public Instant renewDueDate(long engagementId, String invoiceNumber, Duration grace) {
+        Invoice invoice = invoiceOf(engagementId, invoiceNumber);
         Instant newDue = Time.now().plus(grace);
         if (!invoice.isPaid()) {
             invoice.reschedule(newDue);
-            promises.make(party(e), Promise.Kind.FINAL_PAYMENT, invoice.getNumber(),
-                    "pay the final invoice " + invoice.getNumber() + " by the date renewed after the block", newDue);
+            promises.make(party(lifecycle.get(engagementId)), promiseKind(invoice), invoice.getNumber(),
+                    "pay the " + INVOICE_WORDS.get(invoice.getKind()) + " " + invoice.getNumber()
+                            + " by the date renewed after the block", newDue);
         }
         return newDue;
     }
+
+    private static final java.util.Map<Invoice.Kind, String> INVOICE_WORDS = java.util.Map.of(
+            Invoice.Kind.DEPOSIT, "deposit invoice", Invoice.Kind.FINAL, "final invoice",
+            Invoice.Kind.CHANGE_ORDER, "change order invoice");
 
     /** The time a client was blocked does not count: the open invoices' dates move by it. */
     public void postpone(long engagementId, Duration by) {

@@ -26,7 +26,7 @@ class FinalPaymentObligation implements Obligation {
 
     @Override
     public String clientTask() {
-        return com.engagementorchestrator.engagement.EngagementProcess.Elements.PAY_FINAL_INVOICE;
+        return CollectPaymentProcess.Elements.PAY_INVOICE;
     }
 
     @Override

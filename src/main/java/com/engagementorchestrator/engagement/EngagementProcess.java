@@ -40,8 +40,6 @@ public final class EngagementProcess {
      * (same business key): correlate them by business key or through the hierarchy, not by the engagement's id.
      */
     public static final class Messages {
-        /** The deposit invoice is paid in full (payment provider webhook); awaited by the deposit phase. */
-        public static final String DEPOSIT_RECEIVED = "DepositReceived";
         /**
          * A moderator lifted the client's block; the breached obligation gets a new date. Awaited by the
          * await-obligation instance the engagement called (see breach.AwaitObligationProcess), found through the hierarchy.
@@ -54,8 +52,6 @@ public final class EngagementProcess {
          * the same place; new ones wait at {@link Elements#WORK_DELIVERED}.
          */
         public static final String WORK_DELIVERED = "WorkDelivered";
-        /** The final invoice is paid in full (payment provider webhook); awaited by the final-payment phase. */
-        public static final String FINAL_PAYMENT_RECEIVED = "FinalPaymentReceived";
 
         private Messages() {
         }
@@ -125,22 +121,31 @@ public final class EngagementProcess {
         public static final String SIGNING_AUTHORITY_NOT_PROVEN = com.engagementorchestrator.authority.SigningAuthorityProcess.Elements.SIGNING_AUTHORITY_NOT_PROVEN;
 
         public static final String ISSUE_DEPOSIT_INVOICE = com.engagementorchestrator.deposit.DepositProcess.Elements.ISSUE_DEPOSIT_INVOICE;
-        public static final String DEPOSIT_COLLECTION_MERGE = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_COLLECTION_MERGE;
-        public static final String DEPOSIT_PAID_ALREADY = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_PAID_ALREADY;
         public static final String COLLECT_DEPOSIT = com.engagementorchestrator.deposit.DepositProcess.Elements.COLLECT_DEPOSIT;
-        public static final String AWAIT_DEPOSIT_PAYMENT = com.engagementorchestrator.deposit.DepositProcess.Elements.AWAIT_DEPOSIT_PAYMENT;
-        public static final String PAY_DEPOSIT = com.engagementorchestrator.deposit.DepositProcess.Elements.PAY_DEPOSIT;
-        public static final String PAYMENT_ORDER_SUBMITTED = com.engagementorchestrator.deposit.DepositProcess.Elements.PAYMENT_ORDER_SUBMITTED;
-        public static final String REVIEW_PAYMENT_ORDER = com.engagementorchestrator.deposit.DepositProcess.Elements.REVIEW_PAYMENT_ORDER;
-        public static final String PAYMENT_ORDER_DECISION = com.engagementorchestrator.deposit.DepositProcess.Elements.PAYMENT_ORDER_DECISION;
-        public static final String DEPOSIT_COLLECTED = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_COLLECTED;
-        public static final String DEPOSIT_OBLIGATION = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_OBLIGATION;
-        public static final String DEPOSIT_TASK_WITHDRAWN = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_TASK_WITHDRAWN;
-        public static final String DEPOSIT_RECEIVED = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_RECEIVED;
-        public static final String DEPOSIT_DUE_AGAIN = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_DUE_AGAIN;
-        public static final String RENEW_DEPOSIT_DUE_DATE = com.engagementorchestrator.deposit.DepositProcess.Elements.RENEW_DEPOSIT_DUE_DATE;
-        public static final String DEPOSIT_PAID_MERGE = com.engagementorchestrator.deposit.DepositProcess.Elements.DEPOSIT_PAID_MERGE;
         public static final String CONFIRM_DEPOSIT = com.engagementorchestrator.deposit.DepositProcess.Elements.CONFIRM_DEPOSIT;
+
+        /*
+         * Every invoice (deposit, final, change order) is collected by the one model collect-payment: its steps carry
+         * the same ids whichever invoice an instance collects.
+         */
+        public static final String PAY_INVOICE = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAY_INVOICE;
+        /** The deposit is paid in collect-payment's pay task, called by the deposit phase. */
+        public static final String PAY_DEPOSIT = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAY_INVOICE;
+        /** The final invoice is paid in collect-payment's pay task, called by the final-payment phase. */
+        public static final String PAY_FINAL_INVOICE = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAY_INVOICE;
+        public static final String REVIEW_PAYMENT_ORDER = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.REVIEW_PAYMENT_ORDER;
+        public static final String PAYMENT_ORDER_SUBMITTED = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAYMENT_ORDER_SUBMITTED;
+        public static final String PAYMENT_ORDER_DECISION = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAYMENT_ORDER_DECISION;
+        public static final String PAID_ALREADY = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAID_ALREADY;
+        public static final String COLLECT_PAYMENT = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.COLLECT_PAYMENT;
+        public static final String AWAIT_PAYMENT = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.AWAIT_PAYMENT;
+        public static final String PAYMENT_OBLIGATION = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAYMENT_OBLIGATION;
+        public static final String PAY_TASK_WITHDRAWN = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAY_TASK_WITHDRAWN;
+        public static final String PAYMENT_RECEIVED = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAYMENT_RECEIVED;
+        public static final String PAYMENT_DUE_AGAIN = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAYMENT_DUE_AGAIN;
+        public static final String RENEW_PAYMENT_DUE_DATE = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.RENEW_PAYMENT_DUE_DATE;
+        public static final String PAYMENT_COLLECTED = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAYMENT_COLLECTED;
+        public static final String PAID_MERGE = com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAID_MERGE;
 
         public static final String PREPARE_BRIEF = com.engagementorchestrator.materials.MaterialsProcess.Elements.PREPARE_BRIEF;
         public static final String SEND_BRIEF = com.engagementorchestrator.materials.MaterialsProcess.Elements.SEND_BRIEF;
@@ -160,15 +165,7 @@ public final class EngagementProcess {
         public static final String WORK_DELIVERED = com.engagementorchestrator.delivery.WorkProcess.Elements.WORK_DELIVERED;
 
         public static final String ISSUE_FINAL_INVOICE = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.ISSUE_FINAL_INVOICE;
-        public static final String FINAL_PAID_ALREADY = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAID_ALREADY;
         public static final String COLLECT_FINAL_PAYMENT = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.COLLECT_FINAL_PAYMENT;
-        public static final String PAY_FINAL_INVOICE = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.PAY_FINAL_INVOICE;
-        public static final String FINAL_PAYMENT_OBLIGATION = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_OBLIGATION;
-        public static final String FINAL_PAYMENT_TASK_WITHDRAWN = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_TASK_WITHDRAWN;
-        public static final String REVIEW_FINAL_PAYMENT_ORDER = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.REVIEW_FINAL_PAYMENT_ORDER;
-        public static final String FINAL_PAYMENT_RECEIVED = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_RECEIVED;
-        public static final String FINAL_PAYMENT_DUE_AGAIN = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.FINAL_PAYMENT_DUE_AGAIN;
-        public static final String RENEW_FINAL_PAYMENT_DUE_DATE = com.engagementorchestrator.deposit.FinalPaymentProcess.Elements.RENEW_FINAL_PAYMENT_DUE_DATE;
 
         public static final String COMPLETE_ENGAGEMENT = com.engagementorchestrator.closure.ClosureProcess.Elements.COMPLETE_ENGAGEMENT;
 
@@ -191,15 +188,10 @@ public final class EngagementProcess {
         public static final ProcessVariable<Integer> AUTHORITY_ATTEMPTS_LEFT = integerVariable("authorityAttemptsLeft", PROCESS);
         /** Due dates of what the client owes; the reminder ladders and task due dates follow them. */
         public static final ProcessVariable<Date> AUTHORITY_DUE_AT = dateVariable("authorityDueAt", PROCESS);
-        public static final ProcessVariable<Date> DEPOSIT_DUE_AT = dateVariable("depositDueAt", PROCESS);
         public static final ProcessVariable<Date> MATERIALS_DUE_AT = dateVariable("materialsDueAt", PROCESS);
-        public static final ProcessVariable<Date> FINAL_DUE_AT = dateVariable("finalDueAt", PROCESS);
         /** Every due date of this process: they move by the paused time when a blocked client is let go on. */
         public static final List<ProcessVariable<Date>> DUE_DATES =
-                List.of(AUTHORITY_DUE_AT, DEPOSIT_DUE_AT, MATERIALS_DUE_AT, FINAL_DUE_AT);
-        public static final ProcessVariable<Boolean> DEPOSIT_PAID = booleanVariable("depositPaid", PROCESS);
-        public static final ProcessVariable<Boolean> FINAL_PAID = booleanVariable("finalPaid", PROCESS);
-        public static final ProcessVariable<String> INVOICE_NUMBER = stringVariable("invoiceNumber", PROCESS);
+                List.of(AUTHORITY_DUE_AT, MATERIALS_DUE_AT);
         /** Submitted by the client's payment-order form (task-local until the task completes). */
         public static final ProcessVariable<FileValue> PAYMENT_ORDER = fileVariable("paymentOrder", PROCESS);
         /** Submitted by the client's payment-order form, as text or number. */

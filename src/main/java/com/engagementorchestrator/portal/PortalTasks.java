@@ -20,6 +20,9 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import com.engagementorchestrator.deposit.CollectPaymentProcess;
+import java.util.HashMap;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -59,9 +62,12 @@ class PortalTasks {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final PortalWords words;
+    private final RuntimeService runtime;
 
     PortalTasks(TaskService tasks, FormService forms, IdentityService identity, TaskEngagements taskEngagements,
-                BlockService blocks, TransactionTemplate transactions, ObjectMapper json, PortalWords words) {
+                BlockService blocks, TransactionTemplate transactions, ObjectMapper json, PortalWords words,
+                RuntimeService runtime) {
+        this.runtime = runtime;
         this.words = words;
         this.tasks = tasks;
         this.forms = forms;
@@ -84,14 +90,17 @@ class PortalTasks {
             List<Task> open = max == null ? (first == 0 ? query.unlimitedList() : query.listPage(first, Integer.MAX_VALUE))
                     : query.listPage(first, max);
             Map<String, Engagement> engagements = transactions.execute(status -> taskEngagements.of(open));
-            return open.stream().map(task -> view(task, engagements.get(task.getProcessInstanceId()), language)).toList();
+            Map<String, String> variants = variants(open);
+            return open.stream().map(task -> view(task, engagements.get(task.getProcessInstanceId()),
+                    variants.get(task.getId()), language)).toList();
         });
     }
 
     TaskForm form(String userId, List<String> groups, String taskId, String language) {
         Task task = own(userId, taskId);
         TaskView view = AsSystem.call(identity, () -> view(task,
-                transactions.execute(status -> taskEngagements.of(task).orElse(null)), language));
+                transactions.execute(status -> taskEngagements.of(task).orElse(null)), variants(List.of(task)).get(taskId),
+                language));
         JsonNode schema = null;
         if ("form-js".equals(view.form())) {
             schema = AsSystem.call(identity, () -> {
@@ -160,8 +169,27 @@ class PortalTasks {
                         + "). A moderator reviews the block; once it is lifted the task can be completed."))));
     }
 
-    /** {@code task} read with its form keys ({@code initializeFormKeys}); {@code engagement} null when it has none. */
-    private TaskView view(Task task, Engagement engagement, String language) {
+    /**
+     * A task that serves several obligations is named by its variant: collect-payment's one pay task by the kind of
+     * invoice it pays (DEPOSIT, FINAL, CHANGE_ORDER). One query, and only when such tasks are listed.
+     */
+    private Map<String, String> variants(List<Task> open) {
+        String[] payTasks = open.stream().filter(t -> CollectPaymentProcess.Elements.PAY_INVOICE.equals(t.getTaskDefinitionKey()))
+                .map(Task::getId).toArray(String[]::new);
+        if (payTasks.length == 0) {
+            return Map.of();
+        }
+        Map<String, String> variants = new HashMap<>();
+        runtime.createVariableInstanceQuery().taskIdIn(payTasks).variableName(CollectPaymentProcess.Variables.INVOICE_KIND.name())
+                .unlimitedList().forEach(v -> variants.put(v.getTaskId(), String.valueOf(v.getValue())));
+        return variants;
+    }
+
+    /**
+     * {@code task} read with its form keys ({@code initializeFormKeys}); {@code engagement} null when it has none;
+     * {@code variant} null when the task has one name only.
+     */
+    private TaskView view(Task task, Engagement engagement, String variant, String language) {
         String kind = null;
         if (task.getCamundaFormRef() != null) {
             kind = "form-js";
@@ -169,7 +197,7 @@ class PortalTasks {
             String key = task.getFormKey();
             kind = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.html$", "");
         }
-        return new TaskView(task.getId(), words.taskName(language, task.getTaskDefinitionKey(), task.getName()),
+        return new TaskView(task.getId(), words.taskName(language, task.getTaskDefinitionKey(), variant, task.getName()),
                 task.getTaskDefinitionKey(), engagement == null ? null : engagement.getNumber(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.isSuspended(), kind);

@@ -72,9 +72,15 @@ class PortalWords {
         return words.getMessage(key, arguments, null, Locale.forLanguageTag(language));
     }
 
-    /** A client task's name: never the staff name with its " · ENG-… · Company" suffix. */
-    String taskName(String language, String taskKey, String staffName) {
-        String word = word(language, "task." + taskKey);
+    /**
+     * A client task's name: never the staff name with its " · ENG-… · Company" suffix. A task that serves several
+     * obligations is named {@code task.<element id>.<variant>} (collect-payment's pay task by the kind of invoice).
+     */
+    String taskName(String language, String taskKey, String variant, String staffName) {
+        String word = variant == null ? null : word(language, "task." + taskKey + "." + variant);
+        if (word == null) {
+            word = word(language, "task." + taskKey);
+        }
         if (word != null) {
             return word;
         }

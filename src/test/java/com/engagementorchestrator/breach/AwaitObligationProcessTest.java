@@ -56,7 +56,7 @@ class AwaitObligationProcessTest {
                 .containsEntry(AwaitObligationProcess.Variables.BREACH_KIND.name(), "DEPOSIT_OVERDUE")
                 .containsEntry(AwaitObligationProcess.Variables.ENGAGEMENT_ID.name(), journeys.engagement(engagement).getId())
                 .containsEntry(AwaitObligationProcess.Variables.DUE_AT.name(),
-                        com.engagementorchestrator.support.EngagementAssert.variable(engagement, EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
+                        com.engagementorchestrator.support.EngagementAssert.variable(engagement, com.engagementorchestrator.deposit.CollectPaymentProcess.Variables.DUE_AT.name()));
         assertThat(awaited.getBusinessKey()).isEqualTo(engagement.getBusinessKey());
 
         journeys.escalateToBreach(engagement);
@@ -70,8 +70,8 @@ class AwaitObligationProcessTest {
         assertThat(journeys.engagement(engagement).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         // The breaching engagement is not paused: it waits for the lift, without the client's task.
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(engagement.getId()).singleResult().isSuspended()).isFalse();
-        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_TASK_WITHDRAWN)
-                .isWaitingAt(EngagementProcess.Elements.DEPOSIT_OBLIGATION);
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.PAY_TASK_WITHDRAWN)
+                .isWaitingAt(EngagementProcess.Elements.PAYMENT_OBLIGATION);
         assertThat(tasks.createTaskQuery().processInstanceIdIn(com.engagementorchestrator.support.EngagementAssert.instanceIds(engagement))
                 .taskDefinitionKey(EngagementProcess.Elements.PAY_DEPOSIT).count()).isZero();
 
@@ -81,12 +81,12 @@ class AwaitObligationProcessTest {
 
         assertThatEngagement(awaited).hasPassed(AwaitObligationProcess.Elements.BLOCK_LIFTED, AwaitObligationProcess.Elements.DUE_AGAIN_MERGE,
                 AwaitObligationProcess.Elements.DUE_AGAIN).isEnded();
-        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_DUE_AGAIN, EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
-                .isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT, EngagementProcess.Elements.DEPOSIT_OBLIGATION);
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.PAYMENT_DUE_AGAIN, EngagementProcess.Elements.RENEW_PAYMENT_DUE_DATE)
+                .isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT, EngagementProcess.Elements.PAYMENT_OBLIGATION);
         ProcessInstance again = journeys.awaitedObligation(engagement);
         assertThat(again.getId()).as("a new wait with the new due date").isNotEqualTo(awaited.getId());
         assertThat(runtime.getVariable(again.getId(), AwaitObligationProcess.Variables.DUE_AT.name()))
-                .isEqualTo(com.engagementorchestrator.support.EngagementAssert.variable(engagement, EngagementProcess.Variables.DEPOSIT_DUE_AT.name()));
+                .isEqualTo(com.engagementorchestrator.support.EngagementAssert.variable(engagement, com.engagementorchestrator.deposit.CollectPaymentProcess.Variables.DUE_AT.name()));
     }
 
     @Test
@@ -119,8 +119,8 @@ class AwaitObligationProcessTest {
                 .isEnded();
         assertThat(breaches.ofEngagement(engagementId)).isEmpty();
         assertThat(blocks.inForce(journeys.engagement(engagement).getClient().getId())).isEmpty();
-        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.DEPOSIT_DUE_AGAIN, EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
-                .hasNotPassed(EngagementProcess.Elements.DEPOSIT_TASK_WITHDRAWN)
+        assertThatEngagement(engagement).hasPassed(EngagementProcess.Elements.PAYMENT_DUE_AGAIN, EngagementProcess.Elements.RENEW_PAYMENT_DUE_DATE)
+                .hasNotPassed(EngagementProcess.Elements.PAY_TASK_WITHDRAWN)
                 .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 

@@ -88,7 +88,7 @@ class BlockingTest {
 
         journeys.escalateToBreach(breaching);
         assertThatEngagement(journeys.awaitedObligation(breaching)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThatEngagement(breaching).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
+        assertThatEngagement(breaching).hasPassed(PAY_TASK_WITHDRAWN).isWaitingAt(PAYMENT_OBLIGATION);
     }
 
     @AfterEach
@@ -189,7 +189,7 @@ class BlockingTest {
                 "decisionNotes", "The payment order shows a transfer that bounced; new date given"));
 
         assertThatEngagement(block).hasPassed(BlockProcess.Elements.LIFT_BLOCK).isEnded();
-        assertThatEngagement(breaching).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(breaching).hasPassed(PAYMENT_DUE_AGAIN, RENEW_PAYMENT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(journeys.engagement(breaching).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(journeys.engagement(other).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
         assertThatEngagement(other).isWaitingAt(PROVE_SIGNING_AUTHORITY);

@@ -135,7 +135,7 @@ class BreachRaceTest {
 
         assertThat(breaches.ofEngagement(engagementId)).as("no breach recorded").isEmpty();
         assertThat(blocks.inForce(journeys.engagement(instance).getClient().getId())).isEmpty();
-        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
+        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.RENEW_PAYMENT_DUE_DATE)
                 .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 

@@ -128,7 +128,7 @@ class ConnectionPoolBurstTest {
             assertThat(jdbc.queryForObject("select count(*) from payment where provider_payment_id = ?", Long.class,
                     json.readTree(bodies.get(i)).path("paymentId").asText())).as("recorded once").isOne();
             // Delivered to the process before the answer, not left to the sweep.
-            assertThatEngagement(instances.get(i)).hasPassed(EngagementProcess.Elements.DEPOSIT_RECEIVED)
+            assertThatEngagement(instances.get(i)).hasPassed(EngagementProcess.Elements.PAYMENT_RECEIVED)
                     .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
         }
         assertAllQuick(answers);
@@ -174,7 +174,7 @@ class ConnectionPoolBurstTest {
                     .isEqualTo(204);
             long clientId = clients.get(i).engagement(breaching.get(i)).getClient().getId();
             assertThat(blocks.ofClient(clientId)).extracting(ClientBlock::getStatus).containsExactly(ClientBlock.Status.LIFTED);
-            assertThatEngagement(breaching.get(i)).hasPassed(EngagementProcess.Elements.RENEW_DEPOSIT_DUE_DATE)
+            assertThatEngagement(breaching.get(i)).hasPassed(EngagementProcess.Elements.RENEW_PAYMENT_DUE_DATE)
                     .isWaitingAt(EngagementProcess.Elements.PAY_DEPOSIT);
             assertThat(clients.get(i).templatesSentFor(breaching.get(i))).filteredOn("block.lifted"::equals).hasSize(1);
             assertThat(jdbc.queryForObject("select count(*) from paused_process where block_id in "

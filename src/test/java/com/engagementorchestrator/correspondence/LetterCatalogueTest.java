@@ -31,7 +31,7 @@ class LetterCatalogueTest {
 
     static final Set<String> PROPER_NAMES = Set.of("ENG-2026-000123", "INV-2026-000045", "PRT-2026-000007", "Engagement",
             "Orchestrator", "http", "localhost", "portal", "open", "reset", "SHA-256", "PDF", "JPEG", "PNG");
-    static final String[] OBLIGATIONS = {"AUTHORITY", "DEPOSIT", "MATERIALS", "PROTOCOL", "FINAL_PAYMENT"};
+    static final String[] OBLIGATIONS = {"AUTHORITY", "DEPOSIT", "MATERIALS", "PROTOCOL", "FINAL_PAYMENT", "CHANGE_ORDER_PAYMENT"};
 
     @Autowired Correspondent correspondent;
 
@@ -95,6 +95,7 @@ class LetterCatalogueTest {
         describe.put("MATERIALS", new Object[] {checklist});
         describe.put("PROTOCOL", new Object[] {"PRT-2026-000007", 2});
         describe.put("FINAL_PAYMENT", new Object[] {amount, "RUB", invoice, paid});
+        describe.put("CHANGE_ORDER_PAYMENT", new Object[] {amount, "RUB", invoice, paid});
 
         Map<String, Object[]> letters = new LinkedHashMap<>();
         letters.put("registration.received", args(name, number, url));
@@ -105,7 +106,7 @@ class LetterCatalogueTest {
         for (String obligation : OBLIGATIONS) {
             String what = f("obligation." + obligation, locale, describe.get(obligation));
             List<String> consequences = switch (obligation) {
-                case "AUTHORITY", "DEPOSIT" -> List.of("WORK_NOT_STARTED");
+                case "AUTHORITY", "DEPOSIT", "CHANGE_ORDER_PAYMENT" -> List.of("WORK_NOT_STARTED");
                 case "MATERIALS" -> List.of("WORK_PAUSED");
                 case "PROTOCOL" -> List.of("WORK_NOT_STARTED", "WORK_PAUSED");
                 default -> List.of("RESULTS_WITHHELD");

@@ -8,6 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.engagementorchestrator.deposit.DepositService;
 import com.engagementorchestrator.deposit.Invoice;
+import com.engagementorchestrator.breach.AwaitObligationProcess;
+import com.engagementorchestrator.support.EngagementAssert;
+import static com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAY_INVOICE;
+import static com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAY_TASK_WITHDRAWN;
+import static com.engagementorchestrator.deposit.CollectPaymentProcess.Elements.PAYMENT_RECEIVED;
 import com.engagementorchestrator.deposit.PaymentService;
 import com.engagementorchestrator.protocol.ProtocolAgreement;
 import com.engagementorchestrator.protocol.ProtocolContent;
@@ -139,17 +144,65 @@ class DeliveryReviewProcessTest {
                     Map.of("protocolDecision", "SIGN"));
         }
         complete(task(RECORD_CHANGE_ORDER), Map.of("changeOrderProtocol", protocol.getNumber(), "extraCost", "60000"));
-        assertThatEngagement(review).isWaitingAt(REWORK);
 
-        deliveries.upload(engagementId, null, "shop.pdf", Journeys.PDF, "freelancer", result.getId());
-        String rework = task(REWORK).getId();
-        assertThatThrownBy(() -> tasks.complete(rework)).hasMessageContaining("is not paid yet");
+        // The change order's invoice is collected by collect-payment, as the deposit and the final invoice are: the
+        // client's pay task, named by its invoice; the rework waits until it is paid.
         Invoice invoice = payments.invoices(engagementId).stream().filter(i -> i.getKind() == Invoice.Kind.CHANGE_ORDER).findFirst().orElseThrow();
         assertThat(invoice.getAmount()).isEqualByComparingTo("60000");
+        assertThatEngagement(review).hasPassed(CHANGE_ORDER_COST).isWaitingAt(COLLECT_CHANGE_ORDER_PAYMENT, PAY_INVOICE)
+                .isNotWaitingAt(REWORK);
+        Task pay = EngagementAssert.task(PAY_INVOICE, review);
+        assertThat(pay.getAssignee()).isEqualTo(journeys.email);
+        assertThat(tasks.getVariablesLocal(pay.getId())).containsEntry("invoiceKind", "CHANGE_ORDER")
+                .containsEntry("invoiceNumber", invoice.getNumber());
+        assertThat(journeys.templatesSentFor(number)).contains("changeorder.invoice");
+
         provider.record(new PaymentService.ProviderPayment("pay-" + invoice.getNumber(), invoice.getNumber(), invoice.getAmount(),
                 invoice.getCurrency(), null), "{}");
+        assertThatEngagement(review).hasPassed(COLLECT_CHANGE_ORDER_PAYMENT, PAYMENT_RECEIVED).isWaitingAt(REWORK);
+
+        deliveries.upload(engagementId, null, "shop.pdf", Journeys.PDF, "freelancer", result.getId());
         complete(task(REWORK), Map.of());
         assertThatEngagement(review).isWaitingAt(REVIEW_DELIVERY);
+    }
+
+    @Test
+    void aChangeOrderThatCostsNothingMoreGoesStraightToTheRework() {
+        complete(task(REVIEW_DELIVERY), Map.of("deliveryDecision", "CHANGES", "changeRequest", "Swap the two photos"));
+        complete(task(ASSESS_CHANGE_REQUEST), Map.of("changeAssessment", "CHANGE_ORDER", "assessmentNote", "Not in the protocol"));
+        var protocol = signedProtocol("Swap the photos at no extra cost");
+        complete(task(RECORD_CHANGE_ORDER), Map.of("changeOrderProtocol", protocol.getNumber()));
+
+        assertThatEngagement(review).hasPassed(CHANGE_ORDER_COST).hasNotPassed(COLLECT_CHANGE_ORDER_PAYMENT).isWaitingAt(REWORK);
+        assertThat(payments.invoices(engagementId)).noneMatch(i -> i.getKind() == Invoice.Kind.CHANGE_ORDER);
+    }
+
+    @Test
+    void anUnpaidChangeOrderIsRemindedOfAndEndsInABreachLikeAnyPayment() {
+        complete(task(REVIEW_DELIVERY), Map.of("deliveryDecision", "CHANGES", "changeRequest", "Add an online shop"));
+        complete(task(ASSESS_CHANGE_REQUEST), Map.of("changeAssessment", "CHANGE_ORDER", "assessmentNote", "Beyond the protocol"));
+        var protocol = signedProtocol("Add an online shop as a change order");
+        complete(task(RECORD_CHANGE_ORDER), Map.of("changeOrderProtocol", protocol.getNumber(), "extraCost", "60000"));
+
+        journeys.escalateToBreach(review);
+        assertThatEngagement(journeys.awaitedObligation(review)).hasPassed(AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
+                .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
+        assertThat(journeys.templatesSentFor(number)).containsSubsequence("changeorder.invoice",
+                "reminder.friendly.CHANGE_ORDER_PAYMENT", "reminder.concern", "reminder.warning", "block.notice");
+        assertThat(journeys.awaitedObligation(review).getBusinessKey()).isEqualTo(number);
+        assertThatEngagement(review).hasPassed(PAY_TASK_WITHDRAWN).isNotWaitingAt(REWORK);
+    }
+
+    private com.engagementorchestrator.protocol.Protocol signedProtocol(String agreement) {
+        var protocol = protocols.open(engagementId, new ProtocolContent(LocalDate.now().minusDays(1), List.of("Olga", "Maria"),
+                List.of(agreement), List.of(new ProtocolContent.Agreement(ProtocolAgreement.Party.CLIENT,
+                "Pay the change order invoice", LocalDate.now().plusDays(7))), List.of()), "moderator");
+        var signing = journeys.instanceOfKey(com.engagementorchestrator.protocol.ProtocolProcess.KEY, protocol.getNumber());
+        for (String key : List.of("SignAsClientTask", "SignAsFreelancerTask")) {
+            tasks.complete(tasks.createTaskQuery().processInstanceId(signing.getId()).taskDefinitionKey(key).singleResult().getId(),
+                    Map.of("protocolDecision", "SIGN"));
+        }
+        return protocol;
     }
 
     private Task task(String key) {

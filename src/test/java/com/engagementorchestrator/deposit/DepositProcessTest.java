@@ -79,7 +79,7 @@ class DepositProcessTest {
 
         assertThat(result.outcome()).isEqualTo(PaymentService.Outcome.RECORDED);
         assertThat(result.invoicePaid()).isTrue();
-        assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(PAYMENT_RECEIVED, PAID_MERGE, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
         assertThat(journeys.ladder(instance)).as("the ladder stops with the payment").isNull();
         assertThat(journeys.engagement(instance).getPhase()).isEqualTo(EngagementPhase.BRIEF);
         assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.KEPT);
@@ -104,7 +104,7 @@ class DepositProcessTest {
 
         var second = pay(invoice, "25000.00");
         assertThat(second.invoicePaid()).isTrue();
-        assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(PAYMENT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
         assertThat(deposits.paidSoFar(invoice(instance))).isEqualByComparingTo("75000.00");
     }
 
@@ -118,7 +118,7 @@ class DepositProcessTest {
                 .containsEntry("declaredAmount", "75000").containsKey("paymentOrderUrl");
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
 
-        assertThatEngagement(instance).hasPassed(PAYMENT_ORDER_DECISION, DEPOSIT_COLLECTED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(PAYMENT_ORDER_DECISION, PAYMENT_COLLECTED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
         assertThat(deposits.payments(invoice(instance))).singleElement()
                 .satisfies(p -> assertThat(p.getSource()).isEqualTo(Payment.Source.PAYMENT_ORDER));
         assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.KEPT);
@@ -134,7 +134,7 @@ class DepositProcessTest {
         // The moderator checks late, after the deadline would have passed: the client is not in breach for it.
         ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(20))));
         complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
-        assertThatEngagement(instance).isWaitingAt(PREPARE_BRIEF).hasNotPassed(DEPOSIT_DUE_AGAIN);
+        assertThatEngagement(instance).isWaitingAt(PREPARE_BRIEF).hasNotPassed(PAYMENT_DUE_AGAIN);
     }
 
     @Test
@@ -185,13 +185,13 @@ class DepositProcessTest {
         var late = pay(invoice(instance), "75000.00");
         assertThat(late.outcome()).isEqualTo(PaymentService.Outcome.RECORDED);
         assertThatEngagement(journeys.awaitedObligation(instance)).isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThat(instance).isNotWaitingAt(DEPOSIT_RECEIVED);
+        assertThat(instance).isNotWaitingAt(PAYMENT_RECEIVED);
 
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "The payment order checks out"));
 
-        assertThatEngagement(instance).hasPassed(RENEW_DEPOSIT_DUE_DATE, DEPOSIT_PAID_ALREADY, DEPOSIT_PAID_MERGE, CONFIRM_DEPOSIT)
+        assertThatEngagement(instance).hasPassed(RENEW_PAYMENT_DUE_DATE, PAID_ALREADY, PAID_MERGE, CONFIRM_DEPOSIT)
                 .isWaitingAt(PREPARE_BRIEF);
         assertThat(promise(instance).getStatus()).as("paid, but after its date").isEqualTo(Promise.Status.BROKEN);
         assertThat(promise(instance).getFulfilledAt()).isNotNull();
@@ -208,7 +208,7 @@ class DepositProcessTest {
         assertThat(Duration.between(start, journeys.now()).toDays()).isEqualTo(14);
         assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
                 .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThatEngagement(instance).hasPassed(DEPOSIT_TASK_WITHDRAWN).isWaitingAt(DEPOSIT_OBLIGATION);
+        assertThatEngagement(instance).hasPassed(PAY_TASK_WITHDRAWN).isWaitingAt(PAYMENT_OBLIGATION);
         assertThat(promise(instance).getStatus()).isEqualTo(Promise.Status.BROKEN);
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.BLOCKED);
         assertThat(journeys.templatesSentFor(instance)).containsSubsequence("deposit.invoice", "reminder.friendly",
@@ -227,9 +227,9 @@ class DepositProcessTest {
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-        assertThatEngagement(instance).hasPassed(DEPOSIT_DUE_AGAIN, RENEW_DEPOSIT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
+        assertThatEngagement(instance).hasPassed(PAYMENT_DUE_AGAIN, RENEW_PAYMENT_DUE_DATE).isWaitingAt(PAY_DEPOSIT);
         assertThat(invoice(instance).getDueAt()).isEqualTo(journeys.now().plus(Duration.ofDays(7)));
-        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, EngagementProcess.Variables.DEPOSIT_DUE_AT.name()))
+        assertThat(com.engagementorchestrator.support.EngagementAssert.variable(instance, com.engagementorchestrator.deposit.CollectPaymentProcess.Variables.DUE_AT.name()))
                 .isEqualTo(Date.from(journeys.now().plus(Duration.ofDays(7))));
         assertThat(journeys.engagement(instance).getStatus()).isEqualTo(EngagementStatus.ACTIVE);
 
@@ -255,7 +255,7 @@ class DepositProcessTest {
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
 
-        assertThatEngagement(paused).hasPassed(DEPOSIT_RECEIVED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(paused).hasPassed(PAYMENT_RECEIVED, CONFIRM_DEPOSIT).isWaitingAt(PREPARE_BRIEF);
         assertThat(invoice(paused).getDueAt()).as("a paid invoice keeps its date").isEqualTo(pausedDue);
         assertThatEngagement(breaching).isWaitingAt(PAY_DEPOSIT);
     }
@@ -273,7 +273,7 @@ class DepositProcessTest {
 
         context.getBean(DepositCorrelation.class).sweep();
 
-        assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
+        assertThatEngagement(instance).hasPassed(PAYMENT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
     }
 
     private void submitPaymentOrder(ProcessInstance instance, String amount) {

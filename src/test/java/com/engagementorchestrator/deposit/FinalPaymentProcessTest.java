@@ -58,7 +58,7 @@ class FinalPaymentProcessTest {
         instance = journeys.working(body -> { });
         engagementId = journeys.engagement(instance).getId();
         deliveries.declareDelivered(engagementId);
-        assertThatEngagement(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, FINAL_PAYMENT_OBLIGATION);
+        assertThatEngagement(instance).hasPassed(WORK_DELIVERED, ISSUE_FINAL_INVOICE).isWaitingAt(PAY_FINAL_INVOICE, PAYMENT_OBLIGATION);
     }
 
     @AfterEach
@@ -75,7 +75,7 @@ class FinalPaymentProcessTest {
         provider.record(new PaymentService.ProviderPayment("pay-" + UUID.randomUUID(), invoice.getNumber(), invoice.getAmount(),
                 invoice.getCurrency(), null), "{}");
 
-        assertThatEngagement(instance).hasPassed(FINAL_PAYMENT_RECEIVED, COMPLETE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
+        assertThatEngagement(instance).hasPassed(PAYMENT_RECEIVED, COMPLETE_ENGAGEMENT).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
         // Every phase, each a model of its own, in the one engagement.
         assertThatEngagement(instance).hasPassed(SCREENING, SIGNING_AUTHORITY, DEPOSIT, MATERIALS, WORK, FINAL_PAYMENT, CLOSURE)
                 .hasNotPassed(SCREENING_DECLINED, SIGNING_AUTHORITY_FAILED);
@@ -91,15 +91,15 @@ class FinalPaymentProcessTest {
     void paidByPaymentOrderThatAModeratorConfirms() {
         complete(task(PAY_FINAL_INVOICE, instance), withVariables("paymentOrder",
                 Variables.fileValue("order.pdf").file(Journeys.PDF).create(), "paidAmount", "175000"));
-        assertThatEngagement(instance).isWaitingAt(REVIEW_FINAL_PAYMENT_ORDER);
-        assertThat(tasks.getVariablesLocal(task(REVIEW_FINAL_PAYMENT_ORDER, instance).getId()).get("invoiceNumber"))
+        assertThatEngagement(instance).isWaitingAt(REVIEW_PAYMENT_ORDER);
+        assertThat(tasks.getVariablesLocal(task(REVIEW_PAYMENT_ORDER, instance).getId()).get("invoiceNumber"))
                 .isEqualTo(payments.finalInvoice(engagementId).orElseThrow().getNumber());
 
-        complete(task(REVIEW_FINAL_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED", "confirmedAmount", "100000"));
+        complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED", "confirmedAmount", "100000"));
         assertThatEngagement(instance).isWaitingAt(PAY_FINAL_INVOICE);
         complete(task(PAY_FINAL_INVOICE, instance), withVariables("paymentOrder",
                 Variables.fileValue("order-2.pdf").file(Journeys.PDF).create(), "paidAmount", "75000"));
-        complete(task(REVIEW_FINAL_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
+        complete(task(REVIEW_PAYMENT_ORDER, instance), withVariables("paymentOrderDecision", "CONFIRMED"));
 
         assertThatEngagement(instance).isEnded().hasPassed(ENGAGEMENT_COMPLETED);
         assertThat(payments.paidSoFar(payments.finalInvoice(engagementId).orElseThrow())).isEqualByComparingTo(new BigDecimal("175000"));
@@ -117,7 +117,7 @@ class FinalPaymentProcessTest {
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT", "decisionNotes", "The payment order checks out"));
 
-        assertThatEngagement(instance).hasPassed(RENEW_FINAL_PAYMENT_DUE_DATE, FINAL_PAID_ALREADY, COMPLETE_ENGAGEMENT).isEnded();
+        assertThatEngagement(instance).hasPassed(RENEW_PAYMENT_DUE_DATE, PAID_ALREADY, COMPLETE_ENGAGEMENT).isEnded();
     }
 
     @Test
@@ -126,7 +126,7 @@ class FinalPaymentProcessTest {
 
         assertThatEngagement(journeys.awaitedObligation(instance)).hasPassed(AwaitObligationProcess.Elements.DEADLINE_PASSED, AwaitObligationProcess.Elements.REPORT_MISSED_DEADLINE)
                 .isWaitingAt(AwaitObligationProcess.Elements.BLOCK_LIFTED);
-        assertThatEngagement(instance).hasPassed(FINAL_PAYMENT_TASK_WITHDRAWN).isWaitingAt(FINAL_PAYMENT_OBLIGATION);
+        assertThatEngagement(instance).hasPassed(PAY_TASK_WITHDRAWN).isWaitingAt(PAYMENT_OBLIGATION);
         assertThat(journeys.templatesSentFor(instance)).containsSubsequence("final.invoice", "reminder.friendly.FINAL_PAYMENT",
                 "reminder.concern", "reminder.warning", "block.notice");
         assertThat(deliveries.originalsReleased(engagementId)).isFalse();
@@ -134,6 +134,6 @@ class FinalPaymentProcessTest {
         var review = tasks.createTaskQuery().processDefinitionKey("client-block")
                 .processVariableValueEquals("clientUserId", journeys.email).singleResult();
         tasks.complete(review.getId(), Map.of("blockDecision", "LIFT"));
-        assertThatEngagement(instance).hasPassed(FINAL_PAYMENT_DUE_AGAIN, RENEW_FINAL_PAYMENT_DUE_DATE).isWaitingAt(PAY_FINAL_INVOICE);
+        assertThatEngagement(instance).hasPassed(PAYMENT_DUE_AGAIN, RENEW_PAYMENT_DUE_DATE).isWaitingAt(PAY_FINAL_INVOICE);
     }
 }

@@ -90,7 +90,7 @@ class PaymentWebhookTest {
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(json.readTree(replay.body()).path("status").asText()).isEqualTo("DUPLICATE");
         assertThat(jdbc.queryForObject("select count(*) from payment where provider_payment_id = ?", Long.class, id)).isOne();
-        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.DEPOSIT_RECEIVED)
+        assertThatEngagement(instance).hasPassed(EngagementProcess.Elements.PAYMENT_RECEIVED)
                 .isWaitingAt(EngagementProcess.Elements.PREPARE_BRIEF);
     }
 

@@ -1,7 +1,7 @@
 package com.engagementorchestrator.deposit;
 
 import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
-import static com.engagementorchestrator.engagement.EngagementProcess.Elements.DEPOSIT_RECEIVED;
+import static com.engagementorchestrator.engagement.EngagementProcess.Elements.PAYMENT_RECEIVED;
 import static com.engagementorchestrator.engagement.EngagementProcess.Elements.PAY_DEPOSIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -105,7 +105,7 @@ class SmtpStallTest {
             assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isGreaterThan(1);
             ScheduledFuture<?> depositSweep = scheduler.schedule(scheduled("DepositCorrelation.sweep"), Instant.now());
             depositSweep.get(20, TimeUnit.SECONDS);
-            assertThatEngagement(instance).hasPassed(DEPOSIT_RECEIVED);
+            assertThatEngagement(instance).hasPassed(PAYMENT_RECEIVED);
 
             // Health answers at once and names the backlog (letters waiting longer than backlog-after, PT3S here).
             Thread.sleep(3_200);

@@ -62,7 +62,7 @@ class AsyncContinuationsTest {
                 "ConfirmDepositTask",           // after the payment message (webhook, transfer confirmed)
                 "RegisterComplaintTask",        // a complaint's message start (portal)
                 "SendFriendlyReminderTask",     // after a ladder timer
-                "RenewDepositDueDateTask",      // after the block lift (escalation boundary)
+                "RenewPaymentDueDateTask",      // after the block lift (escalation boundary), in collect-payment
                 "FinalizeProtocolTask");        // after the signing sub-process ends (the last signature)
         // … and leaves a service task right after another one in that one's job, and the first step of a process
         // started by a person or a call in their transaction (recording a protocol checks the freelancer's input).
