@@ -26,7 +26,7 @@ public final class CollectPaymentProcess {
     public static final class Messages {
         /**
          * The invoice this instance collects is paid in full (payment provider webhook): correlated to the instance
-         * whose {@link Variables#INVOICE_NUMBER} it is (see DepositCorrelation).
+         * whose {@link Variables#INVOICE_NUMBER} it is (see PaymentCorrelation).
          */
         public static final String PAYMENT_RECEIVED = "PaymentReceived";
 

@@ -41,12 +41,20 @@ class DepositProcessAdapters {
 
     @Bean
     JavaDelegate issueDepositInvoice(DepositService deposits) {
-        return execution -> INVOICE_NUMBER.set(execution, deposits.issueInvoice(engagementId(execution)).getNumber());
+        return execution -> {
+            Invoice invoice = deposits.issueInvoice(engagementId(execution));
+            INVOICE_NUMBER.set(execution, invoice.getNumber());
+            EarlierPaymentModels.afterIssue(execution, invoice);
+        };
     }
 
     @Bean
     JavaDelegate issueFinalInvoice(DepositService deposits) {
-        return execution -> INVOICE_NUMBER.set(execution, deposits.issueFinalInvoice(engagementId(execution)).getNumber());
+        return execution -> {
+            Invoice invoice = deposits.issueFinalInvoice(engagementId(execution));
+            INVOICE_NUMBER.set(execution, invoice.getNumber());
+            EarlierPaymentModels.afterIssue(execution, invoice);
+        };
     }
 
     /** A payment that came before the process got here is not lost: it is in the table already. */
@@ -60,9 +68,18 @@ class DepositProcessAdapters {
     }
 
     @Bean
-    TaskListener showInvoice(DepositService deposits) {
-        return task -> {
-            Invoice invoice = deposits.invoiceOf(engagementId(task), INVOICE_NUMBER.get(task));
+    TaskListener showInvoice(InvoiceShown shown, DepositService deposits) {
+        return task -> shown.show(task, deposits.invoiceOf(engagementId(task), INVOICE_NUMBER.get(task)));
+    }
+
+    @Bean
+    InvoiceShown invoiceShown(DepositService deposits) {
+        return new InvoiceShown(deposits);
+    }
+
+    /** What a pay task shows of its invoice (task-local, read-only). */
+    record InvoiceShown(DepositService deposits) {
+        void show(org.camunda.bpm.engine.delegate.DelegateTask task, Invoice invoice) {
             BigDecimal paid = deposits.paidSoFar(invoice);
             task.setVariablesLocal(ProcessVariable.values()
                     .with(INVOICE_KIND, invoice.getKind().name())
@@ -72,7 +89,7 @@ class DepositProcessAdapters {
                     .with(Variables.INVOICE_DUE_DATE, Time.isoDate(invoice.getDueAt()))
                     .with(Variables.INVOICE_PAID_SO_FAR, paid.toPlainString())
                     .with(Variables.INVOICE_REMAINING, invoice.getAmount().subtract(paid).max(BigDecimal.ZERO).toPlainString()));
-        };
+        }
     }
 
     /** Moves the uploaded payment order into the domain table; the engine keeps no copy. */
@@ -84,7 +101,7 @@ class DepositProcessAdapters {
                 throw new InvalidInputException(PAYMENT_ORDER.name(), "upload the bank's payment order (PDF, JPEG or PNG), or pay "
                         + "through the payment provider: this task then closes by itself");
             }
-            deposits.submitPaymentOrder(engagementId(task), INVOICE_NUMBER.get(task), TaskForms.actor(task),
+            deposits.submitPaymentOrder(engagementId(task), EarlierPaymentModels.invoiceOf(deposits, task).getNumber(), TaskForms.actor(task),
                     file.getFilename(), UploadedFiles.readAll(file.getValue()), TaskForms.amount(task, PAID_AMOUNT));
             TaskForms.consume(task, PAYMENT_ORDER, PAID_AMOUNT);
         };
@@ -94,7 +111,7 @@ class DepositProcessAdapters {
     TaskListener showPaymentOrder(DepositService deposits) {
         return task -> {
             long engagementId = engagementId(task);
-            Invoice invoice = deposits.invoiceOf(engagementId, INVOICE_NUMBER.get(task));
+            Invoice invoice = EarlierPaymentModels.invoiceOf(deposits, task);
             PaymentOrder order = deposits.latestPaymentOrder(engagementId, invoice.getNumber());
             BigDecimal paid = deposits.paidSoFar(invoice);
             task.setVariablesLocal(ProcessVariable.values()
@@ -112,12 +129,13 @@ class DepositProcessAdapters {
     TaskListener recordPaymentOrderDecision(DepositService deposits) {
         return task -> {
             PaymentOrder.Decision decision = TaskForms.choice(task, PAYMENT_ORDER_DECISION, PaymentOrder.Decision.class);
-            boolean paid = deposits.decidePaymentOrder(engagementId(task), INVOICE_NUMBER.get(task), TaskForms.actor(task),
+            Invoice invoice = EarlierPaymentModels.invoiceOf(deposits, task);
+            boolean paid = deposits.decidePaymentOrder(engagementId(task), invoice.getNumber(), TaskForms.actor(task),
                     decision, TaskForms.amount(task, Variables.CONFIRMED_AMOUNT),
                     TaskForms.text(task, Variables.PAYMENT_ORDER_REJECTION_REASON));
             TaskForms.consume(task, Variables.CONFIRMED_AMOUNT, Variables.PAYMENT_ORDER_REJECTION_REASON);
             PAYMENT_ORDER_DECISION.set(task, decision.name());
-            PAID.set(task, paid);
+            EarlierPaymentModels.setPaid(task, invoice, paid);
         };
     }
 

@@ -26,10 +26,10 @@ public class PaymentService {
     private final Payments payments;
     private final UnmatchedPayments unmatched;
     private final DepositService deposits;
-    private final DepositCorrelation correlation;
+    private final PaymentCorrelation correlation;
 
     public PaymentService(Invoices invoices, Payments payments, UnmatchedPayments unmatched, DepositService deposits,
-                          DepositCorrelation correlation) {
+                          PaymentCorrelation correlation) {
         this.invoices = invoices;
         this.payments = payments;
         this.unmatched = unmatched;

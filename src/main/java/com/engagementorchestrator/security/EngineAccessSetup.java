@@ -88,6 +88,8 @@ public class EngineAccessSetup {
                 "reminder-ladder", "protocol-signing"));
         // The client's and freelancer's tasks of an engagement are in the phases it calls.
         clientModels.addAll(com.engagementorchestrator.engagement.EngagementProcess.PHASES);
+        // Every invoice is paid in collect-payment's pay task, whichever phase or review called it.
+        clientModels.add(com.engagementorchestrator.deposit.CollectPaymentProcess.KEY);
         for (String process : clientModels) {
             grant(AccessGroups.CLIENTS, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             grant(AccessGroups.FREELANCERS, Resources.PROCESS_DEFINITION, process, Permissions.READ);

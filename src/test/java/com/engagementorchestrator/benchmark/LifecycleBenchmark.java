@@ -196,9 +196,10 @@ public final class LifecycleBenchmark {
             staff(FREELANCER, number, EngagementProcess.Elements.WORK_DELIVERED, Map.of("deliveredWork",
                     value("The website, live")));
             t.step(EngagementProcess.Elements.WORK_DELIVERED);
-            pay(client, number, "PayFinalInvoiceTask");
+            // The final invoice is paid in the same collect-payment tasks as the deposit; the step keeps its own name.
+            pay(client, number, EngagementProcess.Elements.PAY_FINAL_INVOICE);
             t.step("PayFinalInvoiceTask");
-            staff(MODERATOR, number, "ReviewFinalPaymentOrderTask", Map.of("paymentOrderDecision", value("CONFIRMED")));
+            staff(MODERATOR, number, EngagementProcess.Elements.REVIEW_PAYMENT_ORDER, Map.of("paymentOrderDecision", value("CONFIRMED")));
             t.step("ReviewFinalPaymentOrderTask");
             await("COMPLETED of " + number, () -> "COMPLETED".equals(get("/api/engagements/" + number, email, CLIENT_PASSWORD)
                     .path("status").asText()));

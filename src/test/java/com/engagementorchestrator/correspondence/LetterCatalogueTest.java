@@ -54,7 +54,7 @@ class LetterCatalogueTest {
                 problems.add(letter.getKey() + ": an unfilled placeholder");
             }
             if (ru) {
-                // a link is no word: it names the portal's route, e.g. #/task/{engagement}/PayDepositTask
+                // a link is no word: it names the portal's route, e.g. #/task/{engagement}/PayInvoiceTask
                 Set<String> latin = latinWords(text.replaceAll("SHA-256 [0-9a-f]+", "SHA-256").replaceAll("https?://\\S+", ""));
                 latin.removeAll(PROPER_NAMES);
                 if (!latin.isEmpty()) {
@@ -77,7 +77,7 @@ class LetterCatalogueTest {
         String name = ru ? "Ольга Смирнова" : "Olga Smirnova";
         String number = "ENG-2026-000123";
         String invoice = "INV-2026-000045";
-        String url = "http://localhost/portal/#/task/" + number + "/PayDepositTask";
+        String url = "http://localhost/portal/#/task/" + number + "/PayInvoiceTask";
         String howToPay = f("payment.label.account", locale) + ": 40702810900000000001\n"
                 + f("payment.label.reference", locale) + ": " + invoice + " / " + number + "\n";
         String date = "2026-12-09";

@@ -74,6 +74,12 @@ class DepositProcessTest {
         assertThat(invoice.getSharePercent()).isEqualTo(30);
         assertThat(invoice.getDueAt()).isEqualTo(start.plus(Duration.ofDays(7)));
         assertThat(journeys.ladder(instance)).isNotNull();
+        // The deposit phase calls collect-payment for this invoice; its pay task is named by the invoice's kind.
+        var collecting = com.engagementorchestrator.support.EngagementAssert.called(instance, CollectPaymentProcess.KEY);
+        assertThat(CollectPaymentProcess.Variables.INVOICE_NUMBER.get(runtime, collecting.getId())).isEqualTo(invoice.getNumber());
+        assertThatEngagement(instance).isWaitingAt(COLLECT_DEPOSIT, PAY_INVOICE);
+        assertThat(tasks.getVariableLocal(com.engagementorchestrator.support.EngagementAssert.task(PAY_INVOICE, instance).getId(),
+                CollectPaymentProcess.Variables.INVOICE_KIND.name())).isEqualTo("DEPOSIT");
 
         var result = pay(invoice, "75000.00");
 
@@ -271,7 +277,7 @@ class DepositProcessTest {
                         journeys.now(), "{}"));
         assertThatEngagement(instance).isWaitingAt(PAY_DEPOSIT);
 
-        context.getBean(DepositCorrelation.class).sweep();
+        context.getBean(PaymentCorrelation.class).sweep();
 
         assertThatEngagement(instance).hasPassed(PAYMENT_RECEIVED).isWaitingAt(PREPARE_BRIEF);
     }

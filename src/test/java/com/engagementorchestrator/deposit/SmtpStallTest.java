@@ -103,7 +103,7 @@ class SmtpStallTest {
             mailSweep.get(1, TimeUnit.SECONDS);
             await(Duration.ofSeconds(5), () -> relay.connections() > connections);
             assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isGreaterThan(1);
-            ScheduledFuture<?> depositSweep = scheduler.schedule(scheduled("DepositCorrelation.sweep"), Instant.now());
+            ScheduledFuture<?> depositSweep = scheduler.schedule(scheduled("PaymentCorrelation.sweep"), Instant.now());
             depositSweep.get(20, TimeUnit.SECONDS);
             assertThatEngagement(instance).hasPassed(PAYMENT_RECEIVED);
 

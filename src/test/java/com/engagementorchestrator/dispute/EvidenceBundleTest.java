@@ -70,7 +70,8 @@ class EvidenceBundleTest {
         assertThat(json.readTree(entries.get("payments.json")).findValuesAsText("providerPaymentId")).contains("pay-evidence-" + engagementId);
         JsonNode history = json.readTree(entries.get("process-history.json"));
         assertThat(history.findValuesAsText("process")).contains("engagement", "reminder-ladder", "protocol-signing");
-        assertThat(history.findValuesAsText("activity")).contains("IssueDepositInvoiceTask", "DepositReceivedBoundaryEvent");
+        assertThat(history.findValuesAsText("activity")).contains("IssueDepositInvoiceTask", "PaymentReceivedBoundaryEvent");
+        assertThat(history.findValuesAsText("process")).as("the payment, collected by collect-payment").contains("collect-payment");
 
         Journeys stranger = new Journeys(context);
         stranger.accepted(body -> { });

@@ -69,7 +69,7 @@ class PortalWordsTest {
             }
         }
         assertThat(words.taskName("en", "PayInvoiceTask", "DEPOSIT", "Pay the invoice")).isEqualTo("Pay the deposit");
-        assertThat(words.taskName("ru", "PayInvoiceTask", "CHANGE_ORDER", "Pay the invoice")).isEqualTo("Оплатите изменение заказа");
+        assertThat(words.taskName("ru", "PayInvoiceTask", "CHANGE_ORDER", "Pay the invoice")).isEqualTo("Оплатите дополнительные работы");
         assertThat(words.taskName("en", "PayInvoiceTask", null, "Pay the invoice")).isEqualTo("Pay the invoice");
     }
 

@@ -142,7 +142,7 @@ class LettersTest {
                         + "тогда, пожалуйста, уточните в банке или загрузите платёжное поручение в личном кабинете, чтобы мы его "
                         + "нашли. А может быть, среди других дел об оплате просто забылось — так бывает, и тогда это письмо — просто "
                         + "напоминание.\n"
-                        + "Личный кабинет: " + portal(number, "PayDepositTask") + "\n\n"
+                        + "Личный кабинет: " + portal(number, "PayInvoiceTask") + "\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
                         + "the due date " + due + " has passed (request " + number + "), and we have not yet received the "
@@ -153,12 +153,12 @@ class LettersTest {
                         + "the way: then please check with your bank, or upload the payment order in the client portal so we can "
                         + "trace it. Or perhaps it simply slipped your mind among everything else: that happens, and then this "
                         + "is simply a reminder.\n"
-                        + "Client portal: " + portal(number, "PayDepositTask") + "\n\n"
+                        + "Client portal: " + portal(number, "PayInvoiceTask") + "\n\n"
                         + "Kind regards,\nEngagement Orchestrator");
         assertThat(text).doesNotContain("another department", "другой отдел");
         if (ru(locale)) {
             assertThat(latinWords(text)).isSubsetOf(number, invoice.getNumber(), "Engagement", "Orchestrator", "http",
-                    "localhost", "portal", "task", "PayDepositTask");
+                    "localhost", "portal", "task", "PayInvoiceTask");
         }
     }
 
@@ -180,7 +180,7 @@ class LettersTest {
                         + invoice.getNumber() + " (оплачено: 0,00 руб.).\n\n"
                         + "Работа над проектом не начата и не начнётся, пока не поступит предоплата.\n\n"
                         + "Если до " + Time.isoDueDate(deadline(dueAt)) + " ничего не поступит, " + BREACH_RU + "\n"
-                        + "Личный кабинет: " + portal(number, "PayDepositTask") + "\n\n"
+                        + "Личный кабинет: " + portal(number, "PayInvoiceTask") + "\n\n"
                         + "Это уведомление сохранено в истории проекта.\n\n"
                         + "С уважением,\nEngagement Orchestrator"
                 : "Dear Olga Smirnova,\n\n"
@@ -189,7 +189,7 @@ class LettersTest {
                         + "75,000.00 RUB for invoice " + invoice.getNumber() + " (paid so far: 0.00 RUB).\n\n"
                         + "Work on the project has not started and will not start until the deposit is paid.\n\n"
                         + "If nothing arrives by " + Time.isoDueDate(deadline(dueAt)) + ", " + BREACH_EN + "\n"
-                        + "Client portal: " + portal(number, "PayDepositTask") + "\n\n"
+                        + "Client portal: " + portal(number, "PayInvoiceTask") + "\n\n"
                         + "This notice is kept on the record of the engagement.\n\n"
                         + "Kind regards,\nEngagement Orchestrator");
         assertThat(text).doesNotContain("prepayment is not refunded", "предоплата за этот простой не возвращается",

@@ -17,16 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * paused by a block, or a correlation fails: a sweep correlates every paid invoice whose instance waits for it.
  */
 @Component
-public class DepositCorrelation {
+public class PaymentCorrelation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DepositCorrelation.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentCorrelation.class);
 
     private final RuntimeService runtime;
     private final Invoices invoices;
     private final EngagementLifecycle lifecycle;
     private final TransactionTemplate transactions;
 
-    public DepositCorrelation(RuntimeService runtime, Invoices invoices, EngagementLifecycle lifecycle,
+    public PaymentCorrelation(RuntimeService runtime, Invoices invoices, EngagementLifecycle lifecycle,
                               org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.runtime = runtime;
         this.invoices = invoices;
