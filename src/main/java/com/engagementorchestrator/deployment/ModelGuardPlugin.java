@@ -72,7 +72,9 @@ class ModelGuardPlugin extends AbstractProcessEnginePlugin {
 
     private ExpressionPolicy learnShippedModels() {
         ExpressionPolicy.Learner learner = ExpressionPolicy.learner(context::containsBean);
-        for (Resource model : resources("classpath*:processes/*.bpmn")) {
+        // Earlier versions of shipped models stay trusted: engagements still run on them, and their steps' beans are kept.
+        for (Resource model : java.util.stream.Stream.concat(java.util.Arrays.stream(resources("classpath*:processes/*.bpmn")),
+                java.util.Arrays.stream(resources("classpath*:earlier-models/*.bpmn"))).toList()) {
             try (InputStream in = model.getInputStream()) {
                 BpmnCheck.learn(in.readAllBytes(), learner);
             } catch (IOException | SAXException e) {

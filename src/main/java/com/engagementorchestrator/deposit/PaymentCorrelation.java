@@ -49,9 +49,21 @@ public class PaymentCorrelation {
         afterCommit(resumed.engagementId());
     }
 
+    /**
+     * The messages of the models before collect-payment, which awaited the deposit and the final invoice by kind; kept
+     * for the engagements still running on them (see EarlierPaymentModels).
+     */
+    static final java.util.Map<String, Invoice.Kind> EARLIER_MESSAGES = java.util.Map.of(
+            "DepositReceived", Invoice.Kind.DEPOSIT, "FinalPaymentReceived", Invoice.Kind.FINAL);
+
     @Scheduled(fixedDelayString = "${engagement.deposit.correlation-sweep-ms:60000}", initialDelay = 60000)
     public void sweep() {
-        runtime.createEventSubscriptionQuery().eventType("message").eventName(CollectPaymentProcess.Messages.PAYMENT_RECEIVED)
+        sweep(CollectPaymentProcess.Messages.PAYMENT_RECEIVED);
+        EARLIER_MESSAGES.keySet().forEach(this::sweep);
+    }
+
+    private void sweep(String message) {
+        runtime.createEventSubscriptionQuery().eventType("message").eventName(message)
                 .unlimitedList().forEach(s -> {
                     String instanceId = s.getProcessInstanceId();
                     var engagement = runtime.createProcessInstanceQuery().processInstanceId(instanceId).active().singleResult();
@@ -87,6 +99,17 @@ public class PaymentCorrelation {
                         .map(Invoice::isPaid).orElse(false)) {
                     runtime.createMessageCorrelation(CollectPaymentProcess.Messages.PAYMENT_RECEIVED)
                             .processInstanceId(instanceId).correlateWithResult();
+                    any = true;
+                }
+            }
+            for (var earlier : EARLIER_MESSAGES.entrySet()) {
+                boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, earlier.getValue())
+                        .map(Invoice::isPaid).orElse(false);
+                var waitingEarlier = !paid ? java.util.List.<String>of() : runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(engagement.getNumber()).messageEventSubscriptionName(earlier.getKey()).active()
+                        .unlimitedList().stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
+                for (String instanceId : waitingEarlier) {
+                    runtime.createMessageCorrelation(earlier.getKey()).processInstanceId(instanceId).correlateWithResult();
                     any = true;
                 }
             }

@@ -210,7 +210,7 @@ class DeploymentGuardTest {
         HttpResponse<String> response = deploy("analyst", name, resources);
         try {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(json.readTree(response.body()).path("deployedProcessDefinitions").size()).isEqualTo(15); // with await-obligation and the engagement's 7 phases
+            assertThat(json.readTree(response.body()).path("deployedProcessDefinitions").size()).isEqualTo(16); // with await-obligation, collect-payment and the engagement's 7 phases
             assertThat(json.readTree(response.body()).path("deployedDecisionDefinitions").size()).isEqualTo(22);
         } finally {
             repository.createDeploymentQuery().deploymentName(name).list()

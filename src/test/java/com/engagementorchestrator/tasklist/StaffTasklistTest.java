@@ -333,8 +333,13 @@ class StaffTasklistTest {
                 .addInputStream("engagement.bpmn", new java.io.ByteArrayInputStream(earlier)).deploy();
         try {
             Journeys journeys = new Journeys(context);
-            ProcessInstance instance = journeys.awaitingDeposit(body -> { });
-            // Journeys.startTheWork without its last check, which knows the current model only
+            // Journeys.awaitingDeposit and startTheWork without their checks, which know the current models only: the
+            // earlier model collects the deposit itself (PayDepositTask, message DepositReceived), not in collect-payment.
+            ProcessInstance instance = journeys.accepted(body -> { });
+            journeys.uploadAuthority(instance, "order.pdf", Journeys.PDF);
+            BpmnAwareTests.complete(EngagementAssert.task(EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, instance),
+                    Map.of("authorityDecision", "ACCEPTED"));
+            assertThatEngagement(instance).isWaitingAt("PayDepositTask");
             long engagementId = journeys.engagement(instance).getId();
             var invoice = context.getBean(com.engagementorchestrator.deposit.DepositService.class).depositInvoice(engagementId);
             context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(
@@ -355,7 +360,13 @@ class StaffTasklistTest {
                     "freelancer", "freelancer");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
             assertThatEngagement(instance).hasPassed("WorkDeliveredEvent", EngagementProcess.Elements.ISSUE_FINAL_INVOICE)
-                    .isWaitingAt(EngagementProcess.Elements.PAY_FINAL_INVOICE);
+                    .isWaitingAt("PayFinalInvoiceTask");
+            // Its pay tasks keep working: the final invoice paid by the provider ends the engagement.
+            var finalInvoice = context.getBean(com.engagementorchestrator.deposit.DepositService.class).finalInvoice(engagementId).orElseThrow();
+            context.getBean(com.engagementorchestrator.deposit.PaymentService.class).record(
+                    new com.engagementorchestrator.deposit.PaymentService.ProviderPayment("pay-" + finalInvoice.getNumber(),
+                            finalInvoice.getNumber(), finalInvoice.getAmount(), finalInvoice.getCurrency(), null), "{}");
+            assertThatEngagement(instance).hasPassed("FinalPaymentReceivedBoundaryEvent").isEnded();
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
