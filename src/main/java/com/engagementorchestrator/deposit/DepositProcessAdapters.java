@@ -41,20 +41,18 @@ class DepositProcessAdapters {
 
     @Bean
     JavaDelegate issueDepositInvoice(DepositService deposits) {
-        return execution -> {
-            Invoice invoice = deposits.issueInvoice(engagementId(execution));
-            INVOICE_NUMBER.set(execution, invoice.getNumber());
-            EarlierPaymentModels.afterIssue(execution, invoice);
-        };
+        return execution -> toCollect(execution, deposits.issueInvoice(engagementId(execution)));
     }
 
     @Bean
     JavaDelegate issueFinalInvoice(DepositService deposits) {
-        return execution -> {
-            Invoice invoice = deposits.issueFinalInvoice(engagementId(execution));
-            INVOICE_NUMBER.set(execution, invoice.getNumber());
-            EarlierPaymentModels.afterIssue(execution, invoice);
-        };
+        return execution -> toCollect(execution, deposits.issueFinalInvoice(engagementId(execution)));
+    }
+
+    /** The issued invoice is the one the call of collect-payment that follows collects. */
+    private static void toCollect(org.camunda.bpm.engine.delegate.DelegateExecution execution, Invoice invoice) {
+        INVOICE_NUMBER.set(execution, invoice.getNumber());
+        EarlierPaymentModels.afterIssue(execution, invoice);
     }
 
     /** A payment that came before the process got here is not lost: it is in the table already. */
