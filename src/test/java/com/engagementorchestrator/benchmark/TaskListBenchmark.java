@@ -283,7 +283,10 @@ public final class TaskListBenchmark {
         return out.append(String.format("  %5.1f  in all (job executor polls included)%n", total[0])).toString();
     }
 
-    /** EXPLAIN ANALYZE of the queue's page (first, middle) and count, and of a client's task list, on this data. */
+    /**
+     * EXPLAIN ANALYZE on this data: the queue's page (first, middle) and count in the plain form, the endpoint's own
+     * page and count, and a client's task list.
+     */
     private static String plans(JdbcTemplate jdbc, String client, int moderatorTasks) {
         String queued = " from act_ru_task res where res.suspension_state_ = 1 and exists (select 1 from act_ru_identitylink i"
                 + " where i.task_id_ = res.id_ and i.type_ = 'candidate' and i.group_id_ = 'moderators')";
@@ -292,6 +295,14 @@ public final class TaskListBenchmark {
         queries.put("queue, middle page", "select res.*" + queued + " order by res.create_time_, res.id_ limit 15 offset "
                 + moderatorTasks / 2);
         queries.put("queue, count", "select count(*)" + queued);
+        // The endpoint's own queries (queue/ModerationQueue.PAGE and COUNT, with the parameters in place).
+        String links = "select distinct t.id_, t.create_time_ from act_ru_identitylink i cross join lateral (select res.id_,"
+                + " res.create_time_ from act_ru_task res where res.id_ = i.task_id_ and res.suspension_state_ = 1 offset 0) t"
+                + " where i.group_id_ = 'moderators' and i.type_ = 'candidate'";
+        queries.put("endpoint's page, middle", "with queued as materialized (" + links + ") select res.* from act_ru_task res"
+                + " where res.id_ in (select q.id_ from queued q order by q.create_time_, q.id_ limit 15 offset "
+                + moderatorTasks / 2 + ") order by res.create_time_, res.id_");
+        queries.put("endpoint's count", "select count(*) from (" + links + ") q");
         queries.put("client's tasks", "select distinct res.* from act_ru_task res where res.assignee_ = '" + client
                 + "' order by res.create_time_ asc, res.id_ asc");
         StringBuilder out = new StringBuilder();
