@@ -58,6 +58,17 @@ class ModerationQueue {
     static final String COUNT = "select count(*) from (" + QUEUED + ") Q";
 
     /**
+     * The same in standard SQL, for the other databases the engine runs on (H2 in the embedded default profile has
+     * neither lateral joins nor materialized common table expressions); the plans above are PostgreSQL's.
+     */
+    static final String QUEUED_STANDARD = "select distinct T.ID_, T.CREATE_TIME_ from ACT_RU_IDENTITYLINK I join ACT_RU_TASK T"
+            + " on T.ID_ = I.TASK_ID_ where I.GROUP_ID_ = #{group} and I.TYPE_ = 'candidate' and T.SUSPENSION_STATE_ = 1";
+    static final String COUNT_STANDARD = "select count(*) from (" + QUEUED_STANDARD + ") Q";
+    static final String PAGE_STANDARD = "select RES.* from ACT_RU_TASK RES where RES.ID_ in (select Q.ID_ from ("
+            + QUEUED_STANDARD + ") Q order by Q.CREATE_TIME_ asc, Q.ID_ asc limit #{max} offset #{first})"
+            + " order by RES.CREATE_TIME_ asc, RES.ID_ asc";
+
+    /**
      * A page: the queued tasks' ids and creation times ({@link #QUEUED}), sorted, the page cut from them, then the
      * page's rows. Materialized so that PostgreSQL cannot instead walk all tasks in creation order (ACT_IDX_TASK_CREATE)
      * until it has found the page, which it prefers for the first pages: with the queue's tasks among the newest
@@ -74,9 +85,12 @@ class ModerationQueue {
     private final IdentityService identity;
     private final TaskEngagements taskEngagements;
     private final TransactionTemplate transactions;
+    private final boolean postgres;
 
     ModerationQueue(TaskService tasks, AuthorizationService authorizations, IdentityService identity,
-                    TaskEngagements taskEngagements, TransactionTemplate transactions) {
+                    TaskEngagements taskEngagements, TransactionTemplate transactions,
+                    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine) {
+        this.postgres = "postgres".equals(engine.getDatabaseType());
         this.tasks = tasks;
         this.authorizations = authorizations;
         this.identity = identity;
@@ -91,7 +105,7 @@ class ModerationQueue {
             authorize(userId, groups);
             return AsSystem.call(identity, () -> {
                 // list(), not listPage(): the page is cut inside the query (PAGE), the engine must not cut it again.
-                List<Task> page = tasks.createNativeTaskQuery().sql(PAGE).parameter("group", AccessGroups.MODERATORS)
+                List<Task> page = tasks.createNativeTaskQuery().sql(postgres ? PAGE : PAGE_STANDARD).parameter("group", AccessGroups.MODERATORS)
                         .parameter("first", first).parameter("max", max).list();
                 Map<String, Engagement> engagements = taskEngagements.of(page);
                 return page.stream().map(task -> view(task, engagements.get(task.getProcessInstanceId()))).toList();
@@ -102,7 +116,7 @@ class ModerationQueue {
     long count(String userId, List<String> groups) {
         return transactions.execute(status -> {
             authorize(userId, groups);
-            return AsSystem.call(identity, () -> tasks.createNativeTaskQuery().sql(COUNT)
+            return AsSystem.call(identity, () -> tasks.createNativeTaskQuery().sql(postgres ? COUNT : COUNT_STANDARD)
                     .parameter("group", AccessGroups.MODERATORS).count());
         });
     }
