@@ -36,17 +36,18 @@ class ApiDocumentation {
     static final String ERROR_SCHEMA = "ApiError";
 
     /** Feature package of a controller, its tag and what the tag covers. */
-    private static final Map<String, Tag> FEATURES = Map.of(
-            "registration", tag("Registration", "A client registers and starts engagements (public: POST /api/registrations)."),
-            "overview", tag("Engagements and clients", "What an engagement, its files and a client's record show; a client sees only their own."),
-            "protocol", tag("Protocols", "Meeting protocols: record, revise, sign, object, verify, PDF."),
-            "delivery", tag("Deliveries", "Work results as previews until paid in full; the originals after that."),
-            "complaint", tag("Complaints", "A client's complaint and its answer."),
-            "deposit", tag("Payments", "The payment provider's signed webhook (public) and unmatched payments (moderators)."),
-            "dispute", tag("Evidence", "The evidence bundle of an engagement for a dispute (staff)."),
-            "reference", tag("Reference data", "Lists the public forms use (public)."),
-            "audit", tag("Rule changes", "Who deployed which process or decision version, with the rules and cells changed (analysts, moderators)."),
-            "migration", tag("Migration", "Moving running instances to another model version: dry run, batch, status (analysts)."));
+    private static final Map<String, Tag> FEATURES = Map.ofEntries(
+            Map.entry("registration", tag("Registration", "A client registers and starts engagements (public: POST /api/registrations).")),
+            Map.entry("overview", tag("Engagements and clients", "What an engagement, its files and a client's record show; a client sees only their own.")),
+            Map.entry("protocol", tag("Protocols", "Meeting protocols: record, revise, sign, object, verify, PDF.")),
+            Map.entry("delivery", tag("Deliveries", "Work results as previews until paid in full; the originals after that.")),
+            Map.entry("complaint", tag("Complaints", "A client's complaint and its answer.")),
+            Map.entry("deposit", tag("Payments", "The payment provider's signed webhook (public) and unmatched payments (moderators).")),
+            Map.entry("dispute", tag("Evidence", "The evidence bundle of an engagement for a dispute (staff).")),
+            Map.entry("reference", tag("Reference data", "Lists the public forms use (public).")),
+            Map.entry("audit", tag("Rule changes", "Who deployed which process or decision version, with the rules and cells changed (analysts, moderators).")),
+            Map.entry("migration", tag("Migration", "Moving running instances to another model version: dry run, batch, status (analysts).")),
+            Map.entry("queue", tag("Queues", "The moderators' queue: its tasks a page at a time, and their count (moderators).")));
 
     /** Operations anyone may call: everything else needs HTTP Basic credentials of an engine user (or the session). */
     private static final Set<String> PUBLIC = Set.of("POST /api/registrations", "POST /api/payments/webhook",

@@ -104,6 +104,9 @@ class PortalController {
      * apart; all of them, or a page ({@code firstResult}, {@code maxResults}, as the engine REST API names them).
      */
     @GetMapping("/api/portal/tasks")
+    // One transaction for the language, the tasks and their engagements (issue 13, item 3): one connection checkout
+    // and one BEGIN/COMMIT instead of three.
+    @Transactional(readOnly = true)
     List<PortalTasks.TaskView> tasks(@RequestParam(required = false) String lang,
                                      @RequestParam(defaultValue = "0") int firstResult,
                                      @RequestParam(required = false) Integer maxResults, Authentication caller) {
@@ -173,6 +176,10 @@ class PortalController {
     }
 
     private String language(String asked, Authentication caller) {
+        // The client's own language is read only when the asked one is not offered (the portal page always asks one).
+        if (asked != null && asked.equals(PortalWords.language(asked, null))) {
+            return asked;
+        }
         return PortalWords.language(asked, clients.findByUserId(caller.getName()).map(c -> c.getLocale()).orElse(null));
     }
 

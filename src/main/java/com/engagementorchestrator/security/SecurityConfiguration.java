@@ -63,6 +63,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/payments/**").hasAnyAuthority(
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)
+                        // The moderators' queue (queue/ModerationQueueController): the candidate group's tasks.
+                        .requestMatchers("/api/queues/moderation/**").hasAuthority(
+                                EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS)
                         .requestMatchers("/api/stats", "/api/stats/**", "/stats", "/stats.html").hasAnyAuthority(
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS,
                                 EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.ADMINS)

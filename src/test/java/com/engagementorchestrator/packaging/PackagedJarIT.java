@@ -205,6 +205,13 @@ class PackagedJarIT {
                 + upload.path("id").asText() + "/deployed-form")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(200);
         assertThat(inTasklist.body()).contains("proveSigningAuthorityForm");
+
+        // the moderators' own queue endpoint, on H2 as the embedded default runs it (standard SQL there)
+        HttpResponse<String> queue = get("/api/queues/moderation/tasks", MODERATOR, MODERATOR);
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        HttpResponse<String> queued = get("/api/queues/moderation/tasks/count", MODERATOR, MODERATOR);
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(200);
+        assertThat(queued.body()).matches(".*\\d.*");
     }
 
     record Tasklist(HttpClient browser, HttpResponse<String> login) {
