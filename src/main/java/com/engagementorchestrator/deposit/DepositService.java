@@ -130,7 +130,13 @@ public class DepositService implements Obligation {
 
     @Transactional(readOnly = true)
     public java.util.Optional<Invoice> finalInvoice(long engagementId) {
-        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, Invoice.Kind.FINAL);
+        return newestInvoice(engagementId, Invoice.Kind.FINAL);
+    }
+
+    /** The engagement's newest invoice of a kind, if one was issued. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Invoice> newestInvoice(long engagementId, Invoice.Kind kind) {
+        return invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, kind);
     }
 
     @Transactional(readOnly = true)

@@ -89,33 +89,38 @@ public class PaymentCorrelation {
             }
             // Every invoice is awaited by its own collect-payment instance in the engagement's hierarchy (same business
             // key), which names it: deliver to those whose invoice is paid.
-            var waiting = runtime.createExecutionQuery().processInstanceBusinessKey(engagement.getNumber())
-                    .messageEventSubscriptionName(CollectPaymentProcess.Messages.PAYMENT_RECEIVED).active().unlimitedList()
-                    .stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
             boolean any = false;
-            for (String instanceId : waiting) {
+            for (String instanceId : waiting(engagement.getNumber(), CollectPaymentProcess.Messages.PAYMENT_RECEIVED)) {
                 String number = CollectPaymentProcess.Variables.INVOICE_NUMBER.get(runtime, instanceId);
                 if (number != null && invoices.findByNumber(number).filter(i -> i.getEngagementId() == engagementId)
                         .map(Invoice::isPaid).orElse(false)) {
-                    runtime.createMessageCorrelation(CollectPaymentProcess.Messages.PAYMENT_RECEIVED)
-                            .processInstanceId(instanceId).correlateWithResult();
+                    deliver(CollectPaymentProcess.Messages.PAYMENT_RECEIVED, instanceId);
                     any = true;
                 }
             }
             for (var earlier : EARLIER_MESSAGES.entrySet()) {
-                boolean paid = invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, earlier.getValue())
-                        .map(Invoice::isPaid).orElse(false);
-                var waitingEarlier = !paid ? java.util.List.<String>of() : runtime.createExecutionQuery()
-                        .processInstanceBusinessKey(engagement.getNumber()).messageEventSubscriptionName(earlier.getKey()).active()
-                        .unlimitedList().stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId).distinct().toList();
-                for (String instanceId : waitingEarlier) {
-                    runtime.createMessageCorrelation(earlier.getKey()).processInstanceId(instanceId).correlateWithResult();
-                    any = true;
+                if (invoices.findFirstByEngagementIdAndKindOrderByIdDesc(engagementId, earlier.getValue())
+                        .map(Invoice::isPaid).orElse(false)) {
+                    for (String instanceId : waiting(engagement.getNumber(), earlier.getKey())) {
+                        deliver(earlier.getKey(), instanceId);
+                        any = true;
+                    }
                 }
             }
             return any;
         });
         return Boolean.TRUE.equals(delivered);
+    }
+
+    /** The instances of the engagement's hierarchy (its number as business key) that wait for the message. */
+    private java.util.List<String> waiting(String engagementNumber, String message) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(engagementNumber).messageEventSubscriptionName(message)
+                .active().unlimitedList().stream().map(org.camunda.bpm.engine.runtime.Execution::getProcessInstanceId)
+                .distinct().toList();
+    }
+
+    private void deliver(String message, String instanceId) {
+        runtime.createMessageCorrelation(message).processInstanceId(instanceId).correlateWithResult();
     }
 
     private void correlateQuietly(long engagementId) {
