@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class BlockService {
 
+    /** Blocks in force; {@link ClientBlocks#findInForceForCompany} names the same two in its query. */
     static final Set<ClientBlock.Status> IN_FORCE = EnumSet.of(ClientBlock.Status.UNDER_REVIEW, ClientBlock.Status.TERMINATED);
     public static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
 
@@ -140,7 +141,7 @@ public class BlockService {
      * company's public registration number: the breach of someone who never proved it blocks that person only.
      */
     private boolean companyBlocked(long companyId) {
-        return blocks.findInForceForCompany(companyId, IN_FORCE).stream()
+        return blocks.findInForceForCompany(companyId).stream()
                 .anyMatch(b -> signingAuthority.confirmedFor(b.getClientId()));
     }
 

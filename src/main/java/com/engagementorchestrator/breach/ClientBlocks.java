@@ -16,9 +16,8 @@ public interface ClientBlocks extends JpaRepository<ClientBlock, Long> {
     /** A block in force on any client of the company (companies are shared by registration number). */
     @Query("""
             select b from ClientBlock b, Client c
-            where c.id = b.clientId and c.company.id = :companyId and b.status in :statuses
+            where c.id = b.clientId and c.company.id = :companyId and b.status in ('UNDER_REVIEW', 'TERMINATED')
             order by b.id desc
             """)
-    List<ClientBlock> findInForceForCompany(@Param("companyId") Long companyId,
-                                            @Param("statuses") Collection<ClientBlock.Status> statuses);
+    List<ClientBlock> findInForceForCompany(@Param("companyId") Long companyId);
 }

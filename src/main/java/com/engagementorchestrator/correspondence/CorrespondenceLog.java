@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 public interface CorrespondenceLog extends JpaRepository<Correspondence, Long> {
 
-    Optional<Correspondence> findByDedupKey(String dedupKey);
+    // Written out rather than derived: Hibernate 6.6 translates a derived (criteria) query anew on every call.
+    @Query("select c from Correspondence c where c.dedupKey = :dedupKey")
+    Optional<Correspondence> findByDedupKey(@Param("dedupKey") String dedupKey);
 
     List<Correspondence> findByEngagementIdOrderByIdAsc(Long engagementId);
 

@@ -87,7 +87,7 @@ public class RegistrationService {
 
     private Engagement register(RegistrationRequest request, String email, Company company) {
         blocks.refuseRegistrationIfBlocked(request.email(), request.country(), request.registrationNumber());
-        if (clients.existsByEmailIgnoreCase(email) || accounts.exists(email)) {
+        if (clients.existsByEmail(email) || accounts.exists(email)) {
             throw alreadyRegistered(email);
         }
         Client client;
@@ -111,7 +111,7 @@ public class RegistrationService {
 
     @Transactional(readOnly = true)
     public boolean isRegistered(String email) {
-        return clients.existsByEmailIgnoreCase(email.trim().toLowerCase(Locale.ROOT));
+        return clients.existsByEmail(email.trim().toLowerCase(Locale.ROOT));
     }
 
     private static final Set<EngagementStatus> RUNNING = EnumSet.of(EngagementStatus.ACTIVE, EngagementStatus.BLOCKED);

@@ -11,7 +11,6 @@ import com.engagementorchestrator.promise.PromiseLedger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -26,8 +25,6 @@ public class ScreeningService {
      * Marker M3 counts the client's and the company's broken promises elsewhere, and earlier engagements that ended
      * like this (EXPIRED ones come from before promises were recorded).
      */
-    static final EnumSet<EngagementStatus> BROKEN_OBLIGATIONS = EnumSet.of(EngagementStatus.EXPIRED, EngagementStatus.TERMINATED);
-
     private final Screenings screenings;
     private final Engagements engagements;
     private final EngagementLifecycle lifecycle;
@@ -189,8 +186,8 @@ public class ScreeningService {
     private ScreeningFacts facts(long engagementId, Screening screening, Observations observations) {
         Engagement engagement = lifecycle.get(engagementId);
         long priorBreaches = promises.brokenElsewhere(engagementId, engagement.getClient().getId(), engagement.getCompany().getId())
-                + engagements.countHistory(engagementId, engagement.getClient().getId(), engagement.getCompany().getId(),
-                BROKEN_OBLIGATIONS);
+                + engagements.countBrokenObligations(engagementId, engagement.getClient().getId(),
+                engagement.getCompany().getId());
         return new ScreeningFacts(engagement, priorBreaches, screening.companyFacts(), observations,
                 properties.toRub(engagement.getBudgetAmount(), engagement.getBudgetCurrency()),
                 earlier.strongest(engagement).orElse(null));

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.engagementorchestrator.EngagementOrchestratorApplication;
-import com.engagementorchestrator.engagement.EngagementProcess;
+import com.engagementorchestrator.screening.ScreeningProcess;
 import com.engagementorchestrator.support.Intakes;
 import com.engagementorchestrator.support.RegistryStubs;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,7 +99,7 @@ public final class OnboardingBenchmark {
                 } catch (Exception e) {
                     failures.incrementAndGet();
                 }
-            }, settled(engine, EngagementProcess.KEY, EngagementProcess.Elements.REVIEW_SCREENING, registrations));
+            }, settled(engine, ScreeningProcess.KEY, ScreeningProcess.Elements.REVIEW_SCREENING, registrations));
             long heapUsed = heapUsedMb();
 
             engine.getRepositoryService().createDeployment().name("benchmark-baseline")
