@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +106,7 @@ public class ApiErrorHandler {
         if (e instanceof AuthorizationException) {
             return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
         }
-        if (e instanceof OptimisticLockingException) {
+        if (ConcurrentChangeRetryPlugin.isConcurrentChange(e)) {
             return body(HttpStatus.CONFLICT, "Someone else changed the same record at the same time; please try again",
                     List.of());
         }
