@@ -21,10 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ScreeningService {
 
-    /**
-     * Marker M3 counts the client's and the company's broken promises elsewhere, and earlier engagements that ended
-     * like this (EXPIRED ones come from before promises were recorded).
-     */
     private final Screenings screenings;
     private final Engagements engagements;
     private final EngagementLifecycle lifecycle;
@@ -185,6 +181,8 @@ public class ScreeningService {
 
     private ScreeningFacts facts(long engagementId, Screening screening, Observations observations) {
         Engagement engagement = lifecycle.get(engagementId);
+        // Marker M3 counts the client's and the company's broken promises elsewhere, and earlier engagements that ended
+        // expired or terminated (EXPIRED ones come from before promises were recorded).
         long priorBreaches = promises.brokenElsewhere(engagementId, engagement.getClient().getId(), engagement.getCompany().getId())
                 + engagements.countBrokenObligations(engagementId, engagement.getClient().getId(),
                 engagement.getCompany().getId());
