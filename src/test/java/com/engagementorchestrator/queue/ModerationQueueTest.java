@@ -2,6 +2,7 @@ package com.engagementorchestrator.queue;
 
 import static com.engagementorchestrator.support.EngagementAssert.assertThatEngagement;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.engagementorchestrator.engagement.EngagementProcess;
 import com.engagementorchestrator.security.AccessGroups;
@@ -33,12 +34,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 13, item 3: the moderators' queue of our own ({@code GET /api/queues/moderation/tasks} and its count), over
  * real HTTP. It lists exactly what the engine shows a moderator for the candidate group moderators (active tasks,
  * claimed or not), oldest first, in pages that neither overlap nor skip; other groups' tasks and suspended tasks stay
- * out; only moderators may call it.
+ * out; only moderators may call it. It follows every change the engine makes to the queue, in the engine's transaction
+ * (queue/ModerationQueueEntries), and is mended when the engine starts.
  */
 @IntegrationTest
 class ModerationQueueTest {
@@ -53,6 +57,9 @@ class ModerationQueueTest {
     @Autowired RepositoryService repository;
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ModerationQueueEntries entries;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
@@ -120,6 +127,102 @@ class ModerationQueueTest {
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    @Test
+    void followsEveryChangeTheEngineMakesWhoeverMakesIt() throws Exception {
+        Deployment deployment = repository.createDeployment().name("moderation queue changes")
+                .addModelInstance("queue-change-moderators.bpmn", model("queue-change-moderators", AccessGroups.MODERATORS))
+                .addModelInstance("queue-change-freelancers.bpmn", model("queue-change-freelancers", AccessGroups.FREELANCERS))
+                .deploy();
+        String standalone = null;
+        try {
+            ProcessInstance first = runtime.startProcessInstanceByKey("queue-change-moderators");
+            ProcessInstance second = runtime.startProcessInstanceByKey("queue-change-moderators");
+            ProcessInstance third = runtime.startProcessInstanceByKey("queue-change-moderators");
+            String firstTask = taskOf(first);
+            String secondTask = taskOf(second);
+            String thirdTask = taskOf(third);
+            String freelancers = taskOf(runtime.startProcessInstanceByKey("queue-change-freelancers"));
+            assertThat(assertTheQueueIsWhatTheEngineShows("tasks created by a model")).contains(firstTask, secondTask, thirdTask)
+                    .doesNotContain(freelancers);
+
+            tasks.addCandidateGroup(freelancers, AccessGroups.MODERATORS);
+            assertThat(assertTheQueueIsWhatTheEngineShows("a candidate group added")).contains(freelancers);
+            tasks.deleteCandidateGroup(firstTask, AccessGroups.MODERATORS);
+            assertThat(assertTheQueueIsWhatTheEngineShows("a candidate group removed")).doesNotContain(firstTask);
+
+            // Cockpit's way: a whole model's instances, then one instance back.
+            runtime.updateProcessInstanceSuspensionState().byProcessDefinitionKey("queue-change-moderators").suspend();
+            assertThat(assertTheQueueIsWhatTheEngineShows("a model's instances suspended"))
+                    .doesNotContain(secondTask, thirdTask);
+            runtime.activateProcessInstanceById(second.getId());
+            assertThat(assertTheQueueIsWhatTheEngineShows("one instance activated")).contains(secondTask)
+                    .doesNotContain(thirdTask);
+            runtime.activateProcessInstanceById(third.getId());
+
+            tasks.complete(secondTask);
+            runtime.deleteProcessInstance(third.getId(), "withdrawn");
+            assertThat(assertTheQueueIsWhatTheEngineShows("a task completed, an instance deleted"))
+                    .doesNotContain(secondTask).contains(freelancers);
+
+            Task task = tasks.newTask();
+            task.setName("A question for the moderators");
+            tasks.saveTask(task);
+            standalone = task.getId();
+            tasks.addCandidateGroup(standalone, AccessGroups.MODERATORS);
+            assertThat(assertTheQueueIsWhatTheEngineShows("a task of no process")).contains(standalone);
+
+            // What a failed command did is not in the queue either: the queue changes in the engine's transaction.
+            String kept = freelancers;
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                tasks.deleteCandidateGroup(kept, AccessGroups.MODERATORS);
+                throw new IllegalStateException("rolled back");
+            })).hasMessage("rolled back");
+            assertThat(assertTheQueueIsWhatTheEngineShows("a rolled back change")).contains(freelancers);
+
+            // A queue that drifted (a change made around the engine) is mended when the engine starts.
+            jdbc.update("delete from " + ModerationQueueEntries.TABLE + " where task_id = ?", freelancers);
+            jdbc.update("insert into " + ModerationQueueEntries.TABLE + " values ('gone', null, current_timestamp, false)");
+            jdbc.update("update " + ModerationQueueEntries.TABLE + " set suspended = true where task_id = ?", standalone);
+            entries.postProcessEngineBuild(null);
+            assertThat(assertTheQueueIsWhatTheEngineShows("mended at start")).contains(freelancers, standalone);
+            assertThat(jdbc.queryForObject("select count(*) from " + ModerationQueueEntries.TABLE
+                    + " where task_id = 'gone'", Long.class)).isZero();
+        } finally {
+            if (standalone != null) {
+                tasks.deleteTask(standalone, true);
+            }
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+        assertTheQueueIsWhatTheEngineShows("a model's deployment deleted with its instances");
+    }
+
+    /** Every page of the queue against what the engine itself shows a moderator, in order; answers the queue's ids. */
+    private List<String> assertTheQueueIsWhatTheEngineShows(String after) throws Exception {
+        List<String> queue = new ArrayList<>();
+        for (int first = 0; ; first += ModerationQueueController.MAX_PAGE) {
+            HttpResponse<String> page = get(QUEUE + "?firstResult=" + first + "&maxResults="
+                    + ModerationQueueController.MAX_PAGE, "moderator", "moderator");
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode tasksOfPage = json.readTree(page.body());
+            tasksOfPage.forEach(t -> queue.add(t.path("id").asText()));
+            if (tasksOfPage.size() < ModerationQueueController.MAX_PAGE) {
+                break;
+            }
+        }
+        identity.setAuthentication("moderator", List.of(AccessGroups.MODERATORS));
+        try {
+            List<String> engine = tasks.createTaskQuery().taskCandidateGroup(AccessGroups.MODERATORS).includeAssignedTasks()
+                    .active().orderByTaskCreateTime().asc().orderByTaskId().asc().unlimitedList().stream()
+                    .map(Task::getId).toList();
+            assertThat(queue).as(after).containsExactlyElementsOf(engine);
+        } finally {
+            identity.clearAuthentication();
+        }
+        HttpResponse<String> count = get(QUEUE + "/count", "moderator", "moderator");
+        assertThat(json.readTree(count.body()).path("count").asLong()).as(after + ", count").isEqualTo(queue.size());
+        return queue;
     }
 
     @Test
