@@ -296,13 +296,10 @@ public final class TaskListBenchmark {
                 + moderatorTasks / 2);
         queries.put("queue, count", "select count(*)" + queued);
         // The endpoint's own queries (queue/ModerationQueue.PAGE and COUNT, with the parameters in place).
-        String links = "select distinct t.id_, t.create_time_ from act_ru_identitylink i cross join lateral (select res.id_,"
-                + " res.create_time_ from act_ru_task res where res.id_ = i.task_id_ and res.suspension_state_ = 1 offset 0) t"
-                + " where i.group_id_ = 'moderators' and i.type_ = 'candidate'";
-        queries.put("endpoint's page, middle", "with queued as materialized (" + links + ") select res.* from act_ru_task res"
-                + " where res.id_ in (select q.id_ from queued q order by q.create_time_, q.id_ limit 15 offset "
-                + moderatorTasks / 2 + ") order by res.create_time_, res.id_");
-        queries.put("endpoint's count", "select count(*) from (" + links + ") q");
+        queries.put("endpoint's page, middle", "select res.* from act_ru_task res join (select q.task_id, q.created from"
+                + " moderation_queue_task q where q.suspended = false order by q.created asc, q.task_id asc offset "
+                + moderatorTasks / 2 + " rows fetch next 15 rows only) p on res.id_ = p.task_id order by p.created, p.task_id");
+        queries.put("endpoint's count", "select count(*) from moderation_queue_task where suspended = false");
         queries.put("client's tasks", "select distinct res.* from act_ru_task res where res.assignee_ = '" + client
                 + "' order by res.create_time_ asc, res.id_ asc");
         StringBuilder out = new StringBuilder();
