@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,16 +16,16 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
-import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -38,13 +40,13 @@ import org.springframework.stereotype.Component;
  * It follows the engine itself, so every change counts whoever makes it (a model's candidate groups, Tasklist, the
  * REST API, a process deleted, modified or moved, Cockpit's suspension):
  * <ul>
- *   <li>a candidate group's link added or removed, and a process instance suspended or activated (the engine suspends
- *       an instance's tasks with one bulk update and no task event): from the engine's history events, produced at
- *       history level {@code full}, which the application runs (the evidence bundle needs it); the engine refuses to
- *       start at a lower level rather than show a queue that stops changing;</li>
- *   <li>a task ended (completed, or deleted however: a deletion that also deletes the task's history, as of a
- *       deployment deleted with its instances, writes no history event): from the tasks the command deleted, read
- *       from the engine's entity cache when the command closes, before the engine writes its own changes.</li>
+ *   <li>a candidate link of the group added or removed, a task ended (completed, or deleted however, also by a
+ *       deletion that writes no history, as of a deployment deleted with its instances): from the links and tasks the
+ *       command inserted or deleted, read from the engine's entity cache when the command closes, before the engine
+ *       writes its own changes;</li>
+ *   <li>a process instance suspended or activated: the engine suspends an instance's tasks with one bulk update that
+ *       passes no entity, so from its history event for the instance (produced at every history level but
+ *       {@code none}, where the engine refuses to start rather than show a queue that stops changing).</li>
  * </ul>
  * When the engine starts, the table is brought in line with the engine's tables (filled on the first start after
  * V22, and mended should a change ever have bypassed the engine).
@@ -87,7 +89,7 @@ class ModerationQueueEntries extends AbstractProcessEnginePlugin {
             @Override
             public CommandContext createCommandContext() {
                 CommandContext context = super.createCommandContext();
-                context.registerCommandContextListener(ENDED_TASKS);
+                context.registerCommandContextListener(FOLLOWING_TASKS);
                 return context;
             }
         };
@@ -98,10 +100,10 @@ class ModerationQueueEntries extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getHistoryLevel().getId() < HistoryLevel.HISTORY_LEVEL_FULL.getId()) {
-            throw new ProcessEngineException("The moderators' queue (" + TABLE + ") follows the engine's identity link"
-                    + " history, which the engine writes only at history level full; camunda.bpm.history-level is "
-                    + configuration.getHistoryLevel().getName());
+        if (!configuration.getHistoryLevel().isHistoryEventProduced(HistoryEventTypes.PROCESS_INSTANCE_UPDATE, null)) {
+            throw new ProcessEngineException("The moderators' queue (" + TABLE + ") learns of suspended process instances"
+                    + " from the engine's history, which history level " + configuration.getHistoryLevel().getName()
+                    + " does not write; set camunda.bpm.history-level to activity, audit or full");
         }
         configuration.setHistoryEventHandler(new Following(configuration.getHistoryEventHandler()));
     }
@@ -134,23 +136,52 @@ class ModerationQueueEntries extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The tasks a command ended leave the queue. Once per command context, when it closes without an error and before
-     * the engine flushes it; a task the engine deleted stays in its cache, marked deleted, until then.
+     * What a command did to the queue's tasks and candidate links, once per command context, when it closes without an
+     * error and before the engine flushes it: until then the engine keeps what it inserted and deleted in its cache,
+     * marked so. A task with a link added (and not ended) joins the queue, one that ended or lost its link leaves it.
      */
-    private static final CommandContextListener ENDED_TASKS = new CommandContextListener() {
+    private static final CommandContextListener FOLLOWING_TASKS = new CommandContextListener() {
         @Override
         public void onCommandContextClose(CommandContext context) {
-            if (context.getSessions().get(DbEntityManager.class) instanceof DbEntityManager entities) {
-                for (TaskEntity task : entities.getDbEntityCache().getEntitiesByType(TaskEntity.class)) {
-                    if (task.isDeleted()) {
-                        try {
-                            execute(context, REMOVE, task.getId());
-                        } catch (SQLException e) {
-                            throw new ProcessEngineException("The moderators' queue (" + TABLE + ") could not drop the"
-                                    + " ended task " + task.getId() + ": " + e.getMessage(), e);
-                        }
+            if (!(context.getSessions().get(DbEntityManager.class) instanceof DbEntityManager entities)) {
+                return;
+            }
+            DbEntityCache cache = entities.getDbEntityCache();
+            Set<String> leaving = new LinkedHashSet<>();
+            Set<String> joining = new LinkedHashSet<>();
+            for (IdentityLinkEntity link : cache.getEntitiesByType(IdentityLinkEntity.class)) {
+                if (link.getTaskId() != null && AccessGroups.MODERATORS.equals(link.getGroupId())
+                        && IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                    if (cache.isDeleted(link)) {
+                        leaving.add(link.getTaskId());
+                    } else if (cache.isTransient(link)) {
+                        joining.add(link.getTaskId());
                     }
                 }
+            }
+            for (TaskEntity task : cache.getEntitiesByType(TaskEntity.class)) {
+                if (task.isDeleted()) {
+                    joining.remove(task.getId());
+                    leaving.add(task.getId());
+                }
+            }
+            leaving.removeAll(joining);
+            try {
+                for (String taskId : leaving) {
+                    execute(context, REMOVE, taskId);
+                }
+                for (String taskId : joining) {
+                    TaskEntity task = entities.selectById(TaskEntity.class, taskId);
+                    if (task != null) {
+                        execute(context, ADD, taskId, task.getProcessInstanceId(),
+                                new Timestamp(task.getCreateTime().getTime()),
+                                task.getSuspensionState() == SuspensionState.SUSPENDED.getStateCode(), taskId);
+                    }
+                }
+            } catch (SQLException e) {
+                // The engine rolls back the command: a change the queue cannot follow is not made.
+                throw new ProcessEngineException("The moderators' queue (" + TABLE + ") could not follow the tasks "
+                        + leaving + " leaving and " + joining + " joining: " + e.getMessage(), e);
             }
         }
 
@@ -161,10 +192,6 @@ class ModerationQueueEntries extends AbstractProcessEnginePlugin {
     };
 
     /** On the engine's own connection, so in the command's transaction. */
-    private static void execute(String sql, Object... parameters) throws SQLException {
-        execute(Context.getCommandContext(), sql, parameters);
-    }
-
     private static void execute(CommandContext context, String sql, Object... parameters) throws SQLException {
         Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -175,7 +202,7 @@ class ModerationQueueEntries extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The engine's handler (database and the others), then the queue's change, in the same transaction. */
+    /** The engine's handler (database and the others), then a suspension's or activation's change, in the same transaction. */
     private record Following(HistoryEventHandler delegate) implements HistoryEventHandler {
 
         @Override
@@ -191,38 +218,21 @@ class ModerationQueueEntries extends AbstractProcessEnginePlugin {
         }
 
         private static void follow(HistoryEvent event) {
-            try {
-                if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null
-                        && AccessGroups.MODERATORS.equals(link.getGroupId()) && IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                    if (HistoryEventTypes.IDENTITY_LINK_ADD.getEventName().equals(link.getEventType())) {
-                        add(link.getTaskId());
-                    } else if (HistoryEventTypes.IDENTITY_LINK_DELETE.getEventName().equals(link.getEventType())) {
-                        execute(REMOVE, link.getTaskId());
-                    }
-                } else if (event instanceof HistoricProcessInstanceEventEntity instance
-                        && HistoryEventTypes.PROCESS_INSTANCE_UPDATE.getEventName().equals(instance.getEventType())) {
+            if (event instanceof HistoricProcessInstanceEventEntity instance
+                    && HistoryEventTypes.PROCESS_INSTANCE_UPDATE.getEventName().equals(instance.getEventType())) {
+                try {
                     // Only a suspension or an activation: an update in any other state says nothing of it.
                     if (HistoricProcessInstance.STATE_SUSPENDED.equals(instance.getState())) {
-                        execute(SUSPEND, true, instance.getProcessInstanceId());
+                        execute(Context.getCommandContext(), SUSPEND, true, instance.getProcessInstanceId());
                     } else if (HistoricProcessInstance.STATE_ACTIVE.equals(instance.getState())) {
-                        execute(SUSPEND, false, instance.getProcessInstanceId());
+                        execute(Context.getCommandContext(), SUSPEND, false, instance.getProcessInstanceId());
                     }
+                } catch (SQLException e) {
+                    throw new ProcessEngineException("The moderators' queue (" + TABLE + ") could not follow the"
+                            + " suspension state of process instance " + instance.getProcessInstanceId() + ": "
+                            + e.getMessage(), e);
                 }
-            } catch (SQLException e) {
-                // The engine rolls back the command: a change the queue cannot follow is not made.
-                throw new ProcessEngineException("The moderators' queue (" + TABLE + ") could not follow the engine's "
-                        + event.getEventType() + " of " + event.getId() + ": " + e.getMessage(), e);
             }
-        }
-
-        private static void add(String taskId) throws SQLException {
-            // The engine has inserted the task before it adds the model's candidate groups: found in its cache.
-            TaskEntity task = Context.getCommandContext().getDbEntityManager().selectById(TaskEntity.class, taskId);
-            if (task == null) {
-                return;
-            }
-            execute(ADD, taskId, task.getProcessInstanceId(), new Timestamp(task.getCreateTime().getTime()),
-                    task.getSuspensionState() == SuspensionState.SUSPENDED.getStateCode(), taskId);
         }
     }
 }
