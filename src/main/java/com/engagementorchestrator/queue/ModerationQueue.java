@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       were one added, this check would have to become per task again.</li>
  * </ul>
  * The queue's order and membership come from {@code moderation_queue_task}, which {@link ModerationQueueEntries} keeps
- * in the engine's transactions: a page walks its index in queue order and stops after the page, the count counts the
- * same index, and only the page's tasks are read from the engine's table (reading the queue from the engine's tables
+ * in the engine's transactions: a page walks its index in queue order and stops after the page, the count reads the
+ * queue's rows alone, and only the page's tasks are read from the engine's table (reading the queue from the engine's tables
  * cost a look-up per queued task on every page and count: README, "Benchmark").
  */
 @Service
