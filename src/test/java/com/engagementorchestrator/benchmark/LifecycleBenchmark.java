@@ -50,13 +50,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * brief's answers), the moderator and the freelancer theirs over {@code /engine-rest} (submit-form). Each party polls
  * for its next task as a client of the API would (every 50 ms).
  * <p>
- * The baseline is a bare BPMN deployed by this class with the same wait states and transactions: a start over
- * {@code /engine-rest}, two asynchronous steps (the intake screening and the company check), the same eleven user
- * tasks with the same forms (so the same form guard runs), a service task doing nothing after each, a timer on each of
- * the client's four obligations and a payment message on both payments. It is walked by the same callers through the
- * same HTTP stack and filters; its client tasks go over {@code /engine-rest} as the moderator (the portal serves only
+ * The baseline is a bare BPMN deployed by this class with the same wait states and transactions (see
+ * {@link #baseline()}): a start over {@code /engine-rest}, ours' fifteen asynchronous continuations in the same places,
+ * the same eleven user tasks with the same forms (so the same form guard runs), a timer beside each of the client's
+ * tasks and the delivery, a payment message on both payments. It is walked by the same callers through the same HTTP
+ * stack and filters; its client tasks go over {@code /engine-rest} as the moderator (the portal serves only
  * engagements), with the same files and fields. Figures go to stdout: engagements/s, p50/p99 per engagement and per
- * step, the cost ratio ours/bare and the rows written per engagement (pg_stat_user_tables).
+ * step, the cost ratio ours/bare, the CPU time and the jobs per engagement (so the transactions can be compared) and
+ * the rows written per engagement (pg_stat_user_tables).
  */
 public final class LifecycleBenchmark {
 
@@ -325,16 +326,42 @@ public final class LifecycleBenchmark {
     // ------------------------------------------------------------------------------------------------ the baseline
 
     /**
-     * The same wait states and transactions as the walk through the engagement: two async continuations after the
-     * start, eleven user tasks with the engagement's forms, a service task doing nothing after each, an interrupting
-     * timer on each of the client's obligations and a payment message on each payment.
+     * The steps ours takes in transactions of their own (asynchronous continuations) after each step of the walk, as
+     * counted in ours' job log (the report's "jobs per engagement"): the screening's three jobs after the start, the
+     * phase changes (each phase's call activity starts in a job), the confirmations and the brief's dispatch.
+     */
+    static final Map<String, List<String>> JOBS_AFTER = Map.of(
+            "register", List.of("ScreenIntake", "CheckCompany", "ScoreScreening"),
+            EngagementProcess.Elements.REVIEW_SCREENING, List.of("StartSigningAuthorityPhase"),
+            EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, List.of("ConfirmSigningAuthority", "StartDepositPhase"),
+            "ReviewPaymentOrderTask", List.of("ConfirmDeposit", "StartMaterialsPhase"),
+            EngagementProcess.Elements.PREPARE_BRIEF, List.of("SendBrief"),
+            EngagementProcess.Elements.REVIEW_MATERIALS, List.of("StartWorkPhase"),
+            EngagementProcess.Elements.WORK_DELIVERED, List.of("StartFinalPaymentPhase"),
+            "ReviewFinalPaymentOrderTask", List.of("StartClosurePhase"));
+
+    /** Tasks that ours waits on with a timer beside them (the reminders' first step, the progress report). */
+    static final List<String> TIMED = List.of(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY,
+            EngagementProcess.Elements.PAY_DEPOSIT, EngagementProcess.Elements.PROVIDE_MATERIALS,
+            EngagementProcess.Elements.WORK_DELIVERED, "PayFinalInvoiceTask");
+
+    /** Of those, the ones whose timer ours sets in a job of its own (the obligation's call activity is asynchronous). */
+    static final List<String> TIMED_AFTER_A_JOB = List.of(EngagementProcess.Elements.PAY_DEPOSIT,
+            EngagementProcess.Elements.PROVIDE_MATERIALS, "PayFinalInvoiceTask");
+
+    /**
+     * The same wait states and transactions as the walk through the engagement: ours' fifteen asynchronous
+     * continuations where ours has them ({@link #JOBS_AFTER}, three of them beside a client's task), the eleven user
+     * tasks with the engagement's forms, a service task doing nothing after each, a timer beside each of the client's
+     * tasks and the delivery (a catch event in a branch next to the task, ended with it, as ours' reminders are) and a
+     * payment message on each payment. None of ours' own work: no rules, no domain tables, no letters, no variables but
+     * the forms'.
      */
     static BpmnModelInstance baseline() {
         AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_KEY).camundaHistoryTimeToLive(1)
                 .camundaStartableInTasklist(true)
-                .startEvent("BareStartEvent")
-                .serviceTask("BareScreenIntakeTask").camundaExpression("${true}").camundaAsyncBefore()
-                .serviceTask("BareCheckCompanyTask").camundaExpression("${true}").camundaAsyncBefore();
+                .startEvent("BareStartEvent");
+        flow = jobs(flow, JOBS_AFTER.get("register"));
         Map<String, String> formRefs = Map.of(
                 EngagementProcess.Elements.REVIEW_SCREENING, "review-screening",
                 EngagementProcess.Elements.VERIFY_SIGNING_AUTHORITY, "verify-signing-authority",
@@ -348,21 +375,50 @@ public final class LifecycleBenchmark {
                 EngagementProcess.Elements.PAY_DEPOSIT, "pay-deposit.html",
                 EngagementProcess.Elements.PROVIDE_MATERIALS, "provide-materials.html",
                 "PayFinalInvoiceTask", "pay-deposit.html");
+        List<String> terminateEnds = new ArrayList<>();
         for (String step : STEPS.subList(1, STEPS.size() - 1)) {
-            var task = flow.userTask(step).name(step)
+            AbstractFlowNodeBuilder<?, ?> scope = flow;
+            if (TIMED.contains(step)) {
+                scope = flow.subProcess(step + "Scope").embeddedSubProcess().startEvent(step + "ScopeStartEvent")
+                        .parallelGateway(step + "ForkGateway");
+            }
+            var task = scope.userTask(step).name(step)
                     .camundaCandidateGroups(step.equals(EngagementProcess.Elements.WORK_DELIVERED) ? "freelancers" : "moderators");
             if (formRefs.containsKey(step)) {
                 task.camundaFormRef(formRefs.get(step)).camundaFormRefBinding("latest");
             } else {
                 task.camundaFormKey("embedded:deployment:forms/" + embedded.get(step));
-                task.boundaryEvent(step + "OverdueEvent").timerWithDuration("P30D").endEvent(step + "OverdueEndEvent");
-                if (step.startsWith("Pay")) {
-                    task.boundaryEvent(step + "PaidEvent").message("Bare" + step + "Paid").endEvent(step + "PaidEndEvent");
-                }
+            }
+            if (step.startsWith("Pay")) {
+                task.boundaryEvent(step + "PaidEvent").message("Bare" + step + "Paid").endEvent(step + "PaidEndEvent");
+                terminateEnds.add(step + "PaidEndEvent");
             }
             flow = task.serviceTask(step + "RecordTask").camundaExpression("${true}");
+            if (TIMED.contains(step)) {
+                flow = flow.endEvent(step + "DoneEndEvent").moveToNode(step + "ForkGateway");
+                terminateEnds.add(step + "DoneEndEvent");
+                if (TIMED_AFTER_A_JOB.contains(step)) {
+                    flow = flow.serviceTask(step + "ObligationTask").camundaExpression("${true}").camundaAsyncBefore();
+                }
+                flow = flow.intermediateCatchEvent(step + "ReminderTimerEvent").timerWithDuration("P30D")
+                        .endEvent(step + "ReminderEndEvent").subProcessDone();
+            }
+            flow = jobs(flow, JOBS_AFTER.getOrDefault(step, List.of()));
         }
-        return flow.endEvent("BareEndEvent").done();
+        BpmnModelInstance model = flow.endEvent("BareEndEvent").done();
+        // The task's end ends its scope, and with it the timer beside it (ours: a terminate end or an interrupting event).
+        for (String id : terminateEnds) {
+            org.camunda.bpm.model.bpmn.instance.EndEvent end = model.getModelElementById(id);
+            end.getEventDefinitions().add(model.newInstance(org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition.class));
+        }
+        return model;
+    }
+
+    private static AbstractFlowNodeBuilder<?, ?> jobs(AbstractFlowNodeBuilder<?, ?> flow, List<String> names) {
+        for (String name : names) {
+            flow = flow.serviceTask("Bare" + name + "Task").camundaExpression("${true}").camundaAsyncBefore();
+        }
+        return flow;
     }
 
     // ------------------------------------------------------------------------------------------------ running, counting
@@ -427,6 +483,24 @@ public final class LifecycleBenchmark {
     private static Map<String, Long> writes(JdbcTemplate jdbc) throws InterruptedException {
         Thread.sleep(11_000);
         Map<String, Long> rows = new TreeMap<>();
+        // Jobs by kind and what became of them (0 created, 1 failed, 2 done, 3 deleted): the transactions of a walk.
+        jdbc.query("select coalesce(job_def_type_, 'timer-or-other'), job_state_, count(*) from act_hi_job_log"
+                + " group by 1, 2", rs -> {
+            rows.put("job:" + rs.getString(1) + "|" + rs.getInt(2), rs.getLong(3));
+        });
+        rows.put("cpu|ms", java.lang.management.ManagementFactory.getPlatformMXBean(
+                com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1_000_000);
+        // The whole machine's busy time (this JVM, the embedded PostgreSQL's backends): the machine runs nothing else.
+        try {
+            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(cpu[i]);
+            }
+            rows.put("machine|ms", busy * 10);
+        } catch (java.io.IOException e) {
+            rows.put("machine|ms", 0L);
+        }
         jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables", rs -> {
             String table = rs.getString(1).toLowerCase();
             rows.put(table + "|ins", rs.getLong(2));
@@ -475,6 +549,24 @@ public final class LifecycleBenchmark {
             r.append(String.format("  %-32s %12.1f %12.1f%n", "all tables, " + kind, total(ourRows, kind) / (double) oursDone,
                     total(bareRows, kind) / (double) bareDone));
         }
+        r.append(String.format("  %-32s %12.0f %12.0f%n", "CPU ms of this JVM per engagement", ourRows.get("cpu|ms")
+                / (double) oursDone, bareRows.get("cpu|ms") / (double) bareDone));
+        r.append(String.format("  %-32s %12.0f %12.0f%n", "machine CPU ms per engagement", ourRows.get("machine|ms")
+                / (double) oursDone, bareRows.get("machine|ms") / (double) bareDone));
+        r.append("  jobs per engagement by kind|state (0 created, 1 failed, 2 done, 3 deleted; ours / bare):\n");
+        TreeMap<String, Long> jobs = new TreeMap<>();
+        ourRows.forEach((key, count) -> {
+            if (key.startsWith("job:")) {
+                jobs.put(key, count);
+            }
+        });
+        bareRows.forEach((key, count) -> {
+            if (key.startsWith("job:")) {
+                jobs.putIfAbsent(key, 0L);
+            }
+        });
+        jobs.forEach((key, count) -> r.append(String.format("    %-30s %12.1f %12.1f%n", key.substring(4), count / (double) oursDone,
+                bareRows.getOrDefault(key, 0L) / (double) bareDone)));
         r.append("  inserted per table (ours / bare):\n");
         TreeMap<String, Long> tables = new TreeMap<>();
         ourRows.forEach((key, count) -> {
