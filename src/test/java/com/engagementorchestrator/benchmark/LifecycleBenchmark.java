@@ -47,8 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * active), with the job executor on and the real HTTP stack and security. C callers each walk one engagement at a time
  * from registration to COMPLETED as its people would: the client registers ({@code POST /api/registrations}) and does
  * their tasks through the portal API ({@code /api/portal/tasks/{id}/submit}: authority document, payment orders, the
- * brief's answers), the moderator and the freelancer theirs over {@code /engine-rest} (submit-form). Each party polls
- * for its next task as a client of the API would (every 50 ms).
+ * brief's answers) and waits for the end in the portal's list of their engagements, the moderator and the freelancer
+ * do theirs over {@code /engine-rest} (submit-form). Each party polls for its next task as a client of the API would
+ * (every 50 ms).
  * <p>
  * The baseline is a bare BPMN deployed by this class with the same wait states and transactions (see
  * {@link #baseline()}): a start over {@code /engine-rest}, ours' fifteen asynchronous continuations in the same places,
@@ -107,9 +108,13 @@ public final class LifecycleBenchmark {
             walker.bare(-1, new Timings());
 
             Map<String, Long> beforeOurs = writes(jdbc);
+            System.out.println("ours from " + java.time.LocalTime.now());
             Result ours = run(n, concurrency, walker::ours);
+            System.out.println("ours until " + java.time.LocalTime.now());
             Map<String, Long> afterOurs = writes(jdbc);
+            System.out.println("bare from " + java.time.LocalTime.now());
             Result bare = run(n, concurrency, walker::bare);
+            System.out.println("bare until " + java.time.LocalTime.now());
             Map<String, Long> afterBare = writes(jdbc);
 
             System.out.print(report(n, concurrency, ours, bare, delta(beforeOurs, afterOurs), delta(afterOurs, afterBare)));
@@ -202,8 +207,15 @@ public final class LifecycleBenchmark {
             t.step("PayFinalInvoiceTask");
             staff(MODERATOR, number, EngagementProcess.Elements.REVIEW_PAYMENT_ORDER, Map.of("paymentOrderDecision", value("CONFIRMED")));
             t.step("ReviewFinalPaymentOrderTask");
-            await("COMPLETED of " + number, () -> "COMPLETED".equals(get("/api/engagements/" + number, email, CLIENT_PASSWORD)
-                    .path("status").asText()));
+            // The client sees the end in the portal's list of their engagements (what the portal page shows).
+            await("COMPLETED of " + number, () -> {
+                for (JsonNode engagement : get("/api/portal/engagements", email, CLIENT_PASSWORD)) {
+                    if (number.equals(engagement.path("number").asText())) {
+                        return "COMPLETED".equals(engagement.path("status").asText());
+                    }
+                }
+                return false;
+            });
             t.step("completed");
         }
 
@@ -488,6 +500,11 @@ public final class LifecycleBenchmark {
                 + " group by 1, 2", rs -> {
             rows.put("job:" + rs.getString(1) + "|" + rs.getInt(2), rs.getLong(3));
         });
+        // Variables by the model that holds them and their name: what the rows of ACT_HI_VARINST are.
+        jdbc.query("select coalesce(proc_def_key_, '-') || ' ' || name_, count(*) from act_hi_varinst group by 1",
+                rs -> {
+            rows.put("var:" + rs.getString(1), rs.getLong(2));
+        });
         rows.put("cpu|ms", java.lang.management.ManagementFactory.getPlatformMXBean(
                 com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1_000_000);
         // The whole machine's busy time (this JVM, the embedded PostgreSQL's backends): the machine runs nothing else.
@@ -567,6 +584,10 @@ public final class LifecycleBenchmark {
         });
         jobs.forEach((key, count) -> r.append(String.format("    %-30s %12.1f %12.1f%n", key.substring(4), count / (double) oursDone,
                 bareRows.getOrDefault(key, 0L) / (double) bareDone)));
+        r.append("  variables per engagement by model and name, the 25 most written (ours):\n");
+        ourRows.entrySet().stream().filter(e -> e.getKey().startsWith("var:") && e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                .forEach(e -> r.append(String.format("    %-60s %6.1f%n", e.getKey().substring(4), e.getValue() / (double) oursDone)));
         r.append("  inserted per table (ours / bare):\n");
         TreeMap<String, Long> tables = new TreeMap<>();
         ourRows.forEach((key, count) -> {
