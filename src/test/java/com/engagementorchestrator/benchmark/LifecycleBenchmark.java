@@ -584,6 +584,12 @@ public final class LifecycleBenchmark {
         });
         jobs.forEach((key, count) -> r.append(String.format("    %-30s %12.1f %12.1f%n", key.substring(4), count / (double) oursDone,
                 bareRows.getOrDefault(key, 0L) / (double) bareDone)));
+        // The baseline mirrors ours' transactions by hand (JOBS_AFTER, TIMED): a changed model shows up here.
+        boolean sameTransactions = jobs.keySet().stream().filter(key -> key.endsWith("|2") || key.endsWith("|0"))
+                .allMatch(key -> Math.abs(ourRows.getOrDefault(key, 0L) / (double) oursDone
+                        - bareRows.getOrDefault(key, 0L) / (double) bareDone) < 0.5);
+        r.append(sameTransactions ? "  jobs created and done per engagement: the same in both\n"
+                : "  JOBS DIFFER: the baseline no longer has ours' transactions; update JOBS_AFTER and TIMED\n");
         r.append("  variables per engagement by model and name, the 25 most written (ours):\n");
         ourRows.entrySet().stream().filter(e -> e.getKey().startsWith("var:") && e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
