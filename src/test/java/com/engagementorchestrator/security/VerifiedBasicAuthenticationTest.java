@@ -86,8 +86,8 @@ class VerifiedBasicAuthenticationTest {
     @Test
     void theIdentityVerifiedInThisRequestIsTakenWithoutASecondCheck() {
         MockHttpServletRequest request = basic(user, "not-checked-again");
-        request.setAttribute(EngineUserAuthenticationProvider.VERIFIED_USER,
-                new EngineUserAuthenticationProvider.VerifiedUser(user, List.of(AccessGroups.MODERATORS)));
+        request.setAttribute(VerifiedBasicAuthenticationProvider.VERIFIED_USER,
+                new VerifiedBasicAuthenticationProvider.VerifiedUser(user, List.of(AccessGroups.MODERATORS)));
 
         AuthenticationResult result = provider.extractAuthenticatedUser(request, engine);
 
@@ -99,8 +99,8 @@ class VerifiedBasicAuthenticationTest {
     @Test
     void anIdentityVerifiedForSomeoneElseIsNotTakenTheEngineChecksTheHeader() {
         MockHttpServletRequest request = basic(user, "wrong-password");
-        request.setAttribute(EngineUserAuthenticationProvider.VERIFIED_USER,
-                new EngineUserAuthenticationProvider.VerifiedUser("demo", List.of(AccessGroups.ADMINS)));
+        request.setAttribute(VerifiedBasicAuthenticationProvider.VERIFIED_USER,
+                new VerifiedBasicAuthenticationProvider.VerifiedUser("demo", List.of(AccessGroups.ADMINS)));
 
         assertThat(provider.extractAuthenticatedUser(request, engine).isAuthenticated()).isFalse();
     }
