@@ -20,9 +20,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -94,16 +92,10 @@ public class SecurityConfiguration {
                                 "/favicon.ico", "/portal", "/portal/", "/portal/**").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(logIn)
-                        // Marks the request with the user it verified, so the engine REST API does not check again.
-                        .withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
-                            @Override
-                            public <O extends BasicAuthenticationFilter> O postProcess(O filter) {
-                                SecurityContextRepository shared = http.getSharedObject(SecurityContextRepository.class);
-                                filter.setSecurityContextRepository(new VerifiedBasicAuthenticationProvider.MarkingVerifiedUser(
-                                        shared != null ? shared : new RequestAttributeSecurityContextRepository()));
-                                return filter;
-                            }
-                        }))
+                        // The Basic filter's own default (the request only, no session), and it marks the request with
+                        // the user it verified, so the engine REST API does not check the same password again.
+                        .securityContextRepository(new VerifiedBasicAuthenticationProvider.MarkingVerifiedUser(
+                                new RequestAttributeSecurityContextRepository())))
                 // A 401 that carries a Basic challenge makes a browser open its own log-in prompt, also for a page's
                 // script. That prompt is modal and, in a headless browser, invisible: the tab takes no keys or clicks
                 // until it is answered. Camunda's login pages ask GET /camunda-welcome (a page that only Camunda Run

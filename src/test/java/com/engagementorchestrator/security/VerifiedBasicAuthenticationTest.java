@@ -21,7 +21,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The engine REST API takes the identity Spring Security verified from the same Basic header in the same request,
@@ -37,6 +45,7 @@ class VerifiedBasicAuthenticationTest {
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identity;
     @Autowired TaskService tasks;
+    @Autowired ApplicationContext context;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final VerifiedBasicAuthenticationProvider provider = new VerifiedBasicAuthenticationProvider();
 
@@ -72,6 +81,7 @@ class VerifiedBasicAuthenticationTest {
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         List<String> ids = json.readTree(listed.body()).findValuesAsText("id");
         assertThat(ids).as("a moderators' task is visible through the group the engine was given").contains(task);
+        assertThat(listed.headers().allValues("Set-Cookie")).as("Basic calls open no session").isEmpty();
         var claimed = BasicAuthHttp.send(http, json, port, "POST", "/engine-rest/task/" + task + "/claim",
                 java.util.Map.of("userId", user), user, PASSWORD);
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
@@ -112,6 +122,28 @@ class VerifiedBasicAuthenticationTest {
         assertThat(right.getGroups()).as("the engine's filter loads them").isNull();
         assertThat(provider.extractAuthenticatedUser(basic(user, "wrong-password"), engine).isAuthenticated()).isFalse();
         assertThat(provider.extractAuthenticatedUser(new MockHttpServletRequest(), engine).isAuthenticated()).isFalse();
+    }
+
+    @Test
+    void springsBasicFilterMarksTheRequestWithWhomItVerifiedAndOnlyThen() {
+        SecurityFilterChain chain = context.getBean(SecurityFilterChain.class);
+        BasicAuthenticationFilter basic = chain.getFilters().stream().filter(BasicAuthenticationFilter.class::isInstance)
+                .map(BasicAuthenticationFilter.class::cast).findFirst().orElseThrow();
+        Object repository = ReflectionTestUtils.getField(basic, "securityContextRepository");
+        assertThat(repository).isInstanceOf(VerifiedBasicAuthenticationProvider.MarkingVerifiedUser.class);
+        var marking = (VerifiedBasicAuthenticationProvider.MarkingVerifiedUser) repository;
+
+        MockHttpServletRequest verified = basic(user, PASSWORD);
+        marking.saveContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.of(new SimpleGrantedAuthority(EngineUserAuthenticationProvider.GROUP_PREFIX + AccessGroups.MODERATORS),
+                        new SimpleGrantedAuthority("ROLE_OTHER")))), verified, new MockHttpServletResponse());
+        assertThat(verified.getAttribute(VerifiedBasicAuthenticationProvider.VERIFIED_USER))
+                .isEqualTo(new VerifiedBasicAuthenticationProvider.VerifiedUser(user, List.of(AccessGroups.MODERATORS)));
+
+        MockHttpServletRequest notVerified = basic(user, PASSWORD);
+        marking.saveContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.unauthenticated(user, PASSWORD)),
+                notVerified, new MockHttpServletResponse());
+        assertThat(notVerified.getAttribute(VerifiedBasicAuthenticationProvider.VERIFIED_USER)).isNull();
     }
 
     @Test
