@@ -12,7 +12,7 @@ import com.engagementorchestrator.promise.PromiseLedger;
 import com.engagementorchestrator.protocol.Protocol;
 import com.engagementorchestrator.protocol.ProtocolAgreement;
 import com.engagementorchestrator.protocol.ProtocolService;
-import com.engagementorchestrator.security.EngineUserAuthenticationProvider;
+import com.engagementorchestrator.security.CurrentUser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -122,7 +122,7 @@ class PortalController {
     /** A task's form in {@code lang} (else the client's language): the same .form as Tasklist's, its texts translated. */
     @GetMapping("/api/portal/tasks/{id}")
     Map<String, Object> task(@PathVariable String id, @RequestParam(required = false) String lang, Authentication caller) {
-        PortalTasks.TaskForm form = tasks.form(caller.getName(), groups(caller), id,
+        PortalTasks.TaskForm form = tasks.form(caller.getName(), CurrentUser.groupIds(caller), id,
                 transactions.execute(status -> language(lang, caller)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("task", form.task());
@@ -139,7 +139,7 @@ class PortalController {
     /** A Camunda Form's submission as JSON: the form's fields only (the engine's form guard refuses anything else). */
     @PostMapping(value = "/api/portal/tasks/{id}/submit", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> submit(@PathVariable String id, @RequestBody Map<String, Object> fields, Authentication caller) {
-        tasks.submit(caller.getName(), groups(caller), id, fields == null ? Map.of() : new LinkedHashMap<>(fields));
+        tasks.submit(caller.getName(), CurrentUser.groupIds(caller), id, fields == null ? Map.of() : new LinkedHashMap<>(fields));
         return ResponseEntity.noContent().build();
     }
 
@@ -171,7 +171,7 @@ class PortalController {
                     .mimeType(file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType())
                     .create());
         }
-        tasks.submit(caller.getName(), groups(caller), id, submission);
+        tasks.submit(caller.getName(), CurrentUser.groupIds(caller), id, submission);
         return ResponseEntity.noContent().build();
     }
 
@@ -223,11 +223,5 @@ class PortalController {
         return new InvoiceSummary(i.getNumber(), i.getKind().name(), i.getAmount(), i.getCurrency(), paid, remaining,
                 i.getDueAt(), i.getStatus().name(), i.getStatus() == Invoice.Status.PAID ? null
                 : paymentInstructions.forInvoice(i.getNumber(), remaining, i.getCurrency(), e.getNumber()));
-    }
-
-    private static List<String> groups(Authentication caller) {
-        return caller.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList();
     }
 }

@@ -114,7 +114,7 @@ class ProtocolController {
     @Transactional
     ResponseEntity<SignatureView> sign(@PathVariable Long id, Authentication caller) {
         ProtocolAgreement.Party role = signingRole(visible(id, caller), caller);
-        workflow.decide(id, role, caller.getName(), groups(caller), "SIGN", null);
+        workflow.decide(id, role, caller.getName(), CurrentUser.groupIds(caller), "SIGN", null);
         ProtocolSignature s = protocols.signaturesOf(id).stream()
                 .filter(x -> x.getRole() == role && x.isValid()).reduce((a, b) -> b).orElseThrow();
         return ResponseEntity.status(201).body(signature(s));
@@ -123,15 +123,9 @@ class ProtocolController {
     @PostMapping("/api/protocols/{id}/objections")
     @Transactional
     ResponseEntity<Void> object(@PathVariable Long id, @RequestBody ObjectionRequest request, Authentication caller) {
-        workflow.decide(id, signingRole(visible(id, caller), caller), caller.getName(), groups(caller), "OBJECT",
+        workflow.decide(id, signingRole(visible(id, caller), caller), caller.getName(), CurrentUser.groupIds(caller), "OBJECT",
                 request.reason() == null ? "" : request.reason());
         return ResponseEntity.status(201).build();
-    }
-
-    private static List<String> groups(Authentication caller) {
-        return caller.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList();
     }
 
     private Protocol visible(Long id, Authentication caller) {

@@ -1,7 +1,7 @@
 package com.engagementorchestrator.queue;
 
 import com.engagementorchestrator.common.InvalidInputException;
-import com.engagementorchestrator.security.EngineUserAuthenticationProvider;
+import com.engagementorchestrator.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -38,18 +38,12 @@ class ModerationQueueController {
         if (maxResults < 1 || maxResults > MAX_PAGE) {
             throw new InvalidInputException("maxResults", "must be between 1 and " + MAX_PAGE);
         }
-        return queue.page(caller.getName(), groups(caller), firstResult, maxResults);
+        return queue.page(caller.getName(), CurrentUser.groupIds(caller), firstResult, maxResults);
     }
 
     /** How many tasks are queued: {@code {"count": n}}. */
     @GetMapping("/api/queues/moderation/tasks/count")
     Map<String, Long> count(Authentication caller) {
-        return Map.of("count", queue.count(caller.getName(), groups(caller)));
-    }
-
-    private static List<String> groups(Authentication caller) {
-        return caller.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList();
+        return Map.of("count", queue.count(caller.getName(), CurrentUser.groupIds(caller)));
     }
 }

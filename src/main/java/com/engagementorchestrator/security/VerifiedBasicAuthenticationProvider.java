@@ -2,17 +2,17 @@ package com.engagementorchestrator.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -29,6 +29,8 @@ public class VerifiedBasicAuthenticationProvider extends HttpBasicAuthentication
     /** The request attribute with the user whose Basic password Spring Security checked in this request. */
     static final String VERIFIED_USER = VerifiedBasicAuthenticationProvider.class.getName() + ".verifiedUser";
 
+    private static final BasicAuthenticationConverter BASIC_HEADER = new BasicAuthenticationConverter();
+
     record VerifiedUser(String userId, List<String> groupIds) {
     }
 
@@ -43,10 +45,8 @@ public class VerifiedBasicAuthenticationProvider extends HttpBasicAuthentication
             delegate.saveContext(context, request, response);
             Authentication authentication = context.getAuthentication();
             if (authentication != null && authentication.isAuthenticated()) {
-                request.setAttribute(VERIFIED_USER, new VerifiedUser(authentication.getName(), authentication
-                        .getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
-                        .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList()));
+                request.setAttribute(VERIFIED_USER,
+                        new VerifiedUser(authentication.getName(), CurrentUser.groupIds(authentication)));
             }
         }
 
@@ -78,18 +78,19 @@ public class VerifiedBasicAuthenticationProvider extends HttpBasicAuthentication
         return super.extractAuthenticatedUser(request, engine);
     }
 
-    /** The user name of a Basic header, or null. */
+    /**
+     * The user name of this request's Basic header, decoded by the converter Spring's Basic filter uses, or null. Only
+     * the exact scheme Camunda's own provider accepts ({@code "Basic "}) counts.
+     */
     static String basicUserName(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.startsWith(BASIC_AUTH_HEADER_PREFIX)) {
             return null;
         }
         try {
-            String credentials = new String(Base64.getDecoder().decode(header.substring(BASIC_AUTH_HEADER_PREFIX.length()).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = credentials.indexOf(':');
-            return colon < 0 ? null : credentials.substring(0, colon);
-        } catch (IllegalArgumentException notBase64) {
+            UsernamePasswordAuthenticationToken credentials = BASIC_HEADER.convert(request);
+            return credentials == null ? null : credentials.getName();
+        } catch (AuthenticationException malformed) {
             return null;
         }
     }
