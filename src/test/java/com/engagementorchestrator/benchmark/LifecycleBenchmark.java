@@ -103,9 +103,15 @@ public final class LifecycleBenchmark {
             deployment.deploy();
 
             Walker walker = new Walker(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), json, port);
-            // One engagement first, unmeasured: warms the JIT, the caches, the connection pool.
+            // Unmeasured warm-up of both walks at the same concurrency (the JIT, the caches, the connection pool), so
+            // that neither measured run pays for compiling code. With one engagement each, the JIT compilers still took
+            // a quarter of the machine during ours' run (JFR), and the shared code was compiled by the time bare ran.
+            int warmup = Integer.getInteger("benchmark.warmup", 20);
             walker.ours(-1, new Timings());
             walker.bare(-1, new Timings());
+            System.out.println("warm-up: " + warmup + " engagements of each from " + java.time.LocalTime.now());
+            run(warmup, concurrency, walker::ours);
+            run(warmup, concurrency, walker::bare);
 
             Map<String, Long> beforeOurs = writes(jdbc);
             System.out.println("ours from " + java.time.LocalTime.now());
@@ -505,6 +511,7 @@ public final class LifecycleBenchmark {
                 rs -> {
             rows.put("var:" + rs.getString(1), rs.getLong(2));
         });
+        rows.put("jit|ms", compilerCpuMillis());
         rows.put("cpu|ms", java.lang.management.ManagementFactory.getPlatformMXBean(
                 com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1_000_000);
         // The whole machine's busy time (this JVM, the embedded PostgreSQL's backends): the machine runs nothing else.
@@ -525,6 +532,32 @@ public final class LifecycleBenchmark {
             rows.put(table + "|del", rs.getLong(4));
         });
         return rows;
+    }
+
+    /**
+     * CPU time of this JVM's JIT compiler threads (Linux: /proc/self/task/N/stat, user + system, 100 ticks per second):
+     * still high during a run means the run was not warmed up. The MXBean's compilation time is wall time, not CPU.
+     */
+    private static long compilerCpuMillis() {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        // After the name: state is field 3, utime field 14 and stime field 15 of the whole line.
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // A thread that ended meanwhile.
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10;
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
@@ -570,6 +603,8 @@ public final class LifecycleBenchmark {
                 / (double) oursDone, bareRows.get("cpu|ms") / (double) bareDone));
         r.append(String.format("  %-32s %12.0f %12.0f%n", "machine CPU ms per engagement", ourRows.get("machine|ms")
                 / (double) oursDone, bareRows.get("machine|ms") / (double) bareDone));
+        r.append(String.format("  %-32s %12.0f %12.0f%n", "JIT compilers' CPU ms per engagement", ourRows.get("jit|ms")
+                / (double) oursDone, bareRows.get("jit|ms") / (double) bareDone));
         r.append("  jobs per engagement by kind|state (0 created, 1 failed, 2 done, 3 deleted; ours / bare):\n");
         TreeMap<String, Long> jobs = new TreeMap<>();
         ourRows.forEach((key, count) -> {
