@@ -59,6 +59,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engagements), with the same files and fields. Figures go to stdout: engagements/s, p50/p99 per engagement and per
  * step, the cost ratio ours/bare, the CPU time and the jobs per engagement (so the transactions can be compared) and
  * the rows written per engagement (pg_stat_user_tables).
+ * <p>
+ * Both walks are warmed up first ({@code -Dbenchmark.warmup}, default 20 engagements each, unmeasured), then measured
+ * in turns ({@code -Dbenchmark.rounds}, default 2: ours, bare, ours, bare), as A/B benchmarks are, so that neither
+ * side's figures carry the JIT's first compilations or the drift of a long run.
  */
 public final class LifecycleBenchmark {
 
@@ -113,17 +117,37 @@ public final class LifecycleBenchmark {
             run(warmup, concurrency, walker::ours);
             run(warmup, concurrency, walker::bare);
 
-            Map<String, Long> beforeOurs = writes(jdbc);
-            System.out.println("ours from " + java.time.LocalTime.now());
-            Result ours = run(n, concurrency, walker::ours);
-            System.out.println("ours until " + java.time.LocalTime.now());
-            Map<String, Long> afterOurs = writes(jdbc);
-            System.out.println("bare from " + java.time.LocalTime.now());
-            Result bare = run(n, concurrency, walker::bare);
-            System.out.println("bare until " + java.time.LocalTime.now());
-            Map<String, Long> afterBare = writes(jdbc);
+            // Ours and bare take turns (benchmark.rounds, default 2: ours, bare, ours, bare, N/rounds engagements each),
+            // so that what drifts during the runs (the JIT, the database's size, the machine) falls on both alike.
+            int rounds = Math.max(1, Integer.getInteger("benchmark.rounds", 2));
+            Result ours = null;
+            Result bare = null;
+            Map<String, Long> ourRows = new TreeMap<>();
+            Map<String, Long> bareRows = new TreeMap<>();
+            Map<String, Long> rowsBefore = writes(jdbc);
+            for (int round = 0; round < rounds; round++) {
+                int share = n / rounds + (round < n % rounds ? 1 : 0);
+                for (boolean isOurs : List.of(true, false)) {
+                    String side = isOurs ? "ours" : "bare";
+                    Map<String, Long> cpuBefore = cpu();
+                    System.out.println(side + " from " + java.time.LocalTime.now());
+                    Result result = run(share, concurrency, isOurs ? walker::ours : walker::bare);
+                    System.out.println(side + " until " + java.time.LocalTime.now());
+                    Map<String, Long> cpuAfter = cpu();
+                    Map<String, Long> rowsAfter = writes(jdbc);
+                    Map<String, Long> sums = isOurs ? ourRows : bareRows;
+                    delta(rowsBefore, rowsAfter).forEach((key, count) -> sums.merge(key, count, Long::sum));
+                    delta(cpuBefore, cpuAfter).forEach((key, count) -> sums.merge(key, count, Long::sum));
+                    rowsBefore = rowsAfter;
+                    if (isOurs) {
+                        ours = ours == null ? result : ours.and(result);
+                    } else {
+                        bare = bare == null ? result : bare.and(result);
+                    }
+                }
+            }
 
-            System.out.print(report(n, concurrency, ours, bare, delta(beforeOurs, afterOurs), delta(afterOurs, afterBare)));
+            System.out.print(report(n, concurrency, rounds, ours, bare, ourRows, bareRows));
         } finally {
             app.close();
         }
@@ -445,6 +469,17 @@ public final class LifecycleBenchmark {
         double throughput() {
             return (n - failures) / seconds;
         }
+
+        /** Two runs of the same side as one: their engagements, failures and times together. */
+        Result and(Result other) {
+            List<Long> allTotals = new ArrayList<>(totals);
+            allTotals.addAll(other.totals);
+            Map<String, List<Long>> allSteps = new LinkedHashMap<>();
+            for (Map<String, List<Long>> each : List.of(steps, other.steps)) {
+                each.forEach((step, nanos) -> allSteps.computeIfAbsent(step, s -> new ArrayList<>()).addAll(nanos));
+            }
+            return new Result(n + other.n, failures + other.failures, seconds + other.seconds, sorted(allTotals), allSteps);
+        }
     }
 
     private static Result run(int n, int concurrency, Walk walk) throws Exception {
@@ -511,6 +546,18 @@ public final class LifecycleBenchmark {
                 rs -> {
             rows.put("var:" + rs.getString(1), rs.getLong(2));
         });
+        jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables", rs -> {
+            String table = rs.getString(1).toLowerCase();
+            rows.put(table + "|ins", rs.getLong(2));
+            rows.put(table + "|upd", rs.getLong(3));
+            rows.put(table + "|del", rs.getLong(4));
+        });
+        return rows;
+    }
+
+    /** CPU so far: this JVM's, its JIT compilers', the whole machine's (read at a run's start and end, not after the sleep). */
+    private static Map<String, Long> cpu() {
+        Map<String, Long> rows = new TreeMap<>();
         rows.put("jit|ms", compilerCpuMillis());
         rows.put("cpu|ms", java.lang.management.ManagementFactory.getPlatformMXBean(
                 com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1_000_000);
@@ -525,12 +572,6 @@ public final class LifecycleBenchmark {
         } catch (java.io.IOException e) {
             rows.put("machine|ms", 0L);
         }
-        jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables", rs -> {
-            String table = rs.getString(1).toLowerCase();
-            rows.put(table + "|ins", rs.getLong(2));
-            rows.put(table + "|upd", rs.getLong(3));
-            rows.put(table + "|del", rs.getLong(4));
-        });
         return rows;
     }
 
@@ -570,13 +611,15 @@ public final class LifecycleBenchmark {
         return delta.entrySet().stream().filter(e -> e.getKey().endsWith("|" + kind)).mapToLong(Map.Entry::getValue).sum();
     }
 
-    private static String report(int n, int concurrency, Result ours, Result bare, Map<String, Long> ourRows,
+    private static String report(int n, int concurrency, int rounds, Result ours, Result bare, Map<String, Long> ourRows,
                                  Map<String, Long> bareRows) {
         int oursDone = n - ours.failures();
         int bareDone = n - bare.failures();
         StringBuilder r = new StringBuilder("\n===== Lifecycle benchmark =====\n");
         r.append(String.format("engagements:   N=%d, C=%d concurrent callers; registration -> COMPLETED over HTTP "
                 + "(failures: ours %d, bare %d)%n", n, concurrency, ours.failures(), bare.failures()));
+        r.append(String.format("runs:          %d rounds of ours then bare, about N/%d engagements each, after a warm-up%n",
+                rounds, rounds));
         r.append(String.format("%-34s %12s %12s %8s%n", "", "ours", "bare", "cost x"));
         r.append(String.format("%-34s %12.2f %12.2f %8.2f%n", "engagements/s", ours.throughput(), bare.throughput(),
                 bare.throughput() / ours.throughput()));
