@@ -54,7 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The baseline is a bare BPMN deployed by this class with the same wait states and transactions (see
  * {@link #baseline()}): a start over {@code /engine-rest}, ours' fifteen asynchronous continuations in the same places,
  * the same eleven user tasks with the same forms (so the same form guard runs), a timer beside each of the client's
- * tasks and the delivery, a payment message on both payments. It is walked by the same callers through the same HTTP
+ * tasks and the delivery, ours' nine message and signal waits. It is walked by the same callers through the same HTTP
  * stack and filters; its client tasks go over {@code /engine-rest} as the moderator (the portal serves only
  * engagements), with the same files and fields. Figures go to stdout: engagements/s, p50/p99 per engagement and per
  * step, the cost ratio ours/bare, the CPU time and the jobs per engagement (so the transactions can be compared) and
@@ -387,6 +387,10 @@ public final class LifecycleBenchmark {
             EngagementProcess.Elements.PAY_DEPOSIT, EngagementProcess.Elements.PROVIDE_MATERIALS,
             EngagementProcess.Elements.WORK_DELIVERED, "PayFinalInvoiceTask");
 
+    /** The client's tasks, which ours can withdraw when the client is blocked (a signal boundary event on each). */
+    static final List<String> WITHDRAWABLE = List.of(EngagementProcess.Elements.PROVE_SIGNING_AUTHORITY,
+            EngagementProcess.Elements.PAY_DEPOSIT, EngagementProcess.Elements.PROVIDE_MATERIALS, "PayFinalInvoiceTask");
+
     /** Of those, the ones whose timer ours sets in a job of its own (the obligation's call activity is asynchronous). */
     static final List<String> TIMED_AFTER_A_JOB = List.of(EngagementProcess.Elements.PAY_DEPOSIT,
             EngagementProcess.Elements.PROVIDE_MATERIALS, "PayFinalInvoiceTask");
@@ -395,14 +399,22 @@ public final class LifecycleBenchmark {
      * The same wait states and transactions as the walk through the engagement: ours' fifteen asynchronous
      * continuations where ours has them ({@link #JOBS_AFTER}, three of them beside a client's task), the eleven user
      * tasks with the engagement's forms, a service task doing nothing after each, a timer beside each of the client's
-     * tasks and the delivery (a catch event in a branch next to the task, ended with it, as ours' reminders are) and a
-     * payment message on each payment. None of ours' own work: no rules, no domain tables, no letters, no variables but
+     * tasks and the delivery (a catch event in a branch next to the task, ended with it, as ours' reminders are), and
+     * ours' nine message and signal waits: a payment message on each payment, a withdrawal signal on each client task
+     * ({@link #WITHDRAWABLE}), the engagement's two event subprocesses (termination, complaint) and the progress
+     * reports' stop during the work. None of ours' own work: no rules, no domain tables, no letters, no variables but
      * the forms'.
      */
     static BpmnModelInstance baseline() {
-        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_KEY).camundaHistoryTimeToLive(1)
-                .camundaStartableInTasklist(true)
-                .startEvent("BareStartEvent");
+        org.camunda.bpm.model.bpmn.builder.ProcessBuilder process = Bpmn.createExecutableProcess(BARE_KEY)
+                .camundaHistoryTimeToLive(1).camundaStartableInTasklist(true);
+        // Ours' engagement listens all along for its termination and for a complaint (message starts of event
+        // subprocesses in engagement.bpmn): two subscriptions for the whole walk.
+        for (String message : List.of("Terminated", "ComplaintRaised")) {
+            process.eventSubProcess("Bare" + message + "EventSubProcess").startEvent("Bare" + message + "StartEvent")
+                    .message("Bare" + message).endEvent("Bare" + message + "EndEvent");
+        }
+        AbstractFlowNodeBuilder<?, ?> flow = process.startEvent("BareStartEvent");
         flow = jobs(flow, JOBS_AFTER.get("register"));
         Map<String, String> formRefs = Map.of(
                 EngagementProcess.Elements.REVIEW_SCREENING, "review-screening",
@@ -434,6 +446,16 @@ public final class LifecycleBenchmark {
             if (step.startsWith("Pay")) {
                 task.boundaryEvent(step + "PaidEvent").message("Bare" + step + "Paid").endEvent(step + "PaidEndEvent");
                 terminateEnds.add(step + "PaidEndEvent");
+            }
+            if (WITHDRAWABLE.contains(step)) {
+                // Ours withdraws a blocked client's task with a signal named after the engagement (*TaskWithdrawn*).
+                task.boundaryEvent(step + "WithdrawnEvent").signal("BareTaskWithdrawn-${execution.processBusinessKey}")
+                        .endEvent(step + "WithdrawnEndEvent");
+            }
+            if (step.equals(EngagementProcess.Elements.WORK_DELIVERED)) {
+                // Ours' progress reports run while the work does, listening for their stop (progress-reports.bpmn).
+                task.boundaryEvent(step + "ReportsStoppedEvent").message("BareReportsStopped")
+                        .endEvent(step + "ReportsStoppedEndEvent");
             }
             flow = task.serviceTask(step + "RecordTask").camundaExpression("${true}");
             if (TIMED.contains(step)) {
@@ -668,9 +690,16 @@ public final class LifecycleBenchmark {
                         - bareRows.getOrDefault(key, 0L) / (double) bareDone) < 0.5);
         r.append(sameTransactions ? "  jobs created and done per engagement: the same in both\n"
                 : "  JOBS DIFFER: the baseline no longer has ours' transactions; update JOBS_AFTER and TIMED\n");
-        r.append("  variables per engagement by model and name, the 25 most written (ours):\n");
+        // Message and signal waits (event subscriptions) mirrored by hand as well: WITHDRAWABLE, the event subprocesses.
+        double ourSubscriptions = ourRows.getOrDefault("act_ru_event_subscr|ins", 0L) / (double) oursDone;
+        double bareSubscriptions = bareRows.getOrDefault("act_ru_event_subscr|ins", 0L) / (double) bareDone;
+        r.append(Math.abs(ourSubscriptions - bareSubscriptions) < 0.5
+                ? String.format("  message and signal waits per engagement: the same in both (%.1f)%n", ourSubscriptions)
+                : String.format("  WAITS DIFFER: %.1f message and signal waits per engagement in ours, %.1f in bare%n",
+                ourSubscriptions, bareSubscriptions));
+        r.append("  variables per engagement by model and name, the most written (ours; -Dbenchmark.variables, default 25):\n");
         ourRows.entrySet().stream().filter(e -> e.getKey().startsWith("var:") && e.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(Integer.getInteger("benchmark.variables", 25))
                 .forEach(e -> r.append(String.format("    %-60s %6.1f%n", e.getKey().substring(4), e.getValue() / (double) oursDone)));
         r.append("  inserted per table (ours / bare):\n");
         TreeMap<String, Long> tables = new TreeMap<>();
