@@ -3,6 +3,8 @@ package com.engagementorchestrator.common;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -37,8 +39,17 @@ public final class ProcessVariable<T> {
          * The scope it is written on: the task (fields a form shows), the activity (input parameters), an event
          * sub-process (so parallel ones keep their own value). Elements inside that scope see it, others don't.
          */
-        LOCAL
+        LOCAL,
+        /**
+         * Task-local like {@link #LOCAL}, and only shown: read-only in the task's form (the form guard refuses it in a
+         * submission), a copy of what the domain's tables hold for the person working on the task. The engine keeps no
+         * history of it ({@link ShownVariables}).
+         */
+        SHOWN
     }
+
+    /** The names declared {@link Scope#SHOWN} (filled as the facades declaring them are loaded, before any is set). */
+    private static final Set<String> SHOWN_NAMES = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final Class<T> type;
@@ -52,6 +63,14 @@ public final class ProcessVariable<T> {
         this.scope = Objects.requireNonNull(scope);
         this.read = read;
         this.write = write;
+        if (scope == Scope.SHOWN) {
+            SHOWN_NAMES.add(name);
+        }
+    }
+
+    /** Whether a variable of this name, set on a task, is only shown there ({@link Scope#SHOWN}). */
+    public static boolean isShown(String name) {
+        return SHOWN_NAMES.contains(name);
     }
 
     /** An id or a count of 64 bits; a value stored as another number (a form, an older instance) reads as long. */
@@ -130,9 +149,9 @@ public final class ProcessVariable<T> {
         return from.getVariableTyped(name, deserialize);
     }
 
-    /** Writes the value where the declared scope says: the process instance, or the scope given. */
+    /** Writes the value where the declared scope says: the process instance, or the scope given (local or shown). */
     public void set(VariableScope on, T value) {
-        if (scope == Scope.LOCAL) {
+        if (scope != Scope.PROCESS) {
             on.setVariableLocal(name, typed(value));
         } else {
             on.setVariable(name, typed(value));
@@ -141,7 +160,7 @@ public final class ProcessVariable<T> {
 
     /** Removes the value from the scope it is visible in (a consumed form field). */
     public void remove(VariableScope on) {
-        if (scope == Scope.LOCAL) {
+        if (scope != Scope.PROCESS) {
             on.removeVariableLocal(name);
         } else {
             on.removeVariable(name);
@@ -154,7 +173,7 @@ public final class ProcessVariable<T> {
     }
 
     public void set(RuntimeService runtime, String executionId, T value) {
-        if (scope == Scope.LOCAL) {
+        if (scope != Scope.PROCESS) {
             runtime.setVariableLocal(executionId, name, typed(value));
         } else {
             runtime.setVariable(executionId, name, typed(value));

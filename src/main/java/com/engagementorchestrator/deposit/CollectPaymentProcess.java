@@ -1,6 +1,6 @@
 package com.engagementorchestrator.deposit;
 
-import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.SHOWN;
 import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
 import static com.engagementorchestrator.common.ProcessVariable.booleanVariable;
 import static com.engagementorchestrator.common.ProcessVariable.dateVariable;
@@ -70,7 +70,7 @@ public final class CollectPaymentProcess {
         public static final ProcessVariable<Date> DUE_AT = dateVariable("dueAt", PROCESS);
         public static final ProcessVariable<Boolean> PAID = booleanVariable("paid", PROCESS);
         /** DEPOSIT, FINAL or CHANGE_ORDER, on the pay task: the portal names the task by it. */
-        public static final ProcessVariable<String> INVOICE_KIND = stringVariable("invoiceKind", LOCAL);
+        public static final ProcessVariable<String> INVOICE_KIND = stringVariable("invoiceKind", SHOWN);
         public static final List<ProcessVariable<Date>> DUE_DATES = List.of(DUE_AT);
 
         private Variables() {

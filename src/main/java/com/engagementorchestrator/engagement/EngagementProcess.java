@@ -1,6 +1,6 @@
 package com.engagementorchestrator.engagement;
 
-import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.SHOWN;
 import static com.engagementorchestrator.common.ProcessVariable.Scope.PROCESS;
 import static com.engagementorchestrator.common.ProcessVariable.listVariable;
 import static com.engagementorchestrator.common.ProcessVariable.booleanVariable;
@@ -245,33 +245,33 @@ public final class EngagementProcess {
         public static final ProcessVariable<Integer> BANKRUPTCY_CASES = integerVariable("bankruptcyCases", PROCESS);
         public static final ProcessVariable<String> COMPANY_CHECK_NOTES = stringVariable("companyCheckNotes", PROCESS);
 
-        /* Shown by the forms: task-local, read-only (forms.TaskFormGuard refuses their submission). */
-        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_NAME = stringVariable("authorityDocumentName", LOCAL);
-        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_TYPE = stringVariable("authorityDocumentType", LOCAL);
-        public static final ProcessVariable<Integer> AUTHORITY_DOCUMENT_ATTEMPT = integerVariable("authorityDocumentAttempt", LOCAL);
-        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_URL = stringVariable("authorityDocumentUrl", LOCAL);
+        /* Shown by the forms: task-local, read-only (forms.TaskFormGuard refuses their submission), no history. */
+        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_NAME = stringVariable("authorityDocumentName", SHOWN);
+        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_TYPE = stringVariable("authorityDocumentType", SHOWN);
+        public static final ProcessVariable<Integer> AUTHORITY_DOCUMENT_ATTEMPT = integerVariable("authorityDocumentAttempt", SHOWN);
+        public static final ProcessVariable<String> AUTHORITY_DOCUMENT_URL = stringVariable("authorityDocumentUrl", SHOWN);
         /** The invoice as the payment forms show it (the process's own invoiceNumber is the same number). */
-        public static final ProcessVariable<String> INVOICE_NUMBER_SHOWN = stringVariable("invoiceNumber", LOCAL);
-        public static final ProcessVariable<String> INVOICE_AMOUNT = stringVariable("invoiceAmount", LOCAL);
-        public static final ProcessVariable<String> INVOICE_CURRENCY = stringVariable("invoiceCurrency", LOCAL);
-        public static final ProcessVariable<String> INVOICE_DUE_DATE = stringVariable("invoiceDueDate", LOCAL);
-        public static final ProcessVariable<String> INVOICE_PAID_SO_FAR = stringVariable("invoicePaidSoFar", LOCAL);
-        public static final ProcessVariable<String> INVOICE_REMAINING = stringVariable("invoiceRemaining", LOCAL);
-        public static final ProcessVariable<String> DECLARED_AMOUNT = stringVariable("declaredAmount", LOCAL);
-        public static final ProcessVariable<String> PAYMENT_ORDER_NAME = stringVariable("paymentOrderName", LOCAL);
-        public static final ProcessVariable<String> PAYMENT_ORDER_URL = stringVariable("paymentOrderUrl", LOCAL);
+        public static final ProcessVariable<String> INVOICE_NUMBER_SHOWN = stringVariable("invoiceNumber", SHOWN);
+        public static final ProcessVariable<String> INVOICE_AMOUNT = stringVariable("invoiceAmount", SHOWN);
+        public static final ProcessVariable<String> INVOICE_CURRENCY = stringVariable("invoiceCurrency", SHOWN);
+        public static final ProcessVariable<String> INVOICE_DUE_DATE = stringVariable("invoiceDueDate", SHOWN);
+        public static final ProcessVariable<String> INVOICE_PAID_SO_FAR = stringVariable("invoicePaidSoFar", SHOWN);
+        public static final ProcessVariable<String> INVOICE_REMAINING = stringVariable("invoiceRemaining", SHOWN);
+        public static final ProcessVariable<String> DECLARED_AMOUNT = stringVariable("declaredAmount", SHOWN);
+        public static final ProcessVariable<String> PAYMENT_ORDER_NAME = stringVariable("paymentOrderName", SHOWN);
+        public static final ProcessVariable<String> PAYMENT_ORDER_URL = stringVariable("paymentOrderUrl", SHOWN);
         /** The open items as JSON; the client's form builds one input per item. */
-        public static final ProcessVariable<String> BRIEF_ITEMS_JSON = stringVariable("briefItemsJson", LOCAL);
+        public static final ProcessVariable<String> BRIEF_ITEMS_JSON = stringVariable("briefItemsJson", SHOWN);
         /** The submitted items as checklist options (form-js valuesKey: label and value). */
         public static final ProcessVariable<List<Map<String, Object>>> SUBMITTED_ITEM_OPTIONS =
-                listVariable("submittedItemOptions", LOCAL);
-        public static final ProcessVariable<String> MATERIALS_SUMMARY = stringVariable("materialsSummary", LOCAL);
+                listVariable("submittedItemOptions", SHOWN);
+        public static final ProcessVariable<String> MATERIALS_SUMMARY = stringVariable("materialsSummary", SHOWN);
         /** The screening brief the moderator's screening forms show. */
-        public static final ProcessVariable<String> COMPANY_SUMMARY = stringVariable("companySummary", LOCAL);
-        public static final ProcessVariable<String> INTAKE_SUMMARY = stringVariable("intakeSummary", LOCAL);
-        public static final ProcessVariable<Integer> SCREENING_SCORE = integerVariable("screeningScore", LOCAL);
-        public static final ProcessVariable<String> RULE_VERDICT = stringVariable("ruleVerdict", LOCAL);
-        public static final ProcessVariable<String> MARKERS_SUMMARY = stringVariable("markersSummary", LOCAL);
+        public static final ProcessVariable<String> COMPANY_SUMMARY = stringVariable("companySummary", SHOWN);
+        public static final ProcessVariable<String> INTAKE_SUMMARY = stringVariable("intakeSummary", SHOWN);
+        public static final ProcessVariable<Integer> SCREENING_SCORE = integerVariable("screeningScore", SHOWN);
+        public static final ProcessVariable<String> RULE_VERDICT = stringVariable("ruleVerdict", SHOWN);
+        public static final ProcessVariable<String> MARKERS_SUMMARY = stringVariable("markersSummary", SHOWN);
 
         private Variables() {
         }

@@ -3,7 +3,6 @@ package com.engagementorchestrator.engagement;
 import com.engagementorchestrator.common.ProcessVariable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -11,9 +10,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -54,16 +50,6 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    /**
-     * The context variables are copies of the domain tables' names, for display: the engine keeps no history of them
-     * (no {@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL} rows; issue 13: about 70 of the 1,049 rows an engagement
-     * wrote). Every other variable's history, and theirs at run time, is as before.
-     */
-    @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new WithoutContextHistory(configuration.getHistoryEventHandler()));
-    }
-
     private void nameTask(DelegateTask task) {
         Long engagementId = ENGAGEMENT_ID.get(task);
         String clientUserId = CLIENT_USER_ID.get(task);
@@ -74,30 +60,5 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
             task.setName(c.taskName(task.getName()));
             task.setVariablesLocal(c.variables());
         });
-    }
-
-    /** The engine's own handler (database and any custom ones), minus the task context variables' history. */
-    record WithoutContextHistory(HistoryEventHandler delegate) implements HistoryEventHandler {
-
-        private static final Set<String> CONTEXT = Set.of(TaskContexts.ENGAGEMENT.name(), TaskContexts.CLIENT.name(),
-                TaskContexts.COMPANY.name());
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (!isContext(event)) {
-                delegate.handleEvent(event);
-            }
-        }
-
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            delegate.handleEvents(events.stream().filter(event -> !isContext(event)).toList());
-        }
-
-        /** Task-local only: a process variable of the same name (none today) keeps its history. */
-        static boolean isContext(HistoryEvent event) {
-            return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
-                    && CONTEXT.contains(variable.getVariableName());
-        }
     }
 }

@@ -1,6 +1,6 @@
 package com.engagementorchestrator.engagement;
 
-import static com.engagementorchestrator.common.ProcessVariable.Scope.LOCAL;
+import static com.engagementorchestrator.common.ProcessVariable.Scope.SHOWN;
 
 import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.client.Clients;
@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskContexts {
 
-    /** Task-local variables the forms show read-only; the form guard never takes them from a submission. */
-    public static final ProcessVariable<String> ENGAGEMENT = ProcessVariable.stringVariable("contextEngagement", LOCAL);
-    public static final ProcessVariable<String> CLIENT = ProcessVariable.stringVariable("contextClient", LOCAL);
-    public static final ProcessVariable<String> COMPANY = ProcessVariable.stringVariable("contextCompany", LOCAL);
+    /** Shown by the forms, read-only; the form guard never takes them from a submission. */
+    public static final ProcessVariable<String> ENGAGEMENT = ProcessVariable.stringVariable("contextEngagement", SHOWN);
+    public static final ProcessVariable<String> CLIENT = ProcessVariable.stringVariable("contextClient", SHOWN);
+    public static final ProcessVariable<String> COMPANY = ProcessVariable.stringVariable("contextCompany", SHOWN);
 
     /** The engine's column for a task name holds 255 characters. */
     private static final int NAME_LIMIT = 255;

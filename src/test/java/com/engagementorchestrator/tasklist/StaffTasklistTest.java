@@ -4,6 +4,7 @@ import static com.engagementorchestrator.support.EngagementAssert.assertThatEnga
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.engagementorchestrator.common.ProcessVariable;
 import com.engagementorchestrator.delivery.DeliveryProcess;
 import com.engagementorchestrator.delivery.DeliveryService;
 import com.engagementorchestrator.engagement.EngagementProcess;
@@ -24,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -83,14 +85,19 @@ class StaffTasklistTest {
             assertThat(field).as(key).isNotNull();
             assertThat(field.path("readonly").asBoolean()).as(key + " read-only").isTrue();
         }
-        // Copies of the domain's names for display: the engine keeps no history of them, and keeps the rest's.
-        for (String key : List.of("contextEngagement", "contextClient", "contextCompany")) {
+        // What the task only shows (its context, the screening brief) are copies of the domain's records: the engine
+        // keeps no history of them, and keeps the rest's.
+        Set<String> onlyShown = tasks.getVariablesLocal(taskId).keySet();
+        assertThat(onlyShown).contains("contextEngagement", "contextClient", "contextCompany",
+                EngagementProcess.Variables.INTAKE_SUMMARY.name(), EngagementProcess.Variables.MARKERS_SUMMARY.name());
+        for (String key : onlyShown) {
+            assertThat(ProcessVariable.isShown(key)).as(key + " declared onlyShown").isTrue();
             assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(taskId).variableName(key).count()).as(key)
                     .isZero();
-            assertThat(history.createHistoricDetailQuery().taskId(taskId).variableUpdates().list())
-                    .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
-                    .as(key).doesNotContain(key);
         }
+        assertThat(history.createHistoricDetailQuery().taskId(taskId).variableUpdates().list())
+                .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+                .doesNotContainAnyElementsOf(onlyShown);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceIdIn(instance.getId())
                 .variableName(EngagementProcess.Variables.ENGAGEMENT_ID.name()).count()).isEqualTo(1);
     }
