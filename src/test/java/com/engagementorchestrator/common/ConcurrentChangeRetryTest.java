@@ -104,6 +104,17 @@ class ConcurrentChangeRetryTest {
     }
 
     @Test
+    void aDeadlockWithAJobDeletingTheSameExecutionsIsTriedAgain() {
+        Task task = openTask();
+        FAILURES.add(ConcurrentChangeRetryTest::deadlock);
+
+        engine.getFormService().submitTaskForm(task.getId(), null);
+
+        assertThat(CALLS).hasValue(2);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
+    }
+
+    @Test
     void afterThreeCollisionsThePersonSeesTheConflictAndTheTaskIsStillOpen() {
         Task task = openTask();
         for (int i = 0; i < 5; i++) {
@@ -147,6 +158,15 @@ class ConcurrentChangeRetryTest {
     private static Task openTask() {
         String instance = engine.getRuntimeService().startProcessInstanceByKey("retry").getId();
         return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    }
+
+    /** What PostgreSQL reported when a payment order's submission and a job deleted the same executions (benchmark). */
+    private static RuntimeException deadlock() {
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 delete from ACT_RU_EXECUTION where ID_ = ('x')"
+                + " was aborted: ERROR: deadlock detected", new int[0]);
+        batch.setNextException(new SQLException("ERROR: deadlock detected", "40P01"));
+        return new ProcessEnginePersistenceException("An exception occurred in the persistence layer",
+                new PersistenceException("Error flushing statements", batch));
     }
 
     /** What PostgreSQL reported when a completion deleted a scope whose child execution a job had just committed. */
