@@ -1,12 +1,9 @@
 package com.engagementorchestrator.common;
 
-import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,26 +33,7 @@ public class ProvisionalDecisions extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new SkippingProvisional(configuration.getHistoryEventHandler()));
-    }
-
-    /** The engine's own handler (database and any custom ones), minus provisional decision evaluations. */
-    private record SkippingProvisional(HistoryEventHandler delegate) implements HistoryEventHandler {
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (!skipped(event)) {
-                delegate.handleEvent(event);
-            }
-        }
-
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            delegate.handleEvents(events.stream().filter(event -> !skipped(event)).toList());
-        }
-
-        private static boolean skipped(HistoryEvent event) {
-            return event instanceof HistoricDecisionEvaluationEvent && PROVISIONAL.get();
-        }
+        configuration.setHistoryEventHandler(new HistoryWithout(configuration.getHistoryEventHandler(),
+                event -> event instanceof HistoricDecisionEvaluationEvent && PROVISIONAL.get()));
     }
 }

@@ -1,11 +1,9 @@
 package com.engagementorchestrator.common;
 
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,27 +20,12 @@ public class ShownVariables extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new WithoutShownHistory(configuration.getHistoryEventHandler()));
+        configuration.setHistoryEventHandler(new HistoryWithout(configuration.getHistoryEventHandler(),
+                ShownVariables::isShown));
     }
 
-    /** The engine's own handler (database and any custom ones), minus the shown variables' history. */
-    record WithoutShownHistory(HistoryEventHandler delegate) implements HistoryEventHandler {
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (!isShown(event)) {
-                delegate.handleEvent(event);
-            }
-        }
-
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            delegate.handleEvents(events.stream().filter(event -> !isShown(event)).toList());
-        }
-
-        static boolean isShown(HistoryEvent event) {
-            return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
-                    && ProcessVariable.isShown(variable.getVariableName());
-        }
+    private static boolean isShown(HistoryEvent event) {
+        return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
+                && ProcessVariable.isShown(variable.getVariableName());
     }
 }
