@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -92,21 +95,20 @@ class ConcurrentChangeRetryTest {
                 .isZero();
     }
 
-    @Test
-    void aForeignKeyViolationFromDeletingAScopeAJobJustFilledIsTriedAgain() {
-        Task task = openTask();
-        FAILURES.add(ConcurrentChangeRetryTest::scopeStillReferenced);
-
-        engine.getFormService().submitTaskForm(task.getId(), null);
-
-        assertThat(CALLS).hasValue(2);
-        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
+    /** The database's reports of a collision that rolled the submission back entirely: each is tried again. */
+    static List<Arguments> collisionsTheDatabaseReports() {
+        return List.of(
+                Arguments.of("a foreign-key violation from deleting a scope a job just filled",
+                        (Supplier<RuntimeException>) ConcurrentChangeRetryTest::scopeStillReferenced),
+                Arguments.of("a deadlock with a job deleting the same executions",
+                        (Supplier<RuntimeException>) ConcurrentChangeRetryTest::deadlock));
     }
 
-    @Test
-    void aDeadlockWithAJobDeletingTheSameExecutionsIsTriedAgain() {
+    @ParameterizedTest(name = "{0} is tried again")
+    @MethodSource("collisionsTheDatabaseReports")
+    void aCollisionTheDatabaseReportsIsTriedAgain(String collision, Supplier<RuntimeException> failure) {
         Task task = openTask();
-        FAILURES.add(ConcurrentChangeRetryTest::deadlock);
+        FAILURES.add(failure);
 
         engine.getFormService().submitTaskForm(task.getId(), null);
 
@@ -162,19 +164,21 @@ class ConcurrentChangeRetryTest {
 
     /** What PostgreSQL reported when a payment order's submission and a job deleted the same executions (benchmark). */
     private static RuntimeException deadlock() {
-        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 delete from ACT_RU_EXECUTION where ID_ = ('x')"
-                + " was aborted: ERROR: deadlock detected", new int[0]);
-        batch.setNextException(new SQLException("ERROR: deadlock detected", "40P01"));
-        return new ProcessEnginePersistenceException("An exception occurred in the persistence layer",
-                new PersistenceException("Error flushing statements", batch));
+        return flushFailure("Batch entry 0 delete from ACT_RU_EXECUTION where ID_ = ('x') was aborted: ERROR: deadlock"
+                + " detected", new SQLException("ERROR: deadlock detected", "40P01"));
     }
 
     /** What PostgreSQL reported when a completion deleted a scope whose child execution a job had just committed. */
     private static RuntimeException scopeStillReferenced() {
-        BatchUpdateException batch = new BatchUpdateException("Batch entry 3 delete from ACT_RU_EXECUTION where ID_ = ('x')"
-                + " was aborted", new int[0]);
-        batch.setNextException(new SQLException("ERROR: update or delete on table \"act_ru_execution\" violates foreign key"
-                + " constraint \"act_fk_exe_parent\" on table \"act_ru_execution\"", "23503"));
+        return flushFailure("Batch entry 3 delete from ACT_RU_EXECUTION where ID_ = ('x') was aborted",
+                new SQLException("ERROR: update or delete on table \"act_ru_execution\" violates foreign key"
+                        + " constraint \"act_fk_exe_parent\" on table \"act_ru_execution\"", "23503"));
+    }
+
+    /** The engine's failure when a batch flush was aborted, with the database's own error as the batch's next one. */
+    private static RuntimeException flushFailure(String batchMessage, SQLException databaseError) {
+        BatchUpdateException batch = new BatchUpdateException(batchMessage, new int[0]);
+        batch.setNextException(databaseError);
         return new ProcessEnginePersistenceException("An exception occurred in the persistence layer",
                 new PersistenceException("Error flushing statements", batch));
     }
